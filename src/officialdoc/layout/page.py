@@ -1,0 +1,87 @@
+"""What the layout engine produces: pages of positioned text runs, rules and seal areas.
+
+Coordinates are millimetres from the top-left corner of the page; y grows downwards.
+Nothing here is specific to reportlab: the PDF renderer, the checker and any future
+fixed-layout renderer read the same objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Glyphs set in one face at one size, left to right from ``x``.
+
+    Every glyph advances by its own width plus ``char_space_pt`` (PDF ``Tc``), which is
+    how the 28-character grid and justification are realised.
+    """
+
+    text: str
+    x: float  # left edge of the first glyph's advance box, mm
+    baseline: float  # baseline, mm from the page top
+    face: str  # FontSet face key
+    size_pt: float
+    char_space_pt: float
+    color: str  # "#RRGGBB"
+    element: str  # title, body, heading1 … page_number: what the run belongs to
+    width: float = 0.0  # advance of the whole run including char spacing, mm
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on the grid (one or more runs)."""
+
+    runs: tuple[TextRun, ...]
+    slot: int  # grid line index on its page, 0-based (-1: outside the grid)
+    element: str
+    justified: bool
+    hanging: bool = False  # ends with a punctuation mark hung past the block edge
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal line (red separator, record-block rules)."""
+
+    x0: float
+    x1: float
+    y: float  # centre line, mm from the page top
+    thickness: float  # mm
+    color: str
+    element: str
+
+
+@dataclass(frozen=True)
+class SealArea:
+    """The seal (印章): an image, or a reserved circle (outlined in draft mode only)."""
+
+    cx: float
+    cy: float
+    diameter: float
+    image: Path | None
+    outline: bool
+    color: str
+
+
+@dataclass
+class Page:
+    index: int  # 1-based physical page
+    number: int | None  # printed page number, None when suppressed
+    lines: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    seals: list[SealArea] = field(default_factory=list)
+
+    def text_runs(self) -> list[TextRun]:
+        return [run for line in self.lines for run in line.runs]
+
+
+@dataclass
+class LaidOutDocument:
+    pages: list[Page]
+    warnings: list[str] = field(default_factory=list)

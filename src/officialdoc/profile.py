@@ -1,0 +1,271 @@
+"""Style profiles (版式): every number of GB/T 9704 that the layout and renderers use.
+
+A profile is a YAML file in ``templates/`` (``gbt9704.yaml`` is the standard itself).
+This module turns it into typed, frozen dataclasses and derives the grid geometry.
+Lengths are millimetres unless a name says otherwise (``_pt``, ``_twips``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ProfileError
+
+PT_PER_MM = 72 / 25.4
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def pt_to_mm(pt: float) -> float:
+    return pt / PT_PER_MM
+
+
+def mm_to_pt(mm: float) -> float:
+    return mm * PT_PER_MM
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_left_mm: float
+    block_width_mm: float
+    block_height_mm: float
+
+    @property
+    def block_left(self) -> float:
+        return self.margin_left_mm
+
+    @property
+    def block_right(self) -> float:
+        return self.margin_left_mm + self.block_width_mm
+
+    @property
+    def block_top(self) -> float:
+        return self.margin_top_mm
+
+    @property
+    def block_bottom(self) -> float:
+        return self.margin_top_mm + self.block_height_mm
+
+    @property
+    def margin_right_mm(self) -> float:
+        return self.width_mm - self.block_right
+
+    @property
+    def margin_bottom_mm(self) -> float:
+        return self.height_mm - self.block_bottom
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    lines: int
+    chars: int
+    baseline_in_em: float
+
+
+@dataclass(frozen=True)
+class FontRoleSpec:
+    """A font role (仿宋, 黑体 …): the official name and the families to look for."""
+
+    role: str
+    docx_name: str
+    families: tuple[str, ...]
+    fallbacks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    name: str
+    font: str
+    size_pt: float
+    latin: str
+    on_grid: bool = False
+    color: str = "black"
+
+
+@dataclass(frozen=True)
+class TitleSpec:
+    line_pitch_lines: float
+    blank_lines_after: int
+    max_chars_per_line: int
+
+
+@dataclass(frozen=True)
+class HeadingSpec:
+    labels: tuple[str, ...]
+    styles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParagraphSpec:
+    first_line_indent_chars: float
+
+
+@dataclass(frozen=True)
+class PunctuationSpec:
+    cannot_start: str
+    cannot_end: str
+    hanging: str
+    inseparable: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignatureSpec:
+    date_right_indent_chars: float
+    seal_diameter_mm: float
+    seal_centre_above_text_mm: float
+    max_seal_gap_lines: float
+    unsealed_right_indent_chars: float
+    unsealed_date_offset_chars: float
+
+
+@dataclass(frozen=True)
+class PageNumberSpec:
+    format: str
+    style: str
+    dash_top_below_block_mm: float
+    side_indent_chars: float
+    side_indent_char_pt: float
+
+
+@dataclass(frozen=True)
+class DocxSpec:
+    line_pitch_twips: int
+    char_spacing_twips: int
+    footer_distance_mm: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One style profile, loaded from ``templates/<name>.yaml``."""
+
+    name: str
+    description: str
+    path: Path
+    page: PageSpec
+    grid: GridSpec
+    fonts: dict[str, FontRoleSpec]
+    styles: dict[str, TextStyle]
+    colors: dict[str, str]
+    title: TitleSpec
+    headings: HeadingSpec
+    paragraph: ParagraphSpec
+    punctuation: PunctuationSpec
+    signature: SignatureSpec
+    page_number: PageNumberSpec
+    docx: DocxSpec
+
+    @cached_property
+    def line_pitch_mm(self) -> float:
+        """Height of one grid line (行): block height / lines per page."""
+        return self.page.block_height_mm / self.grid.lines
+
+    @cached_property
+    def char_pitch_mm(self) -> float:
+        """Width of one grid cell (字): block width / chars per line."""
+        return self.page.block_width_mm / self.grid.chars
+
+    @cached_property
+    def char_pitch_pt(self) -> float:
+        return mm_to_pt(self.char_pitch_mm)
+
+    def tracking_pt(self, style: TextStyle) -> float:
+        """Space added after every glyph of a style: on-grid styles fill one cell per 字."""
+        return self.char_pitch_pt - style.size_pt if style.on_grid else 0.0
+
+    def style(self, name: str) -> TextStyle:
+        try:
+            return self.styles[name]
+        except KeyError:
+            raise ProfileError(f"{self.path}: no style {name!r} in 'styles'") from None
+
+    def color(self, name: str) -> str:
+        try:
+            return self.colors[name]
+        except KeyError:
+            raise ProfileError(f"{self.path}: no colour {name!r} in 'colors'") from None
+
+    def heading_style(self, level: int) -> TextStyle:
+        return self.style(self.headings.styles[level - 1])
+
+
+def _section(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ProfileError(f"{path}: section {key!r} is missing or not a mapping")
+    return value
+
+
+def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
+    try:
+        return cls(**values, **extra)
+    except TypeError as exc:
+        raise ProfileError(f"{where}: {exc}") from None
+
+
+def find_profile(name_or_path: str | Path) -> Path:
+    """Locate a profile by name (``gbt9704``) or by path to a YAML file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
+        return candidate
+    path = TEMPLATES_DIR / f"{name_or_path}.yaml"
+    if path.is_file():
+        return path
+    raise ProfileError(
+        f"style profile {str(name_or_path)!r} not found "
+        f"(looked in {TEMPLATES_DIR}); hint: use 'gbt9704' or a path to a .yaml profile"
+    )
+
+
+def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
+    """Load and validate a style profile."""
+    path = find_profile(name_or_path)
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: a profile is a YAML mapping")
+    where = str(path)
+    fonts = {
+        role: FontRoleSpec(
+            role=role,
+            docx_name=str(spec["docx_name"]),
+            families=tuple(spec.get("families", ())),
+            fallbacks=tuple(spec.get("fallbacks", ())),
+        )
+        for role, spec in _section(data, "fonts", path).items()
+    }
+    styles = {
+        name: _build(TextStyle, spec, f"{where}: styles.{name}", name=name)
+        for name, spec in _section(data, "styles", path).items()
+    }
+    for style in styles.values():
+        for role in (style.font, style.latin):
+            if role not in fonts:
+                raise ProfileError(f"{where}: style {style.name!r} uses unknown font role {role!r}")
+    punct = dict(_section(data, "punctuation", path))
+    punct["inseparable"] = tuple(punct.get("inseparable", ()))
+    headings = dict(_section(data, "headings", path))
+    headings = {k: tuple(v) for k, v in headings.items()}
+    return Profile(
+        name=str(data.get("name", path.stem)),
+        description=str(data.get("description", "")),
+        path=path,
+        page=_build(PageSpec, _section(data, "page", path), f"{where}: page"),
+        grid=_build(GridSpec, _section(data, "grid", path), f"{where}: grid"),
+        fonts=fonts,
+        styles=styles,
+        colors={k: str(v) for k, v in _section(data, "colors", path).items()},
+        title=_build(TitleSpec, _section(data, "title", path), f"{where}: title"),
+        headings=_build(HeadingSpec, headings, f"{where}: headings"),
+        paragraph=_build(ParagraphSpec, _section(data, "paragraph", path), f"{where}: paragraph"),
+        punctuation=_build(PunctuationSpec, punct, f"{where}: punctuation"),
+        signature=_build(SignatureSpec, _section(data, "signature", path), f"{where}: signature"),
+        page_number=_build(PageNumberSpec, _section(data, "page_number", path), f"{where}: page_number"),
+        docx=_build(DocxSpec, _section(data, "docx", path), f"{where}: docx"),
+    )
