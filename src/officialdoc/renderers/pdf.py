@@ -10,12 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..atomic import atomic_path
 from ..fonts import FontSet
 from ..layout.engine import LayoutOptions, layout_document
-from ..layout.page import Page
+from ..layout.page import Page, TextRun
 from ..model import Document
 from ..profile import Profile, mm_to_pt
 
@@ -74,10 +75,29 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -
 
     for line in page.lines:
         for run in line.runs:
-            text = canvas.beginText()
-            text.setFont(fonts.reportlab_font(run.face), run.size_pt)
-            text.setCharSpace(run.char_space_pt)
-            text.setFillColor(HexColor(run.color))
-            text.setTextOrigin(mm_to_pt(run.x), y(run.baseline))
-            text.textOut(run.text)
-            canvas.drawText(text)
+            _draw_run(canvas, run, fonts, y(run.baseline))
+
+
+def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) -> None:
+    """Draw a run, positioning each font subset's piece absolutely.
+
+    reportlab splits a run into several ``Tj`` strings when its glyphs fall into different
+    256-glyph subsets; some PDF readers (pdfminer, hence pdfplumber) drop the character
+    spacing after the last glyph of each ``Tj``. Placing every piece with its own text
+    matrix makes the positions exact for every reader.
+    """
+    name = fonts.reportlab_font(run.face)
+    font = pdfmetrics.getFont(name)
+    text = canvas.beginText()
+    text.setFont(name, run.size_pt)
+    text.setCharSpace(run.char_space_pt)
+    text.setFillColor(HexColor(run.color))
+    x = mm_to_pt(run.x)
+    start = 0
+    for _, data in font.splitString(run.text, canvas._doc):
+        piece = run.text[start : start + len(data)]
+        text.setTextOrigin(x, baseline_pt)
+        text.textOut(piece)
+        x += sum(pdfmetrics.stringWidth(ch, name, run.size_pt) + run.char_space_pt for ch in piece)
+        start += len(data)
+    canvas.drawText(text)
