@@ -151,3 +151,99 @@ def test_scalars_are_text_not_yaml_types():
     doc = load("title: 'no'\nbody:\n  - 2021\n  - yes\n").document
     assert doc.title == "no"
     assert [b.text for b in doc.body if isinstance(b, Paragraph)] == ["2021", "yes"]
+
+
+FULL = """\
+profile: gbt9704
+header:
+  copy_number: '000123'
+  secrecy: 机密★1年
+  urgency: 特急
+  issuers: [台山市大江镇人民政府, 中共台山市大江镇委员会]
+  suffix: 文件
+  doc_number: 大江府〔2021〕12号
+  signers: [张三, 李四]
+title: 关于报送2021年法治建设工作情况的报告
+addressees: 台山市人民政府
+body:
+  - 现将有关情况报告如下。
+  - table:
+      header: [项目, 数量]
+      rows: [[宣传活动, 68], [资料, '']]
+      widths: [3, 1]
+attachments:
+  - 大江镇2021年法治建设工作统计表
+  - title: 大江镇法治宣传活动一览
+    body: [活动共68场次。]
+signature:
+  issuers: [台山市大江镇人民政府, 中共台山市大江镇委员会]
+  date: 2021-11-23
+  seal: [reserve, reserve]
+note: 此件公开发布
+record:
+  cc: [台山市司法局, 台山市法治办]
+  printer: 台山市大江镇党政办公室
+  date: 2021-11-24
+"""
+
+
+def test_every_element_of_the_standard_loads():
+    doc = load(FULL).document
+    h = doc.header
+    assert h is not None
+    assert (h.copy_number, h.secrecy, h.urgency, h.doc_number) == ("000123", "机密★1年", "特急", "大江府〔2021〕12号")
+    assert h.issuers == ["台山市大江镇人民政府", "中共台山市大江镇委员会"] and h.mark_suffix == "文件"
+    assert h.signers == ["张三", "李四"]
+    table = doc.body[1]
+    assert table.header == ["项目", "数量"] and table.rows == [["宣传活动", "68"], ["资料", ""]]
+    assert table.widths == [3.0, 1.0]
+    assert [a.title for a in doc.attachments] == ["大江镇2021年法治建设工作统计表", "大江镇法治宣传活动一览"]
+    assert doc.attachments[1].body[0].text == "活动共68场次。"
+    assert doc.signature.issuers[1] == "中共台山市大江镇委员会" and len(doc.signature.seals) == 2
+    assert doc.note == "此件公开发布"
+    assert doc.record.cc == ["台山市司法局", "台山市法治办"]
+    assert doc.record.print_date_text == "2021年11月24日印发"
+
+
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [
+        ("大江府(2021)12号", "wrong brackets"),
+        ("大江府[2021]12号", "wrong brackets"),
+        ("大江府【2021】12号", "wrong brackets"),
+        ("大江府〔2021〕第12号", "第"),
+        ("大江府〔2021〕012号", "leading zero"),
+        ("大江府〔21〕12号", "not a 发文字号"),
+    ],
+)
+def test_malformed_document_numbers_are_errors_with_a_hint(value, needle):
+    exc = error(f"title: 通知\nheader:\n  issuer: 某局\n  doc_number: {value}\nbody: [正文]\n")
+    assert exc.field == "header.doc_number" and exc.line == 4
+    assert needle in str(exc) and "〔2021〕12号" in str(exc)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "field", "needle"),
+    [
+        ("header: {issuer: 某局, copy_number: 123}", "header.copy_number", "6 Arabic digits"),
+        ("header: {issuer: 某局, secrecy: 机密★一年}", "header.secrecy", "密级"),
+        ("header: {issuer: 某局, urgency: 紧急}", "header.urgency", "紧急程度"),
+        ("header: {copy_number: '000001'}", "header.issuer", "missing"),
+        ("attachments: [统计表。]", "attachments[0]", "punctuation"),
+        ("record: {printer: 某办}", "record", "go together"),
+        ("signature: {issuers: [甲, 乙], date: 2021-01-01, seal: [reserve]}", "signature.seal", "one seal per issuer"),
+    ],
+)
+def test_bad_header_attachment_record_and_signature(yaml_text, field, needle):
+    exc = error(f"title: 通知\nbody: [正文]\n{yaml_text}\n")
+    assert exc.field == field
+    assert needle in str(exc)
+
+
+def test_title_with_a_full_stop_is_an_error():
+    assert "ends with punctuation" in str(error("title: 关于开展检查的通知。\nbody: [正文]\n"))
+
+
+def test_table_rows_must_match_the_header():
+    exc = error("title: 通知\nbody:\n  - table:\n      header: [甲, 乙]\n      rows: [[1]]\n")
+    assert exc.field == "body[0].table.rows[0]" and "2" in str(exc)

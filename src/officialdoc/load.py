@@ -18,12 +18,30 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
-from .model import Block, Document, Heading, Paragraph, Seal, Signature, SourceRef
+from .model import (
+    Attachment,
+    Attendance,
+    Block,
+    Document,
+    Header,
+    Heading,
+    Paragraph,
+    RecordBlock,
+    Seal,
+    Signature,
+    SignatureSeal,
+    SourceRef,
+    Table,
+)
 from .normalize import full_width_punctuation
 
 MAX_HEADING_LEVEL = 4
 SEAL_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
 TYPED_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
+COPY_NUMBER = re.compile(r"^\d{6}$")
+SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+年|\d+个月|长期))?$")
+URGENCY = re.compile(r"^(特急|加急)$")
 DATE_FORMS = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
@@ -138,6 +156,9 @@ class _Reader:
                 raise self.error(
                     item, where, "a list inside a list", "use '- heading: …' with 'body:' for a sub-section"
                 )
+            if isinstance(item, MappingNode) and any(k.value == "table" for k, _ in item.value):
+                blocks.append(self.table(item, where))
+                continue
             parts = self.mapping(item, where, ("heading", "text", "body"), ("heading",))
             if level > MAX_HEADING_LEVEL:
                 raise self.error(
@@ -159,6 +180,188 @@ class _Reader:
             blocks.append(Heading(level, ordinal, title, run_in, self.ref(item, where)))
             if "body" in parts:
                 self.body(parts["body"], f"{where}.body", level + 1, blocks)
+
+    def table(self, node: MappingNode, fld: str) -> Table:
+        outer = self.mapping(node, fld, ("table",), ("table",))
+        where = f"{fld}.table"
+        parts = self.mapping(
+            outer["table"], where, ("header", "rows", "widths", "landscape", "caption"), ("header", "rows")
+        )
+        header = self.text_list(parts["header"], f"{where}.header")
+        rows_node = parts["rows"]
+        if not isinstance(rows_node, SequenceNode) or not rows_node.value:
+            raise self.error(rows_node, f"{where}.rows", "expected a list of rows", "rows: [[甲, 1], [乙, 2]]")
+        rows = []
+        for i, row_node in enumerate(rows_node.value):
+            row = self.cells(row_node, f"{where}.rows[{i}]")
+            if len(row) != len(header):
+                raise self.error(
+                    row_node,
+                    f"{where}.rows[{i}]",
+                    f"{len(row)} cells, the header has {len(header)}",
+                    "give every row as many cells as the header (use '' for an empty cell)",
+                )
+            rows.append(row)
+        widths = [1.0] * len(header)
+        if "widths" in parts:
+            raw = self.text_list(parts["widths"], f"{where}.widths")
+            try:
+                widths = [float(w) for w in raw]
+            except ValueError:
+                widths = []
+            if len(widths) != len(header) or any(w <= 0 for w in widths):
+                raise self.error(
+                    parts["widths"],
+                    f"{where}.widths",
+                    f"{raw} are not {len(header)} positive numbers",
+                    "relative column widths, one per header cell, e.g. [3, 1, 2]",
+                )
+        landscape = self.flag(parts["landscape"], f"{where}.landscape") if "landscape" in parts else False
+        caption = self.text(parts["caption"], f"{where}.caption") if "caption" in parts else None
+        return Table(header, rows, widths, landscape, caption, self.ref(node, fld))
+
+    def cells(self, node: Node, fld: str) -> list[str]:
+        """A table row: cells may be empty ('')."""
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, fld, f"expected a list of cells, got {_kind(node)}", "rows: [[甲, 1], [乙, 2]]")
+        row = []
+        for i, cell in enumerate(node.value):
+            if not isinstance(cell, ScalarNode):
+                raise self.error(cell, f"{fld}[{i}]", f"expected text, got {_kind(cell)}")
+            row.append(self.text(cell, f"{fld}[{i}]") if str(cell.value).strip() else "")
+        return row
+
+    def flag(self, node: Node, fld: str) -> bool:
+        raw = self.text(node, fld, normalise=False).lower()
+        if raw in ("true", "yes", "on"):
+            return True
+        if raw in ("false", "no", "off"):
+            return False
+        raise self.error(node, fld, f"expected true or false, got {raw!r}")
+
+    def pattern(self, node: Node, fld: str, rule: re.Pattern[str], message: str, hint: str) -> str:
+        value = self.text(node, fld, normalise=False)
+        if not rule.match(value):
+            raise self.error(node, fld, f"{message}: {value!r}", hint)
+        return value
+
+    def doc_number(self, node: Node, fld: str) -> str:
+        """发文字号: 机关代字〔年份〕序号号 (§7.2.4)."""
+        value = self.text(node, fld, normalise=False)
+        hint = "write it as 机关代字〔2021〕12号: 4-digit year in 〔〕 (U+3014/3015), no 第, no leading zeros"
+        match = DOC_NUMBER.match(value)
+        if match:
+            return value
+        if re.search(r"[（(\[【]\s*\d{2,4}\s*[）)\]】]", value):
+            raise self.error(node, fld, f"year in the wrong brackets: {value!r}", hint)
+        if "第" in value:
+            raise self.error(node, fld, f"发文字号 has 第: {value!r}", hint)
+        if re.search(r"〔\d{4}〕0\d*号", value):
+            raise self.error(node, fld, f"serial number with a leading zero: {value!r}", hint)
+        raise self.error(node, fld, f"not a 发文字号: {value!r}", hint)
+
+    def header(self, node: Node, fld: str) -> Header:
+        parts = self.mapping(
+            node,
+            fld,
+            ("copy_number", "secrecy", "urgency", "issuer", "issuers", "suffix", "doc_number", "signers", "preprinted"),
+        )
+        header = Header()
+        if "copy_number" in parts:
+            header.copy_number = self.pattern(
+                parts["copy_number"],
+                f"{fld}.copy_number",
+                COPY_NUMBER,
+                "份号 is 6 Arabic digits",
+                "quote it to keep leading zeros: '000123'",
+            )
+        if "secrecy" in parts:
+            header.secrecy = self.pattern(
+                parts["secrecy"],
+                f"{fld}.secrecy",
+                SECRECY,
+                "not a 密级和保密期限",
+                "绝密, 机密 or 秘密, optionally ★ and a period in Arabic digits: 机密★1年",
+            )
+        if "urgency" in parts:
+            header.urgency = self.pattern(parts["urgency"], f"{fld}.urgency", URGENCY, "not a 紧急程度", "特急 or 加急")
+        for key in ("issuer", "issuers"):
+            if key in parts:
+                header.issuers = self.text_list(parts[key], f"{fld}.{key}")
+        if "suffix" in parts:
+            header.mark_suffix = self.text(parts["suffix"], f"{fld}.suffix")
+        if "doc_number" in parts:
+            header.doc_number = self.doc_number(parts["doc_number"], f"{fld}.doc_number")
+        if "signers" in parts:
+            header.signers = self.text_list(parts["signers"], f"{fld}.signers")
+            if not header.doc_number:
+                raise self.error(
+                    parts["signers"],
+                    f"{fld}.signers",
+                    "签发人 without a 发文字号",
+                    "an upward document (上行文) with 签发人 also has a doc_number",
+                )
+        if "preprinted" in parts:
+            header.preprinted = self.flag(parts["preprinted"], f"{fld}.preprinted")
+        if not header.issuers and not header.preprinted:
+            raise self.error(
+                node,
+                f"{fld}.issuer",
+                "missing",
+                "name the issuing organ (发文机关标志), or set preprinted: true for 套打 paper",
+            )
+        return header
+
+    def attachments(self, node: Node, fld: str) -> list[Attachment]:
+        if not isinstance(node, SequenceNode) or not node.value:
+            raise self.error(
+                node, fld, "expected a list of attachments", "attachments: [名称] or [{title: 名称, body: [...]}]"
+            )
+        result = []
+        for i, item in enumerate(node.value):
+            where = f"{fld}[{i}]"
+            if isinstance(item, ScalarNode):
+                result.append(Attachment(self.attachment_title(item, where), [], self.ref(item, where)))
+                continue
+            parts = self.mapping(item, where, ("title", "body"), ("title",))
+            body: list[Block] = []
+            if "body" in parts:
+                self.body(parts["body"], f"{where}.body", 1, body)
+            result.append(
+                Attachment(self.attachment_title(parts["title"], f"{where}.title"), body, self.ref(item, where))
+            )
+        return result
+
+    def attachment_title(self, node: Node, fld: str) -> str:
+        title = self.text(node, fld)
+        if title[-1] in "。，；：、.,;:":
+            raise self.error(
+                node,
+                fld,
+                f"attachment name ends with punctuation: {title!r}",
+                "附件名称后不加标点符号 (§7.3.4): remove the final mark",
+            )
+        return title
+
+    def attendance(self, node: Node, fld: str) -> Attendance:
+        parts = self.mapping(node, fld, ("present", "absent", "attending"))
+        lists = {key: self.text_list(value, f"{fld}.{key}") for key, value in parts.items()}
+        return Attendance(**lists)
+
+    def record(self, node: Node, fld: str) -> RecordBlock:
+        parts = self.mapping(node, fld, ("cc", "addressees", "printer", "date"))
+        record = RecordBlock()
+        if "cc" in parts:
+            record.cc = [name.rstrip("。，,.") for name in self.text_list(parts["cc"], f"{fld}.cc")]
+        if "addressees" in parts:
+            record.addressees = self.text_list(parts["addressees"], f"{fld}.addressees")
+        if "printer" in parts:
+            record.printer = self.text(parts["printer"], f"{fld}.printer")
+        if "date" in parts:
+            record.print_date = self.date(parts["date"], f"{fld}.date")
+        if (record.printer is None) != (record.print_date is None):
+            raise self.error(node, fld, "印发机关 and 印发日期 go together", "give both printer: and date:, or neither")
+        return record
 
     def date(self, node: Node, fld: str) -> dt.date:
         raw = self.text(node, fld, normalise=False)
@@ -189,39 +392,95 @@ class _Reader:
         return Seal(mode="image", image=image)
 
     def signature(self, node: Node, fld: str) -> Signature:
-        parts = self.mapping(node, fld, ("issuer", "issuers", "date", "seal"), ("date",))
+        parts = self.mapping(node, fld, ("issuer", "issuers", "date", "seal", "signature_seals"), ("date",))
         if ("issuer" in parts) == ("issuers" in parts):
             raise self.error(node, fld, "needs exactly one of 'issuer' or 'issuers'", "issuer: 台山市大江镇人民政府")
         key = "issuer" if "issuer" in parts else "issuers"
         issuers = self.text_list(parts[key], f"{fld}.{key}")
-        if len(issuers) != 1:
-            raise self.error(
-                parts[key],
-                f"{fld}.{key}",
-                f"{len(issuers)} issuers: joint signatures are not supported yet",
-                "give one issuer",
-            )
-        seal = self.seal(parts["seal"], f"{fld}.seal") if "seal" in parts else Seal()
-        return Signature(issuers, self.date(parts["date"], f"{fld}.date"), seal)
+        seals = [Seal()] * len(issuers)
+        if "seal" in parts:
+            seal_node = parts["seal"]
+            if isinstance(seal_node, SequenceNode):
+                seals = [self.seal(item, f"{fld}.seal[{i}]") for i, item in enumerate(seal_node.value)]
+                if len(seals) != len(issuers):
+                    raise self.error(
+                        seal_node,
+                        f"{fld}.seal",
+                        f"{len(seals)} seals for {len(issuers)} issuers",
+                        "one seal per issuer (§7.3.5.1), or a single value for all",
+                    )
+            else:
+                seals = [self.seal(seal_node, f"{fld}.seal")] * len(issuers)
+        signature_seals: list[SignatureSeal] = []
+        if "signature_seals" in parts:
+            signature_seals = self.signature_seals(parts["signature_seals"], f"{fld}.signature_seals")
+            if len(signature_seals) != len(issuers):
+                raise self.error(
+                    parts["signature_seals"],
+                    f"{fld}.signature_seals",
+                    f"{len(signature_seals)} signature seals for {len(issuers)} issuers",
+                    "one 签名章 per issuing organ (§7.3.5.3)",
+                )
+        return Signature(issuers, self.date(parts["date"], f"{fld}.date"), seals, signature_seals)
+
+    def signature_seals(self, node: Node, fld: str) -> list[SignatureSeal]:
+        if not isinstance(node, SequenceNode):
+            raise self.error(node, fld, "expected a list", "signature_seals: [{title: 镇长, image: sign.png}]")
+        result = []
+        for i, item in enumerate(node.value):
+            parts = self.mapping(item, f"{fld}[{i}]", ("title", "image"), ("title",))
+            image = None
+            if "image" in parts:
+                image = self.seal(parts["image"], f"{fld}[{i}].image").image
+            result.append(SignatureSeal(self.text(parts["title"], f"{fld}[{i}].title"), image))
+        return result
 
     def document(self, root: Node) -> Document:
-        parts = self.mapping(
-            root, "", ("profile", "title", "addressees", "body", "signature", "author"), ("title", "body")
+        keys = (
+            "profile",
+            "header",
+            "title",
+            "addressees",
+            "body",
+            "attachments",
+            "signature",
+            "note",
+            "attendance",
+            "record",
+            "author",
         )
+        parts = self.mapping(root, "", keys, ("title", "body"))
         title = self.text(parts["title"], "title")
+        if title.rstrip()[-1] in "。，；：、.,;:":
+            raise self.error(
+                parts["title"],
+                "title",
+                "the title ends with punctuation",
+                "标题除法规名称加书名号外一般不用标点 (§7.3.1): remove it",
+            )
         blocks: list[Block] = []
         self.body(parts["body"], "body", 1, blocks)
         if not blocks:
             raise self.error(parts["body"], "body", "is empty", "write at least one paragraph")
         signature = self.signature(parts["signature"], "signature") if "signature" in parts else None
         author = self.text(parts["author"], "author") if "author" in parts else ""
+        header = self.header(parts["header"], "header") if "header" in parts else None
+        note = self.text(parts["note"], "note") if "note" in parts else None
+        if note and note[0] in "（(" and note[-1] in "）)":
+            note = note[1:-1]
         return Document(
             title=title,
             body=blocks,
             profile=self.text(parts["profile"], "profile", normalise=False) if "profile" in parts else "gbt9704",
+            header=header,
             addressees=self.text_list(parts["addressees"], "addressees") if "addressees" in parts else [],
+            attachments=self.attachments(parts["attachments"], "attachments") if "attachments" in parts else [],
             signature=signature,
-            author=author or (signature.issuers[0] if signature else ""),
+            note=note,
+            attendance=self.attendance(parts["attendance"], "attendance") if "attendance" in parts else None,
+            record=self.record(parts["record"], "record") if "record" in parts else None,
+            author=author
+            or (signature.issuers[0] if signature else (header.issuers[0] if header and header.issuers else "")),
             source=self.path,
         )
 

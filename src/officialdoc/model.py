@@ -67,7 +67,23 @@ class Heading:
         return formats[self.level - 1].format(cn=chinese_numeral(self.ordinal), n=self.ordinal)
 
 
-Block = Paragraph | Heading
+@dataclass
+class Table:
+    """A table (表格) in the body or an attachment: a header row and data rows.
+
+    ``widths`` are relative column widths; ``landscape`` sets the table on its own page
+    turned 90° (§8).
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float]
+    landscape: bool = False
+    caption: str | None = None
+    source: SourceRef | None = None
+
+
+Block = Paragraph | Heading | Table
 
 SealMode = Literal["reserve", "image", "none"]
 
@@ -81,16 +97,95 @@ class Seal:
 
 
 @dataclass
+class SignatureSeal:
+    """签名章 (§7.3.5.3, orders): the signer's title and the signature seal image or area."""
+
+    title: str  # 签发人职务, e.g. 镇长
+    image: Path | None = None  # the signature seal; None reserves its area
+
+
+@dataclass
 class Signature:
-    """发文机关署名 + 成文日期 + 印章 (§7.3.5)."""
+    """发文机关署名 + 成文日期 + 印章 (§7.3.5).
+
+    One issuer, or several for joint issuance (主办机关 first). ``seals`` has one entry per
+    issuer when sealed; ``signature_seals`` replaces issuers and seals in the 签名章 form.
+    """
 
     issuers: list[str]
     date: dt.date
-    seal: Seal = field(default_factory=Seal)
+    seals: list[Seal] = field(default_factory=lambda: [Seal()])
+    signature_seals: list[SignatureSeal] = field(default_factory=list)
 
     @property
     def date_text(self) -> str:
         return format_date(self.date)
+
+    @property
+    def sealed(self) -> bool:
+        return not self.signature_seals and any(seal.mode != "none" for seal in self.seals)
+
+    @property
+    def seal(self) -> Seal:
+        """The (first) issuer's seal."""
+        return self.seals[0]
+
+
+@dataclass
+class Header:
+    """版头 (§7.2): everything above the red separator line on page 1."""
+
+    copy_number: str | None = None  # 份号, 6 digits
+    secrecy: str | None = None  # 密级和保密期限, e.g. 机密★1年
+    urgency: str | None = None  # 紧急程度: 特急 / 加急
+    issuers: list[str] = field(default_factory=list)  # 发文机关标志 (joint: stacked)
+    mark_suffix: str = ""  # "文件" after the names, or "" (letters, 纪要 …)
+    doc_number: str | None = None  # 发文字号, e.g. 国办发〔2021〕12号
+    signers: list[str] = field(default_factory=list)  # 签发人 (上行文)
+    preprinted: bool = False  # 套打: the paper already carries mark and line
+
+    @property
+    def mark_lines(self) -> list[str]:
+        return list(self.issuers)
+
+
+@dataclass
+class Attachment:
+    """附件 (§7.3.7): named in the 附件说明; with a body it gets its own pages."""
+
+    title: str
+    body: list[Block] = field(default_factory=list)
+    source: SourceRef | None = None
+
+
+@dataclass
+class RecordBlock:
+    """版记 (§7.4): 抄送, 印发机关 and 印发日期, between rules at the foot of the last page."""
+
+    cc: list[str] = field(default_factory=list)  # 抄送
+    addressees: list[str] = field(default_factory=list)  # 主送 moved here (§7.3.2)
+    printer: str | None = None  # 印发机关
+    print_date: dt.date | None = None  # 印发日期
+
+    @property
+    def print_date_text(self) -> str:
+        return format_date(self.print_date) + "印发" if self.print_date else ""
+
+
+@dataclass
+class Attendance:
+    """纪要 (§10.3): 出席, 请假 and 列席 lists after the body."""
+
+    present: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    attending: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[tuple[str, list[str]]]:
+        return [
+            (label, names)
+            for label, names in (("出席", self.present), ("请假", self.absent), ("列席", self.attending))
+            if names
+        ]
 
 
 @dataclass
@@ -100,22 +195,89 @@ class Document:
     title: str
     body: list[Block]
     profile: str = "gbt9704"
+    header: Header | None = None
     addressees: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
     signature: Signature | None = None
+    note: str | None = None  # 附注, printed in （）
+    attendance: Attendance | None = None
+    record: RecordBlock | None = None
     author: str = ""
     source: Path | None = None
 
     def all_text(self, heading_formats: tuple[str, ...]) -> str:
-        """Every character the document prints, in reading order (for completeness checks)."""
-        parts = [self.title]
+        """Every character the document prints, in the order the layout emits it.
+
+        The layout engine proves its pages against this (whitespace aside), so no text can
+        be lost or altered silently. Page numbers are not included.
+        """
+        parts: list[str] = []
+        if self.header:
+            h = self.header
+            parts += [t for t in (h.copy_number, h.secrecy, h.urgency) if t]
+            if not h.preprinted:
+                parts += h.issuers + ([h.mark_suffix] if h.mark_suffix else [])
+            if h.doc_number:
+                parts.append(h.doc_number)
+            if h.signers:
+                parts.append("签发人：" + "".join(h.signers))
+        parts.append(self.title)
         if self.addressees:
             parts.append("、".join(self.addressees) + "：")
-        for block in self.body:
-            if isinstance(block, Heading):
-                parts.append(block.label(heading_formats) + block.text + (block.run_in or ""))
-            else:
-                parts.append(block.text)
+        parts += [block_text(b, heading_formats) for b in self.body]
+        if self.attachments:
+            parts.append(attachment_note(self.attachments))
         if self.signature:
-            parts.extend(self.signature.issuers)
-            parts.append(self.signature.date_text)
+            sig = self.signature
+            if sig.signature_seals:
+                for issuer, seal in zip(sig.issuers, sig.signature_seals, strict=True):
+                    parts += [seal.title, issuer if seal.image is None else ""]
+            else:
+                parts += sig.issuers
+            parts.append(sig.date_text)
+        if self.note:
+            parts.append(f"（{self.note}）")
+        if self.attendance:
+            parts += [f"{label}：" + "、".join(names) for label, names in self.attendance.rows()]
+        for i, attachment in enumerate(self.attachments, start=1):
+            if attachment.body:
+                parts.append(attachment_label(i, len(self.attachments)))
+                parts.append(attachment.title)
+                parts += [block_text(b, heading_formats) for b in attachment.body]
+        if self.record:
+            parts += record_lines(self.record)
         return "".join(parts)
+
+
+def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:
+    """The characters a body block prints, in reading order."""
+    if isinstance(block, Heading):
+        return block.label(heading_formats) + block.text + (block.run_in or "")
+    if isinstance(block, Table):
+        cells = [*block.header, *(cell for row in block.rows for cell in row)]
+        return (block.caption or "") + "".join(cells)
+    return block.text
+
+
+def attachment_label(number: int, count: int) -> str:
+    """附件 page label (§7.3.7): "附件" alone for a single attachment, else "附件2"."""
+    return "附件" if count == 1 else f"附件{number}"
+
+
+def attachment_note(attachments: list[Attachment]) -> str:
+    """附件说明 (§7.3.4): "附件：名称" or "附件：1.名称2.名称" (one name per line)."""
+    if len(attachments) == 1:
+        return "附件：" + attachments[0].title
+    return "附件：" + "".join(f"{i}.{a.title}" for i, a in enumerate(attachments, start=1))
+
+
+def record_lines(record: RecordBlock) -> list[str]:
+    """版记 texts top to bottom: 主送 (moved), 抄送, then 印发机关 + 印发日期."""
+    lines = []
+    if record.addressees:
+        lines.append("主送：" + "，".join(record.addressees) + "。")
+    if record.cc:
+        lines.append("抄送：" + "，".join(record.cc) + "。")
+    if record.printer or record.print_date:
+        lines.append((record.printer or "") + record.print_date_text)
+    return lines
