@@ -1,0 +1,318 @@
+"""DOCX renderer (python-docx): named styles on a 22-line grid; Word or LibreOffice lays it out.
+
+The DOCX is for people who edit it, so it carries structure rather than positions: named
+paragraph styles (正文, 标题, 一级标题 … 页码) with outline levels, one paragraph per
+自然段, real PAGE fields in the odd and even footers, the seal as a floating picture.
+The grid comes from exact line spacing and a small negative character spacing (the
+profile's ``docx:`` section, measured in LibreOffice: 22 lines × 28 characters). Title
+lines and the signature block are placed as the layout engine places them, and the
+signature is kept on the page of the last body line, so the DOCX paginates like the PDF.
+
+Outline levels: 一级标题 … 四级标题 are levels 1–4 of Word's navigation pane (``w:outlineLvl``
+0–3), like Word's own Heading 1–4; the title has none, as Word's Title style, so a title
+set in two lines does not appear as two top-level entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Emu, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+
+from ..atomic import atomic_path
+from ..errors import RenderError
+from ..fonts import FontSet
+from ..layout.signature import plan_signature
+from ..layout.title import break_title
+from ..model import Document, Heading, Signature, Table
+from ..profile import Profile, TextStyle, mm_to_pt
+from . import docx_xml as X
+
+LANG = "en-US"
+EAST_ASIA_LANG = "zh-CN"
+HEADING_STYLE_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题")
+CHAR_STYLE_SUFFIX = "字符"  # 二级标题字符: a heading's font as a character style, for run-in headings
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def twips(mm: float) -> int:
+    return round(mm_to_pt(mm) * 20)
+
+
+@dataclass(frozen=True)
+class _ParaStyle:
+    """A named paragraph style: the profile text style it sets and its paragraph layout."""
+
+    name: str  # the style's name in the DOCX
+    text_style: str  # key of profile.styles
+    align: str  # w:jc value
+    indent_chars: float = 0  # first-line indent in grid characters
+    outline_level: int | None = None  # w:outlineLvl (0 = Word's level 1)
+
+
+def _unsupported(doc: Document) -> list[str]:
+    """Parts of the document model this renderer does not write yet."""
+    parts = {
+        "版头 (header)": doc.header is not None,
+        "表格 (tables)": any(isinstance(block, Table) for block in doc.body),
+        "附件 (attachments)": bool(doc.attachments),
+        "附注 (note)": bool(doc.note),
+        "出席/请假/列席 (attendance)": doc.attendance is not None,
+        "版记 (record block)": doc.record is not None,
+        "联合署名 (joint issuers)": doc.signature is not None and len(doc.signature.issuers) > 1,
+        "签名章 (signature seals)": doc.signature is not None and bool(doc.signature.signature_seals),
+    }
+    return [name for name, present in parts.items() if present]
+
+
+class DocxRenderer:
+    name = "docx"
+    suffix = ".docx"
+
+    def render(self, doc: Document, profile: Profile, fonts: FontSet, path: Path, *, draft: bool = False) -> list[str]:
+        builder = _Builder(profile, fonts)
+        document = builder.build(doc, draft=draft)
+        with atomic_path(path) as temp:
+            document.save(str(temp))
+        return builder.warnings
+
+
+class _Builder:
+    """Builds one python-docx document from a Document and a profile."""
+
+    def __init__(self, profile: Profile, fonts: FontSet):
+        self.profile = profile
+        self.fonts = fonts
+        self.document: DocxDocument = docx.Document()
+        self.warnings: list[str] = []
+        self.last_body: DocxParagraph | None = None
+        indent = profile.paragraph.first_line_indent_chars
+        self.styles: dict[str, _ParaStyle] = {
+            "body": _ParaStyle("正文", "body", "both", indent),
+            "title": _ParaStyle("标题", "title", "center"),
+            "addressee": _ParaStyle("主送", "addressee", "left"),
+            "issuer": _ParaStyle("署名", "signature", "right"),
+            "date": _ParaStyle("成文日期", "signature", "right"),
+            "page_number": _ParaStyle("页码", profile.page_number.style, "left"),
+        }
+        for level, (name, key) in enumerate(zip(HEADING_STYLE_NAMES, profile.headings.styles, strict=False)):
+            self.styles[key] = _ParaStyle(name, key, "both", indent, outline_level=level)
+
+    def build(self, doc: Document, *, draft: bool) -> DocxDocument:
+        if missing := _unsupported(doc):
+            raise RenderError(
+                f"the DOCX renderer cannot write {', '.join(missing)} yet (nothing is dropped silently); "
+                "hint: render the PDF only (--format pdf)"
+            )
+        self._drop_template_leftovers()
+        self._page_setup()
+        self._define_styles()
+        self._content(doc)
+        if doc.signature:
+            self._signature(doc.signature, draft=draft)
+        self._page_number_footers()
+        props = self.document.core_properties
+        props.title = doc.title.replace("\n", "")
+        props.author = props.last_modified_by = doc.author
+        props.subject = self.profile.description
+        props.comments = ""
+        props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+        return self.document
+
+    def _drop_template_leftovers(self) -> None:
+        """python-docx's template: an empty first paragraph, a thumbnail of another
+        document, and a Word 2010 copy of the template's styles (with theme fonts)."""
+        for paragraph in self.document.paragraphs:
+            paragraph._p.getparent().remove(paragraph._p)
+        package, main = self.document.part.package, self.document.part
+        for rels, reltype in ((package.rels, RT.THUMBNAIL), (main.rels, STYLES_WITH_EFFECTS)):
+            for rid in [rid for rid, rel in rels.items() if rel.reltype == reltype]:
+                rels.pop(rid)
+
+    def _page_setup(self) -> None:
+        page = self.profile.page
+        section = self.document.sections[0]
+        section.page_width = Twips(twips(page.width_mm))
+        section.page_height = Twips(twips(page.height_mm))
+        section.top_margin = Twips(twips(page.margin_top_mm))
+        section.bottom_margin = Twips(twips(page.margin_bottom_mm))
+        section.left_margin = Twips(twips(page.margin_left_mm))
+        section.right_margin = Twips(twips(page.margin_right_mm))
+        section.footer_distance = Twips(twips(self.profile.docx.footer_distance_mm))
+        X.set_doc_grid(section._sectPr, "lines", self.profile.docx.line_pitch_twips)
+        self.document.settings.odd_and_even_pages_header_footer = True
+        X.set_theme_font_lang(self.document.settings.element, LANG, EAST_ASIA_LANG)
+
+    # -- styles -------------------------------------------------------------------------
+    def _fonts(self, style: TextStyle) -> tuple[str, str]:
+        """(Latin, East Asian) font names written into the DOCX for a text style."""
+        return self.profile.fonts[style.latin].docx_name, self.profile.fonts[style.font].docx_name
+
+    def _define_styles(self) -> None:
+        body = self.profile.style("body")
+        latin, east_asia = self._fonts(body)
+        X.strip_theme_fonts(self.document.styles.element, east_asia)  # the template's Heading 1, Title …
+        X.set_doc_defaults(self.document.styles.element, latin, east_asia, body.size_pt, LANG, EAST_ASIA_LANG)
+        for spec in self.styles.values():
+            self._paragraph_style(spec)
+        for spec in self.styles.values():
+            if spec.outline_level is not None:
+                style = self.document.styles.add_style(spec.name + CHAR_STYLE_SUFFIX, WD_STYLE_TYPE.CHARACTER)
+                style.quick_style = True
+                self._run_format(style.element, self.profile.style(spec.text_style))
+
+    def _paragraph_style(self, spec: _ParaStyle) -> None:
+        profile = self.profile
+        text = profile.style(spec.text_style)
+        body = self.styles["body"]
+        style = self.document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        style.quick_style = True
+        if spec is not body:
+            style.base_style = self.document.styles[body.name]
+        self._run_format(style.element, text)
+        pf = X.ppr(style.element)
+        X.set_flag(pf, "w:widowControl", False)  # the PDF engine splits paragraphs anywhere
+        X.set_flag(pf, "w:kinsoku", True)
+        # Word: ，。、 may hang past the right edge. LibreOffice 7.4 imports this flag inverted
+        # and never hangs then; it pulls the previous character down instead. (Its own
+        # hanging would drop a hung mark followed by Latin or digits from the page.)
+        X.set_flag(pf, "w:overflowPunct", True)
+        X.set_flag(pf, "w:autoSpaceDE", False)  # no extra space between hanzi and Latin/digits
+        X.set_flag(pf, "w:autoSpaceDN", False)
+        # Exact line spacing places the lines; snapping to the line grid would make
+        # LibreOffice centre each line's font box, moving lines with Latin digits up 0.27 mm.
+        X.set_flag(pf, "w:snapToGrid", False)
+        if spec is self.styles["title"]:
+            line = round(profile.title.line_pitch_lines * profile.docx.line_pitch_twips)
+        elif text.on_grid:
+            line = profile.docx.line_pitch_twips
+        else:  # page numbers: a line box of exactly one em, placed alike by every application
+            line = round(text.size_pt * 20)
+        X.set_line_spacing(pf, line)
+        X.set_indent(
+            pf,
+            first_line=round(spec.indent_chars * profile.char_pitch_pt * 20),
+            first_line_chars=round(spec.indent_chars * 100),
+        )
+        X.set_jc(pf, spec.align)
+        if spec.outline_level is not None:
+            X.set_outline_level(pf, spec.outline_level)
+        style.next_paragraph_style = self.document.styles[body.name]
+
+    def _run_format(self, style_element: BaseOxmlElement, text: TextStyle) -> None:
+        """Fonts, colour, grid character spacing and size of a text style."""
+        rpr = X.rpr(style_element)
+        X.set_fonts(rpr, *self._fonts(text))
+        X.set_color(rpr, self.profile.color(text.color))
+        if text.on_grid:
+            X.set_char_spacing(rpr, self.profile.docx.char_spacing_twips)
+        X.set_size(rpr, text.size_pt)
+        X.set_lang(rpr, LANG, EAST_ASIA_LANG)
+
+    # -- paragraphs ---------------------------------------------------------------------
+    def _paragraph(self, key: str, text: str = "") -> DocxParagraph:
+        spec = self.styles[key]
+        paragraph = self.document.add_paragraph(style=spec.name)
+        if text:
+            self._run(paragraph, text, spec.text_style)
+        return paragraph
+
+    def _run(self, paragraph: DocxParagraph, text: str, text_style: str, char_style: str | None = None) -> Run:
+        """A run naming its fonts itself (Word otherwise falls back to theme fonts for hanzi)."""
+        run = paragraph.add_run(text, style=char_style)
+        X.set_fonts(X.rpr(run._r), *self._fonts(self.profile.style(text_style)))
+        return run
+
+    def _blank_lines(self, count: int) -> list[DocxParagraph]:
+        return [self._paragraph("body") for _ in range(count)]
+
+    def _content(self, doc: Document) -> None:
+        profile = self.profile
+        for line in break_title(doc.title, profile.style("title"), profile, self.fonts):
+            self._paragraph("title", line)
+        self._blank_lines(profile.title.blank_lines_after)
+        if doc.addressees:
+            self._paragraph("addressee", "、".join(doc.addressees) + "：")
+        for block in doc.body:
+            if not isinstance(block, Heading):
+                self.last_body = self._paragraph("body", block.text)
+                continue
+            key = profile.headings.styles[block.level - 1]
+            spec = self.styles[key]
+            heading = block.label(profile.headings.labels) + block.text
+            if not block.run_in:
+                self.last_body = self._paragraph(key, heading)
+                continue
+            # run-in: a 正文 paragraph that opens with the heading in its own font
+            paragraph = self._paragraph("body")
+            X.set_outline_level(X.ppr(paragraph._p), block.level - 1)
+            self._run(paragraph, heading, key, spec.name + CHAR_STYLE_SUFFIX)
+            self._run(paragraph, block.run_in, "body")
+            self.last_body = paragraph
+
+    # -- 署名, 成文日期, 印章 ----------------------------------------------------------
+    def _signature(self, signature: Signature, *, draft: bool) -> None:
+        """Lines where the layout engine's plan puts them, kept with the last body line."""
+        plan = plan_signature(signature, self.profile, self.fonts)
+        kept = [] if self.last_body is None else [self.last_body]
+        kept += self._blank_lines(plan.blank_lines_before)
+        lines = []
+        for line in plan.lines:
+            paragraph = self._paragraph(line.element, line.text)
+            X.set_indent(X.ppr(paragraph._p), right=twips(line.right_gap))
+            lines.append(paragraph)
+        # §7.3.5.5: never alone on a page. Widow control is off, so Word and LibreOffice
+        # carry just the last body line over, as the layout engine does.
+        for paragraph in kept + lines[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
+        if signature.seal.mode == "image" and plan.seal_cx is not None and plan.seal_top_offset is not None:
+            self._seal_image(lines[0], signature, plan.seal_cx, plan.seal_top_offset, plan.seal_diameter)
+        elif draft and signature.seal.mode == "reserve":
+            self.warnings.append("DOCX: the reserved seal area is not outlined (the draft outline is PDF only)")
+
+    def _seal_image(self, anchor: DocxParagraph, signature: Signature, cx: float, top: float, diameter: float) -> None:
+        """The seal image fitted into its circle's square, floating behind 署名 and 成文日期."""
+        path = signature.seal.image
+        if path is None or not path.is_file():
+            raise RenderError(f"seal image not found: {path}")
+        image = Image.from_file(str(path))
+        scale = diameter / max(image.px_width, image.px_height)
+        width, height = image.px_width * scale, image.px_height * scale
+        run = self._run(anchor, "", self.styles["issuer"].text_style)
+        run.add_picture(str(path), width=Emu(round(width * X.EMU_PER_MM)), height=Emu(round(height * X.EMU_PER_MM)))
+        X.float_behind_text(run, x_from_page_mm=cx - width / 2, y_from_paragraph_mm=top + (diameter - height) / 2)
+        run._r.getparent().remove(run._r)
+        X.ppr(anchor._p).addnext(run._r)  # the anchor first, before the text
+
+    # -- page numbers -------------------------------------------------------------------
+    def _page_number_footers(self) -> None:
+        """— n — : odd pages right-aligned, one character in; even pages left-aligned."""
+        spec = self.profile.page_number
+        style = self.styles["page_number"]
+        fonts = self._fonts(self.profile.style(style.text_style))
+        indent = round(spec.side_indent_chars * spec.side_indent_char_pt * 20)
+        prefix, suffix = spec.format.split("{n}")
+        section = self.document.sections[0]
+        for footer, align, left, right in (
+            (section.footer, "right", 0, indent),
+            (section.even_page_footer, "left", indent, 0),
+        ):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.style = self.document.styles[style.name]
+            X.set_jc(X.ppr(paragraph._p), align)
+            X.set_indent(X.ppr(paragraph._p), left=left, right=right)
+            self._run(paragraph, prefix, style.text_style)
+            for run in X.add_complex_field(paragraph, "PAGE", "1"):
+                X.set_fonts(X.rpr(run._r), *fonts)
+            self._run(paragraph, suffix, style.text_style)

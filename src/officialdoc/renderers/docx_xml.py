@@ -1,0 +1,273 @@
+"""WordprocessingML that python-docx does not cover, written in schema order.
+
+Word refuses a file ("unreadable content") when the children of ``w:pPr``, ``w:rPr`` or
+``w:sectPr`` are out of the order ECMA-376 declares; LibreOffice silently ignores some.
+Every raw element the DOCX renderer needs is made here, by a few named helpers that
+insert at the schema position (the idea of python-docx's ``oxml/text/parfmt.py``).
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+EMU_PER_MM = 36000
+
+# CT_PPrBase (+ rPr, sectPr, pPrChange of CT_PPr), ECMA-376 Part 1 §17.3.1.26
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+# EG_RPrBase (+ rStyle first, rPrChange last), ECMA-376 Part 1 §17.3.2.28
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+    "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange",
+)  # fmt: skip
+
+# CT_SectPr, ECMA-376 Part 1 §17.6.17
+SECTPR_ORDER = (
+    "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+    "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt",
+    "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+    "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
+
+# CT_DocDefaults and CT_Style (the children python-docx leaves alone), §17.7.5.1 / §17.7.4.17
+DOCDEFAULTS_ORDER = ("w:rPrDefault", "w:pPrDefault")
+STYLE_ORDER = (
+    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
+    "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal",
+    "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr",
+    "w:tcPr", "w:tblStylePr",
+)  # fmt: skip
+
+_ORDERS = {
+    qn("w:pPr"): PPR_ORDER,
+    qn("w:rPr"): RPR_ORDER,
+    qn("w:sectPr"): SECTPR_ORDER,
+    qn("w:docDefaults"): DOCDEFAULTS_ORDER,
+    qn("w:rPrDefault"): ("w:rPr",),
+    qn("w:pPrDefault"): ("w:pPr",),
+    qn("w:style"): STYLE_ORDER,
+    qn("w:p"): ("w:pPr",),  # properties come before the content
+    qn("w:r"): ("w:rPr",),
+}
+
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """The ``tag`` child of ``parent``, created at its schema position when missing.
+
+    It goes before the first child that the schema puts later, or that is not a
+    property at all (a paragraph's runs, a run's text).
+    """
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    order = [qn(t) for t in _ORDERS[parent.tag]]
+    position = order.index(qn(tag))
+    element = OxmlElement(tag)
+    for existing in parent:
+        if existing.tag not in order or order.index(existing.tag) > position:
+            existing.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def set_attrs(element: BaseOxmlElement, **attrs: str | int | None) -> BaseOxmlElement:
+    """Set ``w:``-namespaced attributes (``None`` removes one)."""
+    for name, value in attrs.items():
+        key = qn(f"w:{name}")
+        if value is None:
+            element.attrib.pop(key, None)
+        else:
+            element.set(key, str(value))
+    return element
+
+
+def ppr(owner: BaseOxmlElement) -> BaseOxmlElement:
+    """The ``w:pPr`` of a paragraph, style or ``w:pPrDefault``."""
+    return child(owner, "w:pPr")
+
+
+def rpr(owner: BaseOxmlElement) -> BaseOxmlElement:
+    """The ``w:rPr`` of a run, style or ``w:rPrDefault``."""
+    return child(owner, "w:rPr")
+
+
+def set_flag(props: BaseOxmlElement, tag: str, on: bool) -> None:
+    """An on/off property written explicitly (``w:val="1"``/``"0"``) so no default applies."""
+    set_attrs(child(props, tag), val="1" if on else "0")
+
+
+def set_fonts(rpr_: BaseOxmlElement, latin: str, east_asia: str) -> None:
+    """ascii/hAnsi/cs = ``latin``, eastAsia = ``east_asia``, ambiguous characters East Asian.
+
+    Theme attributes are removed: they override explicit names in Word and LibreOffice.
+    """
+    fonts = child(rpr_, "w:rFonts")
+    for name in THEME_FONT_ATTRIBUTES:
+        fonts.attrib.pop(qn(name), None)
+    set_attrs(fonts, ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin, hint="eastAsia")
+
+
+def strip_theme_fonts(root: BaseOxmlElement, east_asia: str) -> None:
+    """Every ``w:rFonts`` under ``root`` without theme fonts, and naming an East Asian font.
+
+    An rFonts left naming no font at all is removed (the style then inherits the
+    document defaults); one naming only Latin fonts gets ``east_asia``.
+    """
+    for fonts in list(root.iter(qn("w:rFonts"))):
+        for name in THEME_FONT_ATTRIBUTES:
+            fonts.attrib.pop(qn(name), None)
+        if not any(fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")):
+            fonts.getparent().remove(fonts)
+        elif fonts.get(qn("w:eastAsia")) is None:
+            set_attrs(fonts, eastAsia=east_asia, hint="eastAsia")
+
+
+def set_size(rpr_: BaseOxmlElement, size_pt: float) -> None:
+    half_points = round(size_pt * 2)
+    set_attrs(child(rpr_, "w:sz"), val=half_points)
+    set_attrs(child(rpr_, "w:szCs"), val=half_points)
+
+
+def set_char_spacing(rpr_: BaseOxmlElement, twips: int) -> None:
+    """Space added after every character (Word's 字符间距 加宽/紧缩)."""
+    set_attrs(child(rpr_, "w:spacing"), val=twips)
+
+
+def set_color(rpr_: BaseOxmlElement, hex_rgb: str) -> None:
+    set_attrs(child(rpr_, "w:color"), val=hex_rgb.lstrip("#").upper())
+
+
+def set_lang(rpr_: BaseOxmlElement, latin: str, east_asia: str) -> None:
+    set_attrs(child(rpr_, "w:lang"), val=latin, eastAsia=east_asia)
+
+
+def set_line_spacing(ppr_: BaseOxmlElement, twips: int) -> None:
+    """Exact line height, no space before or after."""
+    set_attrs(
+        child(ppr_, "w:spacing"),
+        before=0, beforeLines=None, after=0, afterLines=None,
+        line=twips, lineRule="exact", beforeAutospacing=None, afterAutospacing=None,
+    )  # fmt: skip
+
+
+def set_indent(
+    ppr_: BaseOxmlElement, *, left: int = 0, right: int = 0, first_line: int = 0, first_line_chars: int = 0
+) -> None:
+    """Indents in twips; ``first_line_chars`` in hundredths of a character (Word's 字符 unit).
+
+    Both units are written for the first line, also when zero (so a style based on 正文
+    does not inherit its two characters): Word prefers the character unit, LibreOffice
+    7.4 reads only the twips.
+    """
+    set_attrs(
+        child(ppr_, "w:ind"),
+        left=left, right=right, firstLine=first_line, firstLineChars=first_line_chars,
+        start=None, end=None, hanging=None, hangingChars=None, leftChars=None, rightChars=None,
+    )  # fmt: skip
+
+
+def set_jc(ppr_: BaseOxmlElement, value: str) -> None:
+    """Alignment: ``both`` (justified), ``left``, ``right``, ``center``."""
+    set_attrs(child(ppr_, "w:jc"), val=value)
+
+
+def set_outline_level(ppr_: BaseOxmlElement, level: int) -> None:
+    """Outline level 0–8 (Word's 大纲级别 1–9), shown in the navigation pane."""
+    set_attrs(child(ppr_, "w:outlineLvl"), val=level)
+
+
+def set_doc_defaults(
+    styles: BaseOxmlElement, latin: str, east_asia: str, size_pt: float, lang: str, east_asia_lang: str
+) -> None:
+    """Document-wide run defaults without theme fonts; no paragraph spacing by default."""
+    defaults = child(styles, "w:docDefaults")
+    run = rpr(child(defaults, "w:rPrDefault"))
+    set_fonts(run, latin, east_asia)
+    set_size(run, size_pt)
+    set_lang(run, lang, east_asia_lang)
+    spacing = child(ppr(child(defaults, "w:pPrDefault")), "w:spacing")
+    set_attrs(spacing, before=0, after=0, line=None, lineRule=None)
+
+
+def set_theme_font_lang(settings: BaseOxmlElement, lang: str, east_asia_lang: str) -> None:
+    """The language Word resolves theme fonts for (the template says ja-JP)."""
+    element = settings.find(qn("w:themeFontLang"))
+    if element is not None:
+        set_attrs(element, val=lang, eastAsia=east_asia_lang)
+
+
+def set_doc_grid(sect_pr: BaseOxmlElement, grid_type: str, line_pitch_twips: int) -> None:
+    """The section's document grid (Word's 文档网格: 只指定行网格 = ``lines``)."""
+    set_attrs(child(sect_pr, "w:docGrid"), type=grid_type, linePitch=line_pitch_twips, charSpace=None)
+
+
+def add_complex_field(paragraph: Paragraph, instruction: str, placeholder: str) -> list[Run]:
+    """A field (``PAGE``…) as begin / instrText / separate / result / end runs."""
+
+    def run_with(element: BaseOxmlElement) -> Run:
+        run = paragraph.add_run()
+        run._r.append(element)
+        return run
+
+    def fld_char(kind: str) -> BaseOxmlElement:
+        return set_attrs(OxmlElement("w:fldChar"), fldCharType=kind)
+
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    return [
+        run_with(fld_char("begin")),
+        run_with(instr),
+        run_with(fld_char("separate")),
+        paragraph.add_run(placeholder),
+        run_with(fld_char("end")),
+    ]
+
+
+def float_behind_text(
+    run: Run,
+    *,
+    x_from_page_mm: float,
+    y_from_paragraph_mm: float,
+    z_order: int = 251659264,
+) -> None:
+    """Turn the run's last inline picture into a floating one behind the text.
+
+    Positioned from the page's left edge and from the top of the anchoring paragraph;
+    no text wrapping, overlap allowed (a seal stamped over 署名 and 成文日期).
+    """
+    inline = run._r.findall(f"{qn('w:drawing')}/{qn('wp:inline')}")[-1]
+    anchor = parse_xml(
+        f'<wp:anchor {nsdecls("wp")} distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+        f' relativeHeight="{z_order}" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_from_page_mm * EMU_PER_MM)}</wp:posOffset>'
+        "</wp:positionH>"
+        '<wp:positionV relativeFrom="paragraph">'
+        f"<wp:posOffset>{round(y_from_paragraph_mm * EMU_PER_MM)}</wp:posOffset></wp:positionV>"
+        "</wp:anchor>"
+    )
+    extent = inline.find(qn("wp:extent"))
+    anchor.append(extent)
+    anchor.append(parse_xml(f'<wp:effectExtent {nsdecls("wp")} l="0" t="0" r="0" b="0"/>'))
+    anchor.append(parse_xml(f"<wp:wrapNone {nsdecls('wp')}/>"))
+    for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
+        anchor.append(inline.find(qn(tag)))
+    inline.getparent().replace(inline, anchor)

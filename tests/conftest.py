@@ -1,0 +1,35 @@
+"""Shared fixtures: the repository, the standard's profile, the machine's font set, LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from officialdoc.fonts import FontSet
+from officialdoc.libreoffice import find_soffice
+from officialdoc.profile import Profile, load_profile
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def profile() -> Profile:
+    return load_profile("gbt9704")
+
+
+@pytest.fixture(scope="session")
+def fontset(profile: Profile) -> FontSet:
+    return FontSet(profile)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """The LibreOffice executable; tests that need it are skipped where it is not installed."""
+    found = find_soffice()
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed: DOCX layout is not measured")
+    return found
