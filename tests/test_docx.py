@@ -237,7 +237,7 @@ def test_named_styles_and_outline_levels(cases: dict[str, Case], profile: Profil
     assert val(ppr.find("w:jc", NS)) == "both"
     flags = {tag: val(ppr.find(f"w:{tag}", NS)) for tag in ("widowControl", "kinsoku", "overflowPunct", "autoSpaceDE")}
     assert flags == {"widowControl": "0", "kinsoku": "1", "overflowPunct": "1", "autoSpaceDE": "0"}
-    assert val(rpr.find("w:spacing", NS)) == str(profile.docx.char_spacing_twips)
+    assert val(rpr.find("w:spacing", NS)) == str(round(profile.grid.fit_tracking_pt * 20))
     assert val(rpr.find("w:rFonts", NS), "eastAsia") == "仿宋_GB2312"
     assert val(styles["一级标题"].element.find("w:rPr/w:rFonts", NS), "eastAsia") == "黑体"
     assert val(styles["标题"].element.find("w:rPr/w:sz", NS)) == "44"

@@ -72,23 +72,36 @@ def test_full_lines_hold_28_characters_between_the_edges(seed, profile):
             assert last["x1"] / MM == pytest.approx(right, abs=TOL), line.text
             if all(is_full_width(ch) for ch in text):
                 cells = 28 - (2 if abs(line.x0 - indent) <= TOL else 0)
-                if len(text) == cells - 1:   # justified over 28 cells: something was pulled down
-                    assert pulled_down(following.text, profile.punctuation), (line.text, following.text)
+                if len(text) < cells:   # justified over 28 cells: something was pulled down
+                    assert pulled_down(text, following.text, cells, profile.punctuation), (line.text, following.text)
                 else:
                     assert len(text) == cells, line.text
                     full_lines += 1
     assert full_lines > 40
 
 
-def pulled_down(next_text: str, rules) -> bool:
-    """Why a line may hold 27 cells: the next line starts with a number or Latin word that did
-    not fit, with an opening mark that may not end a line, or with a character pulled down
-    together with a mark that may not start a line."""
-    return (
-        not is_full_width(next_text[0])
-        or next_text[0] in rules.cannot_end
-        or next_text[1] in rules.cannot_start
-    )
+def first_unit(text: str, rules) -> str:
+    """The characters at the start of a line that no legal break separates."""
+    k = 1
+    while k < len(text):
+        a, b = text[k - 1], text[k]
+        joined = (
+            b in rules.cannot_start
+            or a in rules.cannot_end
+            or (a in rules.no_break_before_latin and not is_full_width(b))
+            or (not is_full_width(a) and not is_full_width(b))
+        )
+        if not joined:
+            break
+        k += 1
+    return text[:k]
+
+
+def pulled_down(line_text: str, next_text: str, cells: int, rules) -> bool:
+    """A line is short only when the next line's unbreakable start did not fit on it."""
+    unit = first_unit(next_text, rules)
+    needed = sum(1 if is_full_width(ch) else 0.5 for ch in unit)
+    return len(line_text) + needed > cells
 
 
 def test_no_line_breaks_against_the_punctuation_rules(seed, profile):

@@ -67,6 +67,8 @@ class GridSpec:
     lines: int
     chars: int
     baseline_in_em: float
+    han_latin_space_em: float = 0.0
+    fit_tracking_pt: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class PunctuationSpec:
     cannot_end: str
     hanging: str
     inseparable: tuple[str, ...]
+    no_break_before_latin: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,6 @@ class PageNumberSpec:
 @dataclass(frozen=True)
 class DocxSpec:
     line_pitch_twips: int
-    char_spacing_twips: int
     footer_distance_mm: float
 
 
@@ -178,6 +180,10 @@ class Profile:
     def tracking_pt(self, style: TextStyle) -> float:
         """Space added after every glyph of a style: on-grid styles fill one cell per 字."""
         return self.char_pitch_pt - style.size_pt if style.on_grid else 0.0
+
+    def fit_tracking_pt(self, style: TextStyle) -> float:
+        """The tracking lines are filled with (the DOCX's character spacing)."""
+        return self.grid.fit_tracking_pt if style.on_grid else 0.0
 
     def style(self, name: str) -> TextStyle:
         try:

@@ -81,7 +81,7 @@ def _runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str)
         nonlocal x
         if not current:
             return
-        width = pt_to_mm(sum(g.advance_pt + char_space_pt for g in current))
+        width = pt_to_mm(sum(g.advance_pt + char_space_pt + g.space_after_pt for g in current))
         first = current[0]
         runs.append(
             TextRun(
@@ -125,7 +125,8 @@ class LayoutEngine:
         width = mm_to_pt(p.page.block_width_mm)
         indent_pt = indent_chars * p.char_pitch_pt
         broken = break_lines(
-            clusters(glyphs, p.punctuation.inseparable), width - indent_pt, width, tracking, p.punctuation
+            clusters(glyphs, p.punctuation.inseparable), width - indent_pt, width, p.fit_tracking_pt(style),
+            p.punctuation,
         )
         color = p.color(style.color)
         result = []
@@ -141,15 +142,16 @@ class LayoutEngine:
 
     @staticmethod
     def _justify(line: BrokenLine, tracking: float) -> float:
-        """Char spacing that makes a non-final line span the full available width."""
-        if line.last or len(line.glyphs) < 2:
+        """Char spacing of a line: a non-final line spans the full available width; a final
+        line keeps the grid's tracking unless that would overflow (it was filled tighter)."""
+        if len(line.glyphs) < 2:
             return tracking
-        natural = sum(g.advance_pt for g in line.glyphs)
-        return (line.width_pt - tracking - natural) / (len(line.glyphs) - 1)
+        full = (line.width_pt - tracking - span_pt(line.glyphs, 0.0)) / (len(line.glyphs) - 1)
+        return min(tracking, full) if line.last else full
 
     def shaped(self, text: str, style_name: str, element: str | None = None) -> list[Glyph]:
         style = self.profile.style(style_name)
-        return shape(text, style, element or style_name, self.fonts)
+        return shape(text, style, element or style_name, self.fonts, self.profile.grid.han_latin_space_em)
 
     # -- the document -----------------------------------------------------------------
     def layout(self, doc: Document) -> LaidOutDocument:

@@ -7,8 +7,9 @@ The rule, one for the PDF and for what Word/LibreOffice do with the DOCX setting
 2. If the next cluster may not start a line and is a single hanging mark (，。、) whose
    follower may start a line, the mark hangs past the block edge as a 29th glyph.
 3. Otherwise, while the break is forbidden (next line would start with a closing mark,
-   or this line would end with an opening mark), pull the last cluster down to the next
-   line. The shortened line is justified to the full width.
+   this line would end with an opening mark, or a closing mark would be parted from the
+   number or Latin word after it), pull the last cluster down to the next line. The
+   shortened line is justified to the full width.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..profile import PunctuationSpec
-from .measure import Cluster, Glyph, span_pt
+from .measure import Cluster, Glyph, is_half_width, span_pt
 
-EPSILON_PT = 0.01
+EPSILON_PT = -0.05  # a line that fills the width exactly to the point does not fit (as in LibreOffice)
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,11 @@ class BrokenLine:
 
 
 def _forbidden(before: Cluster, after: Cluster, rules: PunctuationSpec) -> bool:
-    return after.first in rules.cannot_start or before.last in rules.cannot_end
+    return (
+        after.first in rules.cannot_start
+        or before.last in rules.cannot_end
+        or (before.last in rules.no_break_before_latin and is_half_width(after.first) and not after.first.isspace())
+    )
 
 
 def break_lines(

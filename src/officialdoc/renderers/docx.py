@@ -45,6 +45,21 @@ CHAR_STYLE_SUFFIX = "字符"  # 二级标题字符: a heading's font as a charac
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
+AMBIGUOUS_PUNCTUATION = "“”‘’—…·"
+
+
+def _split_ambiguous(text: str) -> list[tuple[bool, str]]:
+    """Split text into (is ambiguous punctuation, piece) runs."""
+    pieces: list[tuple[bool, str]] = []
+    for ch in text:
+        ambiguous = ch in AMBIGUOUS_PUNCTUATION
+        if pieces and pieces[-1][0] == ambiguous:
+            pieces[-1] = (ambiguous, pieces[-1][1] + ch)
+        else:
+            pieces.append((ambiguous, ch))
+    return pieces
+
+
 def twips(mm: float) -> int:
     return round(mm_to_pt(mm) * 20)
 
@@ -215,7 +230,7 @@ class _Builder:
         X.set_fonts(rpr, *self._fonts(text))
         X.set_color(rpr, self.profile.color(text.color))
         if text.on_grid:
-            X.set_char_spacing(rpr, self.profile.docx.char_spacing_twips)
+            X.set_char_spacing(rpr, round(self.profile.grid.fit_tracking_pt * 20))
         X.set_size(rpr, text.size_pt)
         X.set_lang(rpr, LANG, EAST_ASIA_LANG)
 
@@ -224,14 +239,25 @@ class _Builder:
         spec = self.styles[key]
         paragraph = self.document.add_paragraph(style=spec.name)
         if text:
-            self._run(paragraph, text, spec.text_style)
+            self._text(paragraph, text, spec.text_style)
         return paragraph
 
-    def _run(self, paragraph: DocxParagraph, text: str, text_style: str, char_style: str | None = None) -> Run:
+    def _run(
+        self, paragraph: DocxParagraph, text: str, text_style: str, char_style: str | None = None,
+        *, east_asian_only: bool = False,
+    ) -> Run:
         """A run naming its fonts itself (Word otherwise falls back to theme fonts for hanzi)."""
         run = paragraph.add_run(text, style=char_style)
-        X.set_fonts(X.rpr(run._r), *self._fonts(self.profile.style(text_style)))
+        latin, east_asia = self._fonts(self.profile.style(text_style))
+        X.set_fonts(X.rpr(run._r), east_asia if east_asian_only else latin, east_asia)
         return run
+
+    def _text(self, paragraph: DocxParagraph, text: str, text_style: str, char_style: str | None = None) -> None:
+        """Runs for a text; Chinese quotes, dashes, ellipses and 间隔号 get the Chinese font in
+        every font slot: LibreOffice gives these ambiguous characters the script of their
+        neighbour, so after digits a ” would otherwise come out half-width in Times New Roman."""
+        for ambiguous, piece in _split_ambiguous(text):
+            self._run(paragraph, piece, text_style, char_style, east_asian_only=ambiguous)
 
     def _blank_lines(self, count: int) -> list[DocxParagraph]:
         return [self._paragraph("body") for _ in range(count)]
@@ -256,8 +282,8 @@ class _Builder:
             # run-in: a 正文 paragraph that opens with the heading in its own font
             paragraph = self._paragraph("body")
             X.set_outline_level(X.ppr(paragraph._p), block.level - 1)
-            self._run(paragraph, heading, key, spec.name + CHAR_STYLE_SUFFIX)
-            self._run(paragraph, block.run_in, "body")
+            self._text(paragraph, heading, key, spec.name + CHAR_STYLE_SUFFIX)
+            self._text(paragraph, block.run_in, "body")
             self.last_body = paragraph
 
     # -- 署名, 成文日期, 印章 ----------------------------------------------------------
