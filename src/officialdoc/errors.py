@@ -35,3 +35,7 @@ class ContentError(OfficialdocError):
         where = f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+class LayoutError(OfficialdocError):
+    """Content that cannot be laid out (too long for a line, unsupported element)."""

@@ -11,12 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
-from ..model import Document, Heading
+from ..model import Block, Document, Heading, Table
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
+from .attachments import place_attachment_note, place_attachment_pages
+from .attendance import place_attendance
+from .header import place_header
 from .linebreak import BrokenLine, break_lines
 from .measure import Glyph, clusters, shape, span_pt
 from .page import LaidOutDocument, Line, Page, SealArea, TextRun
+from .record import place_record
 from .signature import plan_signature
+from .table import place_table
 from .title import break_title
 
 
@@ -26,8 +31,8 @@ class LayoutOptions:
 
 
 @dataclass
-class _Slot:
-    """A line waiting for its page: positioned horizontally, placed vertically later."""
+class PendingLine:
+    """A line waiting for its slot: positioned horizontally, placed vertically by Flow.place."""
 
     runs: list[TextRun]  # baselines are set when the line gets its slot
     element: str
@@ -36,8 +41,8 @@ class _Slot:
     style: TextStyle
 
 
-class _Flow:
-    """Places lines into grid slots, page by page."""
+class Flow:
+    """Places lines into grid slots, page by page (``slot`` is the next free grid line)."""
 
     def __init__(self, profile: Profile):
         self.profile = profile
@@ -59,7 +64,7 @@ class _Flow:
         self.pages.append(Page(index=index, number=index))
         self.slot = 0
 
-    def place(self, slot_line: _Slot) -> None:
+    def place(self, slot_line: PendingLine) -> None:
         self.ensure_room()
         y = self.baseline(self.slot, slot_line.style.size_pt)
         runs = tuple(replace(run, baseline=y) for run in slot_line.runs)
@@ -72,7 +77,7 @@ class _Flow:
         self.slot = min(self.slot + lines, self.profile.grid.lines)
 
 
-def _runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str) -> list[TextRun]:
+def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str) -> list[TextRun]:
     """Split a glyph sequence starting at ``x`` into runs of one face, element and size."""
     runs: list[TextRun] = []
     current: list[Glyph] = []
@@ -118,7 +123,7 @@ class LayoutEngine:
         self.options = options or LayoutOptions()
 
     # -- paragraphs -------------------------------------------------------------------
-    def paragraph_lines(self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle) -> list[_Slot]:
+    def paragraph_lines(self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle) -> list[PendingLine]:
         """Break and justify one paragraph (glyphs may mix styles, e.g. run-in headings)."""
         p = self.profile
         tracking = p.tracking_pt(style)
@@ -133,11 +138,11 @@ class LayoutEngine:
         for i, line in enumerate(broken):
             x = p.page.block_left + (pt_to_mm(indent_pt) if i == 0 else 0.0)
             char_space = self._justify(line, tracking)
-            runs = _runs(line.glyphs, x, char_space, color)
+            runs = make_runs(line.glyphs, x, char_space, color)
             if line.hanging:
                 end = x + pt_to_mm(span_pt(line.glyphs, char_space) + char_space)
-                runs += _runs(line.hanging, end, tracking, color)
-            result.append(_Slot(runs, element, not line.last, bool(line.hanging), style))
+                runs += make_runs(line.hanging, end, tracking, color)
+            result.append(PendingLine(runs, element, not line.last, bool(line.hanging), style))
         return result
 
     @staticmethod
@@ -155,44 +160,67 @@ class LayoutEngine:
 
     # -- the document -----------------------------------------------------------------
     def layout(self, doc: Document) -> LaidOutDocument:
+        flow = Flow(self.profile)
+        if doc.header:
+            place_header(self, flow, doc)
+        self.place_title(flow, doc.title)
+        if doc.addressees:
+            self.place_paragraph(flow, "、".join(doc.addressees) + "：", "addressee", indent_chars=0)
+        self.place_blocks(flow, doc.body)
+        if doc.attachments:
+            place_attachment_note(self, flow, doc.attachments)
+        if doc.signature:
+            self._signature(doc, flow)
+        if doc.note:
+            self.place_paragraph(flow, f"（{doc.note}）", "body")
+        if doc.attendance:
+            place_attendance(self, flow, doc.attendance)
+        place_attachment_pages(self, flow, doc)
+        if doc.record:
+            place_record(self, flow, doc.record)
+        self._page_numbers(flow.pages)
+        return LaidOutDocument(flow.pages, list(self.fonts.warnings))
+
+    def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> None:
+        """标题: centred lines of the title style, one grid line each, then a blank line."""
         p = self.profile
-        flow = _Flow(p)
-        title_style = p.style("title")
-        for text in break_title(doc.title, title_style, p, self.fonts):
+        style = p.style("title")
+        for text in break_title(title, style, p, self.fonts):
             glyphs = self.shaped(text, "title")
             span = pt_to_mm(span_pt(glyphs, 0.0))
             x = p.page.block_left + (p.page.block_width_mm - span) / 2
-            flow.place(
-                _Slot(_runs(tuple(glyphs), x, 0.0, p.color(title_style.color)), "title", False, False, title_style)
-            )
-        flow.skip(p.title.blank_lines_after)
+            flow.place(PendingLine(make_runs(tuple(glyphs), x, 0.0, p.color(style.color)), "title", False, False, style))
+        if blank_after:
+            flow.skip(p.title.blank_lines_after)
 
-        if doc.addressees:
-            style = p.style("addressee")
-            text = "、".join(doc.addressees) + "："
-            for line in self.paragraph_lines(self.shaped(text, "addressee"), 0, "addressee", style):
-                flow.place(line)
+    def place_paragraph(
+        self, flow: Flow, text: str, style_name: str, *, indent_chars: float | None = None, element: str | None = None
+    ) -> None:
+        """One paragraph of a single style (indent: the profile's first-line indent by default)."""
+        p = self.profile
+        indent = p.paragraph.first_line_indent_chars if indent_chars is None else indent_chars
+        glyphs = self.shaped(text, style_name, element)
+        for line in self.paragraph_lines(glyphs, indent, element or style_name, p.style(style_name)):
+            flow.place(line)
 
-        body_style = p.style("body")
+    def place_blocks(self, flow: Flow, blocks: list[Block]) -> None:
+        """Body blocks: paragraphs, numbered headings (run-in text continues in body style), tables."""
+        p = self.profile
         indent = p.paragraph.first_line_indent_chars
-        for block in doc.body:
-            if isinstance(block, Heading):
+        for block in blocks:
+            if isinstance(block, Table):
+                place_table(self, flow, block)
+            elif isinstance(block, Heading):
                 style_name = p.headings.styles[block.level - 1]
                 glyphs = self.shaped(block.label(p.headings.labels) + block.text, style_name)
                 if block.run_in:
                     glyphs += self.shaped(block.run_in, "body")
-                lines = self.paragraph_lines(glyphs, indent, style_name, p.style(style_name))
+                for line in self.paragraph_lines(glyphs, indent, style_name, p.style(style_name)):
+                    flow.place(line)
             else:
-                lines = self.paragraph_lines(self.shaped(block.text, "body"), indent, "body", body_style)
-            for line in lines:
-                flow.place(line)
+                self.place_paragraph(flow, block.text, "body")
 
-        if doc.signature:
-            self._signature(doc, flow)
-        self._page_numbers(flow.pages)
-        return LaidOutDocument(flow.pages, list(self.fonts.warnings))
-
-    def _signature(self, doc: Document, flow: _Flow) -> None:
+    def _signature(self, doc: Document, flow: Flow) -> None:
         p = self.profile
         assert doc.signature is not None
         plan = plan_signature(doc.signature, p, self.fonts)
@@ -205,8 +233,8 @@ class LayoutEngine:
         for line in plan.lines:
             glyphs = self.shaped(line.text, "signature", line.element)
             flow.place(
-                _Slot(
-                    _runs(tuple(glyphs), line.x0, p.tracking_pt(style), p.color(style.color)),
+                PendingLine(
+                    make_runs(tuple(glyphs), line.x0, p.tracking_pt(style), p.color(style.color)),
                     line.element,
                     False,
                     False,
@@ -227,7 +255,7 @@ class LayoutEngine:
                 )
             )
 
-    def _carry_over(self, flow: _Flow) -> None:
+    def _carry_over(self, flow: Flow) -> None:
         """§7.3.5.5: carry the last body line over so the signature page holds text."""
         page = flow.pages[-1]
         moved = page.lines.pop()
@@ -252,7 +280,7 @@ class LayoutEngine:
             width = pt_to_mm(span_pt(glyphs, 0.0))
             odd = page.number % 2 == 1
             x = p.page.block_right - indent - width if odd else p.page.block_left + indent
-            runs = tuple(replace(run, baseline=baseline) for run in _runs(tuple(glyphs), x, 0.0, p.color(style.color)))
+            runs = tuple(replace(run, baseline=baseline) for run in make_runs(tuple(glyphs), x, 0.0, p.color(style.color)))
             page.lines.append(Line(runs, -1, "page_number", False))
 
 

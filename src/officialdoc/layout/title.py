@@ -60,7 +60,9 @@ def break_title(title: str, style: TextStyle, profile: Profile, fonts: FontSet) 
 
 def _break_part(text: str, style: TextStyle, profile: Profile, fonts: FontSet) -> list[str]:
     limit = mm_to_pt(profile.page.block_width_mm)
-    items = clusters(shape(text, style, "title", fonts, profile.grid.han_latin_space_em), profile.punctuation.inseparable)
+    items = clusters(
+        shape(text, style, "title", fonts, profile.grid.han_latin_space_em), profile.punctuation.inseparable
+    )
 
     def width(a: int, b: int) -> float:
         return span_pt([g for c in items[a:b] for g in c.glyphs], 0.0)
