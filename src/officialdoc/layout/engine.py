@@ -123,14 +123,19 @@ class LayoutEngine:
         self.options = options or LayoutOptions()
 
     # -- paragraphs -------------------------------------------------------------------
-    def paragraph_lines(self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle) -> list[PendingLine]:
+    def paragraph_lines(
+        self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle
+    ) -> list[PendingLine]:
         """Break and justify one paragraph (glyphs may mix styles, e.g. run-in headings)."""
         p = self.profile
         tracking = p.tracking_pt(style)
         width = mm_to_pt(p.page.block_width_mm)
         indent_pt = indent_chars * p.char_pitch_pt
         broken = break_lines(
-            clusters(glyphs, p.punctuation.inseparable), width - indent_pt, width, p.fit_tracking_pt(style),
+            clusters(glyphs, p.punctuation.inseparable),
+            width - indent_pt,
+            width,
+            p.fit_tracking_pt(style),
             p.punctuation,
         )
         color = p.color(style.color)
@@ -189,7 +194,9 @@ class LayoutEngine:
             glyphs = self.shaped(text, "title")
             span = pt_to_mm(span_pt(glyphs, 0.0))
             x = p.page.block_left + (p.page.block_width_mm - span) / 2
-            flow.place(PendingLine(make_runs(tuple(glyphs), x, 0.0, p.color(style.color)), "title", False, False, style))
+            flow.place(
+                PendingLine(make_runs(tuple(glyphs), x, 0.0, p.color(style.color)), "title", False, False, style)
+            )
         if blank_after:
             flow.skip(p.title.blank_lines_after)
 
@@ -280,7 +287,9 @@ class LayoutEngine:
             width = pt_to_mm(span_pt(glyphs, 0.0))
             odd = page.number % 2 == 1
             x = p.page.block_right - indent - width if odd else p.page.block_left + indent
-            runs = tuple(replace(run, baseline=baseline) for run in make_runs(tuple(glyphs), x, 0.0, p.color(style.color)))
+            runs = tuple(
+                replace(run, baseline=baseline) for run in make_runs(tuple(glyphs), x, 0.0, p.color(style.color))
+            )
             page.lines.append(Line(runs, -1, "page_number", False))
 
 

@@ -1,4 +1,4 @@
-"""版头 (§7.2) and the marks of the chapter-10 formats: 份号, 密级, 紧急程度, issuer mark, 发文字号, 签发人, red line."""
+"""版头 (§7.2) and the chapter-10 marks: 份号, 密级, 紧急程度, issuer mark, 发文字号, 签发人, red line."""
 
 from __future__ import annotations
 
