@@ -236,7 +236,7 @@ def test_named_styles_and_outline_levels(cases: dict[str, Case], profile: Profil
     assert (val(spacing, "line"), val(spacing, "lineRule")) == (str(profile.docx.line_pitch_twips), "exact")
     assert val(ppr.find("w:jc", NS)) == "both"
     flags = {tag: val(ppr.find(f"w:{tag}", NS)) for tag in ("widowControl", "kinsoku", "overflowPunct", "autoSpaceDE")}
-    assert flags == {"widowControl": "0", "kinsoku": "1", "overflowPunct": "1", "autoSpaceDE": "0"}
+    assert flags == {"widowControl": "0", "kinsoku": "1", "overflowPunct": "1", "autoSpaceDE": "1"}
     assert val(rpr.find("w:spacing", NS)) == str(round(profile.grid.fit_tracking_pt * 20))
     assert val(rpr.find("w:rFonts", NS), "eastAsia") == "仿宋_GB2312"
     assert val(styles["一级标题"].element.find("w:rPr/w:rFonts", NS), "eastAsia") == "黑体"
@@ -479,17 +479,17 @@ def test_signature_and_seal_where_the_plan_puts_them(converted, profile: Profile
     issuer, date = last[-2:]
     assert [issuer.text, date.text] == [line.text for line in plan.lines]
     for line, planned in zip((issuer, date), plan.lines, strict=True):
-        assert line.x1 == pytest.approx(planned.x1, abs=TOL), line.text
+        assert line.x1 == pytest.approx(planned.items[-1].x1, abs=TOL), line.text
     assert slot(date, profile) - slot(issuer, profile) == 1
     assert slot(issuer, profile) - slot(last[-3], profile) == plan.blank_lines_before + 1
     # the seal, relative to the issuer's line as the plan places it
-    assert plan.seal_cx is not None and plan.seal_top_offset is not None
+    (seal,) = plan.seals
     slot_top = profile.page.block_top + slot(issuer, profile) * profile.docx.line_pitch_twips / 20 / MM
-    top, radius = slot_top + plan.seal_top_offset, plan.seal_diameter / 2
+    top, radius = slot_top + seal.top_offset, seal.width / 2
     with pdfplumber.open(pdf.path) as opened:
         (image,) = opened.pages[pdf.pages - 1].images
-    assert image["x0"] / MM == pytest.approx(plan.seal_cx - radius, abs=TOL)
-    assert image["x1"] / MM == pytest.approx(plan.seal_cx + radius, abs=TOL)
+    assert image["x0"] / MM == pytest.approx(seal.cx - radius, abs=TOL)
+    assert image["x1"] / MM == pytest.approx(seal.cx + radius, abs=TOL)
     assert image["top"] / MM == pytest.approx(top, abs=TOL)
     assert image["bottom"] / MM == pytest.approx(top + 2 * radius, abs=TOL)
 

@@ -230,8 +230,7 @@ class Document:
         if self.signature:
             sig = self.signature
             if sig.signature_seals:
-                for issuer, seal in zip(sig.issuers, sig.signature_seals, strict=True):
-                    parts += [seal.title, issuer if seal.image is None else ""]
+                parts += [seal.title for seal in sig.signature_seals]
             else:
                 parts += sig.issuers
             parts.append(sig.date_text)

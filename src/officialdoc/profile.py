@@ -124,8 +124,16 @@ class SignatureSpec:
     seal_diameter_mm: float
     seal_centre_above_text_mm: float
     max_seal_gap_lines: float
+    seal_gap_mm: float
+    unsealed_blank_lines_before: int
     unsealed_right_indent_chars: float
     unsealed_date_offset_chars: float
+    signature_seal_blank_lines_before: int
+    signature_seal_width_mm: float
+    signature_seal_lines: int
+    signer_title_gap_chars: float
+    signature_seal_date_gap_lines: int
+    squeeze_min_tracking_pt: float
 
 
 @dataclass(frozen=True)
@@ -162,6 +170,9 @@ class Profile:
     signature: SignatureSpec
     page_number: PageNumberSpec
     docx: DocxSpec
+    table: TableSpec
+    attachments: AttachmentSpec
+    record: RecordSpec
 
     @cached_property
     def line_pitch_mm(self) -> float:
@@ -274,4 +285,50 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         signature=_build(SignatureSpec, _section(data, "signature", path), f"{where}: signature"),
         page_number=_build(PageNumberSpec, _section(data, "page_number", path), f"{where}: page_number"),
         docx=_build(DocxSpec, _section(data, "docx", path), f"{where}: docx"),
+        table=_build(TableSpec, _section(data, "table", path), f"{where}: table"),
+        attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
+        record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
     )
+
+
+TABLE_ALIGNMENTS = ("left", "center", "right")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """表格: the styles of cells, header row and caption; borders, padding, alignment."""
+
+    cell_style: str  # keys of Profile.styles
+    header_style: str
+    caption_style: str
+    border_width_pt: float
+    cell_padding_mm: float  # left and right
+    header_align: str  # left | center | right
+    number_align: str
+    text_align: str
+
+    def __post_init__(self) -> None:
+        for name in ("header_align", "number_align", "text_align"):
+            if getattr(self, name) not in TABLE_ALIGNMENTS:
+                raise ProfileError(f"table.{name}: {getattr(self, name)!r} is not one of {', '.join(TABLE_ALIGNMENTS)}")
+
+
+@dataclass(frozen=True)
+class AttachmentSpec:
+    """附件说明 (§7.3.4) and attachment pages (§7.3.7)."""
+
+    note_blank_lines_before: int  # 正文下空一行
+    note_indent_chars: float  # 左空二字编排"附件："
+    label_style: str  # "附件N" on line 1 (key of Profile.styles)
+    title_slot: int  # the attachment title's grid line (0-based: 2 = line 3)
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """版记 (§7.4): rows on the body grid at the foot of the last, even page, between rules."""
+
+    style: str  # key of Profile.styles
+    side_indent_chars: float  # 左右各空一字
+    side_indent_char_pt: float  # the size of that character
+    thick_rule_mm: float  # first and last rules
+    thin_rule_mm: float  # rules between

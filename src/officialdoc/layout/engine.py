@@ -8,6 +8,7 @@ line (§7.3.5.5: never alone on a page). Page numbers follow §7.5.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
@@ -19,7 +20,7 @@ from .header import place_header
 from .linebreak import BrokenLine, break_lines
 from .measure import Glyph, clusters, shape, span_pt
 from .page import LaidOutDocument, Line, Page, SealArea, TextRun
-from .record import place_record
+from .record import is_record_page, place_record
 from .signature import plan_signature
 from .table import place_table
 from .title import break_title
@@ -116,15 +117,32 @@ def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: 
     return runs
 
 
+@dataclass(frozen=True)
+class _PlacedParagraph:
+    """Where a body paragraph went, so §7.3.5.5 can set it again tighter."""
+
+    block: int              # index in Document.body
+    glyphs: list[Glyph]
+    indent: float
+    element: str
+    style: TextStyle
+    page: int               # 1-based page of its first line
+    slot: int
+    lines: int
+
+
 class LayoutEngine:
     def __init__(self, profile: Profile, fonts: FontSet, options: LayoutOptions | None = None):
         self.profile = profile
         self.fonts = fonts
         self.options = options or LayoutOptions()
+        self._last_paragraph: _PlacedParagraph | None = None
+        self.adjustments: dict[int, float] = {}   # Document.body index → fit tracking (pt), §7.3.5.5
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph_lines(
-        self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle
+        self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle, *,
+        fit_tracking: float | None = None,
     ) -> list[PendingLine]:
         """Break and justify one paragraph (glyphs may mix styles, e.g. run-in headings)."""
         p = self.profile
@@ -135,7 +153,7 @@ class LayoutEngine:
             clusters(glyphs, p.punctuation.inseparable),
             width - indent_pt,
             width,
-            p.fit_tracking_pt(style),
+            p.fit_tracking_pt(style) if fit_tracking is None else fit_tracking,
             p.punctuation,
         )
         color = p.color(style.color)
@@ -177,14 +195,14 @@ class LayoutEngine:
         if doc.signature:
             self._signature(doc, flow)
         if doc.note:
-            self.place_paragraph(flow, f"（{doc.note}）", "body")
+            self.place_paragraph(flow, f"（{doc.note}）", "body", element="note")  # §7.3.6
         if doc.attendance:
             place_attendance(self, flow, doc.attendance)
         place_attachment_pages(self, flow, doc)
         if doc.record:
             place_record(self, flow, doc.record)
         self._page_numbers(flow.pages)
-        return LaidOutDocument(flow.pages, list(self.fonts.warnings))
+        return LaidOutDocument(flow.pages, list(self.fonts.warnings), dict(self.adjustments))
 
     def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> None:
         """标题: centred lines of the title style, one grid line each, then a blank line."""
@@ -214,56 +232,94 @@ class LayoutEngine:
         """Body blocks: paragraphs, numbered headings (run-in text continues in body style), tables."""
         p = self.profile
         indent = p.paragraph.first_line_indent_chars
-        for block in blocks:
+        self._last_paragraph = None
+        for index, block in enumerate(blocks):
             if isinstance(block, Table):
                 place_table(self, flow, block)
-            elif isinstance(block, Heading):
+                self._last_paragraph = None
+                continue
+            if isinstance(block, Heading):
                 style_name = p.headings.styles[block.level - 1]
                 glyphs = self.shaped(block.label(p.headings.labels) + block.text, style_name)
                 if block.run_in:
                     glyphs += self.shaped(block.run_in, "body")
-                for line in self.paragraph_lines(glyphs, indent, style_name, p.style(style_name)):
-                    flow.place(line)
             else:
-                self.place_paragraph(flow, block.text, "body")
+                style_name = "body"
+                glyphs = self.shaped(block.text, style_name)
+            style = p.style(style_name)
+            lines = self.paragraph_lines(glyphs, indent, style_name, style)
+            flow.ensure_room()
+            record = _PlacedParagraph(index, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
+            for line in lines:
+                flow.place(line)
+            # a paragraph that crossed a page break is not re-set (see _tighten_last_paragraph)
+            self._last_paragraph = record if record.page == len(flow.pages) else None
 
     def _signature(self, doc: Document, flow: Flow) -> None:
+        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with body text."""
         p = self.profile
         assert doc.signature is not None
         plan = plan_signature(doc.signature, p, self.fonts)
-        style = p.style("signature")
-        needed = plan.blank_lines_before + len(plan.lines)
-        if flow.slot + needed > p.grid.lines:
+        deficit = flow.slot + plan.height_lines - p.grid.lines
+        if deficit > 0 and not self._tighten_last_paragraph(flow, deficit):
             self._carry_over(flow)
         flow.skip(plan.blank_lines_before)
         first_slot = flow.slot
+        style = p.style("signature")
+        color = p.color(style.color)
         for line in plan.lines:
-            glyphs = self.shaped(line.text, "signature", line.element)
-            flow.place(
-                PendingLine(
-                    make_runs(tuple(glyphs), line.x0, p.tracking_pt(style), p.color(style.color)),
-                    line.element,
-                    False,
-                    False,
-                    style,
-                )
-            )
-        if plan.seal_cx is not None and plan.seal_top_offset is not None:
-            slot_top = p.page.block_top + first_slot * p.line_pitch_mm
-            seal = doc.signature.seal
+            runs: list[TextRun] = []
+            for item in line.items:
+                glyphs = self.shaped(item.text, "signature", item.element)
+                runs += make_runs(tuple(glyphs), item.x0, p.tracking_pt(style), color)
+            flow.slot = first_slot + line.offset
+            flow.place(PendingLine(runs, line.element, False, False, style))
+        slot_top = p.page.block_top + first_slot * p.line_pitch_mm
+        for seal in plan.seals:
             flow.pages[-1].seals.append(
                 SealArea(
-                    cx=plan.seal_cx,
-                    cy=slot_top + plan.seal_top_offset + plan.seal_diameter / 2,
-                    diameter=plan.seal_diameter,
+                    cx=seal.cx,
+                    cy=slot_top + seal.top_offset + seal.height / 2,
+                    width=seal.width,
+                    height=seal.height,
+                    round=seal.round,
                     image=seal.image,
                     outline=self.options.draft and seal.image is None,
                     color=p.color("draft_outline"),
                 )
             )
 
+    def _tighten_last_paragraph(self, flow: Flow, deficit: int) -> bool:
+        """§7.3.5.5 first remedy: set the page's last paragraph tighter (character spacing
+        in 0.05 pt steps, down to the profile's limit) until it gives back ``deficit`` lines.
+
+        Only a paragraph that lies wholly on the current page is re-set; the tracking used
+        is recorded so the DOCX renderer sets the same paragraph alike.
+        """
+        record = self._last_paragraph
+        p = self.profile
+        if record is None or record.page != len(flow.pages) or record.slot + record.lines != flow.slot:
+            return False
+        step, limit = 0.05, p.signature.squeeze_min_tracking_pt
+        fit = p.fit_tracking_pt(record.style)
+        tracking = fit - step
+        while tracking >= limit - 1e-9:
+            lines = self.paragraph_lines(
+                record.glyphs, record.indent, record.element, record.style, fit_tracking=tracking
+            )
+            if len(lines) <= record.lines - deficit:
+                page = flow.pages[-1]
+                del page.lines[len(page.lines) - record.lines :]
+                flow.slot = record.slot
+                for line in lines:
+                    flow.place(line)
+                self.adjustments[record.block] = round(tracking, 2)
+                return True
+            tracking -= step
+        return False
+
     def _carry_over(self, flow: Flow) -> None:
-        """§7.3.5.5: carry the last body line over so the signature page holds text."""
+        """§7.3.5.5 last remedy: carry the last body line over so the signature page holds text."""
         page = flow.pages[-1]
         moved = page.lines.pop()
         flow.new_page()
@@ -280,6 +336,10 @@ class LayoutEngine:
         _, dash_top_em = self.fonts.ink_extent_em(dash_face.key, "—")
         baseline = p.page.block_bottom + spec.dash_top_below_block_mm + dash_top_em * pt_to_mm(style.size_pt)
         indent = pt_to_mm(spec.side_indent_chars * spec.side_indent_char_pt)
+        for blank, following in itertools.pairwise(pages):
+            # §7.5: a blank page before the 版记 page: neither of them is numbered
+            if not (blank.lines or blank.rules or blank.seals) and is_record_page(following):
+                blank.number = following.number = None
         for page in pages:
             if page.number is None:
                 continue

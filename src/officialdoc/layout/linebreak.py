@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..profile import PunctuationSpec
 from .measure import Cluster, Glyph, is_half_width, span_pt
 
-EPSILON_PT = -0.05  # a line that fills the width exactly to the point does not fit (as in LibreOffice)
+EPSILON_PT = -0.25  # a line that fills the width to within 0.25 pt does not fit (LibreOffice rounds so)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ class TextRun:
     color: str  # "#RRGGBB"
     element: str  # title, body, heading1 … page_number: what the run belongs to
     width: float = 0.0  # advance of the whole run including char spacing, mm
+    # 90: turned a quarter counter-clockwise, glyphs run up the page from (x, baseline) (§8 横排表格)
+    angle: int = 0
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Line:
     element: str
     justified: bool
     hanging: bool = False  # ends with a punctuation mark hung past the block edge
+    repeat: bool = False  # repeated text (a table's header row on a continuation page), not in all_text
 
     @property
     def text(self) -> str:
@@ -58,12 +61,28 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A straight line between two points in any direction (table borders)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    thickness: float  # mm
+    color: str
+    element: str
+
+
+@dataclass(frozen=True)
 class SealArea:
-    """The seal (印章): an image, or a reserved circle (outlined in draft mode only)."""
+    """A seal (印章, round) or signature seal (签名章, rectangular): an image fitted into
+    the area, or the area reserved (outlined in draft mode only)."""
 
     cx: float
     cy: float
-    diameter: float
+    width: float
+    height: float
+    round: bool
     image: Path | None
     outline: bool
     color: str
@@ -76,6 +95,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     seals: list[SealArea] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
 
     def text_runs(self) -> list[TextRun]:
         return [run for line in self.lines for run in line.runs]
@@ -85,3 +105,6 @@ class Page:
 class LaidOutDocument:
     pages: list[Page]
     warnings: list[str] = field(default_factory=list)
+    # §7.3.5.5: body paragraphs set tighter to keep the signature with the text, by index
+    # in Document.body → the fit tracking used (pt); the DOCX renderer sets them alike
+    adjustments: dict[int, float] = field(default_factory=dict)

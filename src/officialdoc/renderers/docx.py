@@ -32,11 +32,13 @@ from docx.text.run import Run
 from ..atomic import atomic_path
 from ..errors import RenderError
 from ..fonts import FontSet
-from ..layout.signature import plan_signature
+from ..layout.engine import layout_document
+from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
-from ..model import Document, Heading, Signature, Table
+from ..model import Block, Document, Heading, Signature, Table
 from ..profile import Profile, TextStyle, mm_to_pt
 from . import docx_xml as X
+from .docx_table import add_table
 
 LANG = "en-US"
 EAST_ASIA_LANG = "zh-CN"
@@ -79,13 +81,10 @@ def _unsupported(doc: Document) -> list[str]:
     """Parts of the document model this renderer does not write yet."""
     parts = {
         "版头 (header)": doc.header is not None,
-        "表格 (tables)": any(isinstance(block, Table) for block in doc.body),
         "附件 (attachments)": bool(doc.attachments),
         "附注 (note)": bool(doc.note),
         "出席/请假/列席 (attendance)": doc.attendance is not None,
         "版记 (record block)": doc.record is not None,
-        "联合署名 (joint issuers)": doc.signature is not None and len(doc.signature.issuers) > 1,
-        "签名章 (signature seals)": doc.signature is not None and bool(doc.signature.signature_seals),
     }
     return [name for name, present in parts.items() if present]
 
@@ -111,6 +110,7 @@ class _Builder:
         self.document: DocxDocument = docx.Document()
         self.warnings: list[str] = []
         self.last_body: DocxParagraph | None = None
+        self.adjustments: dict[int, float] = {}
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, _ParaStyle] = {
             "body": _ParaStyle("正文", "body", "both", indent),
@@ -129,6 +129,8 @@ class _Builder:
                 f"the DOCX renderer cannot write {', '.join(missing)} yet (nothing is dropped silently); "
                 "hint: render the PDF only (--format pdf)"
             )
+        # the layout engine decides §7.3.5.5 adjustments; the DOCX repeats them
+        self.adjustments = layout_document(doc, self.profile, self.fonts).adjustments
         self._drop_template_leftovers()
         self._page_setup()
         self._define_styles()
@@ -202,10 +204,14 @@ class _Builder:
         # and never hangs then; it pulls the previous character down instead. (Its own
         # hanging would drop a hung mark followed by Latin or digits from the page.)
         X.set_flag(pf, "w:overflowPunct", True)
-        X.set_flag(pf, "w:autoSpaceDE", False)  # no extra space between hanzi and Latin/digits
-        X.set_flag(pf, "w:autoSpaceDN", False)
-        # Exact line spacing places the lines; snapping to the line grid would make
-        # LibreOffice centre each line's font box, moving lines with Latin digits up 0.27 mm.
+        # Space between hanzi and Latin/digits, as the PDF sets it (grid.han_latin_space_em;
+        # LibreOffice adds 0.2 em whatever these say, Word adds its own when they are on).
+        X.set_flag(pf, "w:autoSpaceDE", True)
+        X.set_flag(pf, "w:autoSpaceDN", True)
+        # Exact line spacing places the lines at an exact pitch. Snapping to the grid would
+        # make LibreOffice centre each line's font box, which moves lines with Latin digits
+        # by up to 0.5 mm against pure-hanzi lines. Without it LibreOffice sets every
+        # baseline the same 1.08 mm (with Fandol's metrics) below the PDF's centred em box.
         X.set_flag(pf, "w:snapToGrid", False)
         if spec is self.styles["title"]:
             line = round(profile.title.line_pitch_lines * profile.docx.line_pitch_twips)
@@ -229,8 +235,9 @@ class _Builder:
         rpr = X.rpr(style_element)
         X.set_fonts(rpr, *self._fonts(text))
         X.set_color(rpr, self.profile.color(text.color))
-        if text.on_grid:
-            X.set_char_spacing(rpr, round(self.profile.grid.fit_tracking_pt * 20))
+        # on-grid text is filled at the fit tracking; others (title, page numbers) at none,
+        # also when based on 正文
+        X.set_char_spacing(rpr, round(self.profile.fit_tracking_pt(text) * 20))
         X.set_size(rpr, text.size_pt)
         X.set_lang(rpr, LANG, EAST_ASIA_LANG)
 
@@ -269,54 +276,82 @@ class _Builder:
         self._blank_lines(profile.title.blank_lines_after)
         if doc.addressees:
             self._paragraph("addressee", "、".join(doc.addressees) + "：")
-        for block in doc.body:
+        self._blocks(doc.body, self.adjustments)
+
+    def _blocks(self, blocks: list[Block], adjustments: dict[int, float]) -> None:
+        """Body blocks (the main body's, an attachment's); ``adjustments`` by block index."""
+        profile = self.profile
+        for index, block in enumerate(blocks):
+            if isinstance(block, Table):
+                add_table(self, block)
+                self.last_body = None
+                continue
             if not isinstance(block, Heading):
                 self.last_body = self._paragraph("body", block.text)
-                continue
-            key = profile.headings.styles[block.level - 1]
-            spec = self.styles[key]
-            heading = block.label(profile.headings.labels) + block.text
-            if not block.run_in:
-                self.last_body = self._paragraph(key, heading)
-                continue
-            # run-in: a 正文 paragraph that opens with the heading in its own font
-            paragraph = self._paragraph("body")
-            X.set_outline_level(X.ppr(paragraph._p), block.level - 1)
-            self._text(paragraph, heading, key, spec.name + CHAR_STYLE_SUFFIX)
-            self._text(paragraph, block.run_in, "body")
-            self.last_body = paragraph
+            else:
+                key = profile.headings.styles[block.level - 1]
+                spec = self.styles[key]
+                heading = block.label(profile.headings.labels) + block.text
+                if not block.run_in:
+                    self.last_body = self._paragraph(key, heading)
+                else:  # run-in: a 正文 paragraph that opens with the heading in its own font
+                    self.last_body = self._paragraph("body")
+                    X.set_outline_level(X.ppr(self.last_body._p), block.level - 1)
+                    self._text(self.last_body, heading, key, spec.name + CHAR_STYLE_SUFFIX)
+                    self._text(self.last_body, block.run_in, "body")
+            if index in adjustments:  # §7.3.5.5: set tighter, as the layout engine did
+                for run in self.last_body.runs:
+                    X.set_char_spacing(X.rpr(run._r), round(adjustments[index] * 20))
 
     # -- 署名, 成文日期, 印章 ----------------------------------------------------------
     def _signature(self, signature: Signature, *, draft: bool) -> None:
-        """Lines where the layout engine's plan puts them, kept with the last body line."""
+        """Lines on the grid lines the layout engine's plan gives, kept with the last body line.
+
+        A line with one item is right-aligned with the plan's right gap; a row of joint
+        issuers uses centre tab stops at the seals' centres.
+        """
         plan = plan_signature(signature, self.profile, self.fonts)
+        left, right = self.profile.page.block_left, self.profile.page.block_right
         kept = [] if self.last_body is None else [self.last_body]
         kept += self._blank_lines(plan.blank_lines_before)
-        lines = []
+        paragraphs: list[DocxParagraph] = []
         for line in plan.lines:
-            paragraph = self._paragraph(line.element, line.text)
-            X.set_indent(X.ppr(paragraph._p), right=twips(line.right_gap))
-            lines.append(paragraph)
+            paragraphs += self._blank_lines(line.offset - len(paragraphs))
+            key = "date" if line.element == "date" else "issuer"
+            paragraph = self._paragraph(key)
+            if len(line.items) == 1:
+                self._text(paragraph, line.text, self.styles[key].text_style)
+                X.set_indent(X.ppr(paragraph._p), right=twips(right - line.items[0].x1))
+            else:
+                X.set_jc(X.ppr(paragraph._p), "left")
+                X.set_center_tabs(X.ppr(paragraph._p), [twips((i.x0 + i.x1) / 2 - left) for i in line.items])
+                for item in line.items:
+                    self._run(paragraph, "\t", self.styles[key].text_style)
+                    self._text(paragraph, item.text, self.styles[key].text_style)
+            paragraphs.append(paragraph)
         # §7.3.5.5: never alone on a page. Widow control is off, so Word and LibreOffice
         # carry just the last body line over, as the layout engine does.
-        for paragraph in kept + lines[:-1]:
+        for paragraph in kept + paragraphs[:-1]:
             paragraph.paragraph_format.keep_with_next = True
-        if signature.seal.mode == "image" and plan.seal_cx is not None and plan.seal_top_offset is not None:
-            self._seal_image(lines[0], signature, plan.seal_cx, plan.seal_top_offset, plan.seal_diameter)
-        elif draft and signature.seal.mode == "reserve":
-            self.warnings.append("DOCX: the reserved seal area is not outlined (the draft outline is PDF only)")
+        for seal in plan.seals:
+            if seal.image is not None:
+                self._seal_image(paragraphs[0], seal)
+            elif draft:
+                self.warnings.append("DOCX: the reserved seal area is not outlined (the draft outline is PDF only)")
 
-    def _seal_image(self, anchor: DocxParagraph, signature: Signature, cx: float, top: float, diameter: float) -> None:
-        """The seal image fitted into its circle's square, floating behind 署名 and 成文日期."""
-        path = signature.seal.image
+    def _seal_image(self, anchor: DocxParagraph, seal: SealPlacement) -> None:
+        """A seal image fitted into its area, floating behind 署名 and 成文日期."""
+        path = seal.image
         if path is None or not path.is_file():
             raise RenderError(f"seal image not found: {path}")
         image = Image.from_file(str(path))
-        scale = diameter / max(image.px_width, image.px_height)
+        scale = min(seal.width / image.px_width, seal.height / image.px_height)
         width, height = image.px_width * scale, image.px_height * scale
         run = self._run(anchor, "", self.styles["issuer"].text_style)
         run.add_picture(str(path), width=Emu(round(width * X.EMU_PER_MM)), height=Emu(round(height * X.EMU_PER_MM)))
-        X.float_behind_text(run, x_from_page_mm=cx - width / 2, y_from_paragraph_mm=top + (diameter - height) / 2)
+        X.float_behind_text(
+            run, x_from_page_mm=seal.cx - width / 2, y_from_paragraph_mm=seal.top_offset + (seal.height - height) / 2
+        )
         run._r.getparent().remove(run._r)
         X.ppr(anchor._p).addnext(run._r)  # the anchor first, before the text
 

@@ -183,6 +183,16 @@ def set_indent(
     )  # fmt: skip
 
 
+def set_center_tabs(ppr_: BaseOxmlElement, positions: list[int]) -> None:
+    """Centre tab stops at these positions (twips from the left indent)."""
+    tabs = child(ppr_, "w:tabs")
+    for position in positions:
+        tab = OxmlElement("w:tab")
+        tab.set(qn("w:val"), "center")
+        tab.set(qn("w:pos"), str(position))
+        tabs.append(tab)
+
+
 def set_jc(ppr_: BaseOxmlElement, value: str) -> None:
     """Alignment: ``both`` (justified), ``left``, ``right``, ``center``."""
     set_attrs(child(ppr_, "w:jc"), val=value)

@@ -7,6 +7,7 @@ the grid's character spacing).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -16,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..atomic import atomic_path
 from ..fonts import FontSet
 from ..layout.engine import LayoutOptions, layout_document
-from ..layout.page import Page, TextRun
+from ..layout.page import Page, Segment, TextRun
 from ..model import Document
 from ..profile import Profile, mm_to_pt
 
@@ -46,24 +47,16 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -
         return page_height - mm_to_pt(mm)
 
     for seal in page.seals:
-        radius = mm_to_pt(seal.diameter / 2)
-        if seal.image is not None:
-            side = 2 * radius
-            canvas.drawImage(
-                str(seal.image),
-                mm_to_pt(seal.cx) - radius,
-                y(seal.cy) - radius,
-                width=side,
-                height=side,
-                mask="auto",
-                preserveAspectRatio=True,
-            )
-        elif seal.outline:
+        if seal.outline:
             canvas.saveState()
             canvas.setStrokeColor(HexColor(seal.color))
             canvas.setDash(3, 3)
             canvas.setLineWidth(0.5)
-            canvas.circle(mm_to_pt(seal.cx), y(seal.cy), radius)
+            x0, y0 = mm_to_pt(seal.cx - seal.width / 2), y(seal.cy + seal.height / 2)
+            if seal.round:
+                canvas.ellipse(x0, y0, x0 + mm_to_pt(seal.width), y0 + mm_to_pt(seal.height))
+            else:
+                canvas.rect(x0, y0, mm_to_pt(seal.width), mm_to_pt(seal.height))
             canvas.restoreState()
 
     for rule in page.rules:
@@ -73,9 +66,20 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -
         canvas.line(mm_to_pt(rule.x0), y(rule.y), mm_to_pt(rule.x1), y(rule.y))
         canvas.restoreState()
 
+    for segment in page.segments:
+        _draw_segment(canvas, segment, page_height)
+
     for line in page.lines:
         for run in line.runs:
-            _draw_run(canvas, run, fonts, y(run.baseline))
+            (_draw_turned_run if run.angle else _draw_run)(canvas, run, fonts, y(run.baseline))
+
+    for seal in page.seals:   # stamped on top of the text, as a real seal is
+        if seal.image is not None:
+            canvas.drawImage(
+                str(seal.image), mm_to_pt(seal.cx - seal.width / 2), y(seal.cy + seal.height / 2),
+                width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto", preserveAspectRatio=True,
+                anchor="c",
+            )
 
 
 def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) -> None:
@@ -101,3 +105,27 @@ def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) 
         x += sum(pdfmetrics.stringWidth(ch, name, run.size_pt) + run.char_space_pt for ch in piece)
         start += len(data)
     canvas.drawText(text)
+
+
+def _draw_turned_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) -> None:
+    """A run turned by ``run.angle`` degrees about its origin (landscape tables, §8)."""
+    canvas.saveState()
+    canvas.translate(mm_to_pt(run.x), baseline_pt)
+    canvas.rotate(run.angle)
+    _draw_run(canvas, replace(run, x=0.0), fonts, 0.0)
+    canvas.restoreState()
+
+
+def _draw_segment(canvas: Canvas, segment: Segment, page_height: float) -> None:
+    """A straight line with square caps, so borders meeting at a corner close it."""
+    canvas.saveState()
+    canvas.setStrokeColor(HexColor(segment.color))
+    canvas.setLineWidth(mm_to_pt(segment.thickness))
+    canvas.setLineCap(2)
+    canvas.line(
+        mm_to_pt(segment.x0),
+        page_height - mm_to_pt(segment.y0),
+        mm_to_pt(segment.x1),
+        page_height - mm_to_pt(segment.y1),
+    )
+    canvas.restoreState()
