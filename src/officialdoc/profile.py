@@ -96,6 +96,9 @@ class TitleSpec:
     line_pitch_lines: float
     blank_lines_after: int
     max_chars_per_line: int
+    unbreakable_words: tuple[str, ...] = ()
+    break_before: tuple[str, ...] = ()
+    break_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ class Profile:
     table: TableSpec
     attachments: AttachmentSpec
     record: RecordSpec
+    header: HeaderSpec
+    attendance: AttendanceSpec
 
     @cached_property
     def line_pitch_mm(self) -> float:
@@ -219,6 +224,11 @@ def _section(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     return value
 
 
+def _tuples(section: dict[str, Any]) -> dict[str, Any]:
+    """Lists in a profile section become tuples (the dataclasses are frozen)."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in section.items()}
+
+
 def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
     try:
         return cls(**values, **extra)
@@ -243,10 +253,7 @@ def find_profile(name_or_path: str | Path) -> Path:
 def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
     """Load and validate a style profile."""
     path = find_profile(name_or_path)
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    if not isinstance(data, dict):
-        raise ProfileError(f"{path}: a profile is a YAML mapping")
+    data = _read_profile(path, ())
     where = str(path)
     fonts = {
         role: FontRoleSpec(
@@ -278,7 +285,7 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         fonts=fonts,
         styles=styles,
         colors={k: str(v) for k, v in _section(data, "colors", path).items()},
-        title=_build(TitleSpec, _section(data, "title", path), f"{where}: title"),
+        title=_build(TitleSpec, _tuples(_section(data, "title", path)), f"{where}: title"),
         headings=_build(HeadingSpec, headings, f"{where}: headings"),
         paragraph=_build(ParagraphSpec, _section(data, "paragraph", path), f"{where}: paragraph"),
         punctuation=_build(PunctuationSpec, punct, f"{where}: punctuation"),
@@ -288,6 +295,8 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         table=_build(TableSpec, _section(data, "table", path), f"{where}: table"),
         attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
         record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
+        header=_header_spec(_section(data, "header", path), where),
+        attendance=_build(AttendanceSpec, _section(data, "attendance", path), f"{where}: attendance"),
     )
 
 
