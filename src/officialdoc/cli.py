@@ -126,3 +126,7 @@ def fonts(
     if fontconfig:
         fontconfig.write_text(fontset.fontconfig_xml(), encoding="utf-8")
         typer.echo(f"wrote {fontconfig}")
+
+
+if __name__ == "__main__":
+    app()

@@ -353,7 +353,23 @@ class LayoutEngine:
             page.lines.append(Line(runs, -1, "page_number", False))
 
 
+_RECENT: dict[tuple[str, str, FontSet, LayoutOptions], LaidOutDocument] = {}
+_RECENT_SIZE = 4
+
+
 def layout_document(
     doc: Document, profile: Profile, fonts: FontSet, options: LayoutOptions | None = None
 ) -> LaidOutDocument:
-    return LayoutEngine(profile, fonts, options).layout(doc)
+    """Lay a document out; the text check and each renderer of one render share the result.
+
+    The few most recent layouts are kept, keyed by the full contents of the document and
+    the profile (their dataclass reprs) and the font set, so a change means a new layout.
+    Callers treat the result as read-only.
+    """
+    options = options or LayoutOptions()
+    key = (repr(doc), repr(profile), fonts, options)
+    if key not in _RECENT:
+        if len(_RECENT) >= _RECENT_SIZE:
+            del _RECENT[next(iter(_RECENT))]
+        _RECENT[key] = LayoutEngine(profile, fonts, options).layout(doc)
+    return _RECENT[key]
