@@ -280,14 +280,6 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, profile: Profile, fo
     assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
 
 
-def test_content_it_cannot_write_is_an_error_not_a_loss(tmp_path: Path, profile: Profile, fontset: FontSet):
-    doc = plain(5)
-    doc.note = "此件公开发布"
-    with pytest.raises(RenderError, match="附注"):
-        DocxRenderer().render(doc, profile, fontset, tmp_path / "note.docx")
-    assert not list(tmp_path.iterdir())
-
-
 def test_draft_reserved_seal_is_reported_not_drawn(tmp_path: Path, profile: Profile, fontset: FontSet):
     warnings = DocxRenderer().render(plain(5), profile, fontset, tmp_path / "draft.docx", draft=True)
     assert warnings == ["DOCX: the reserved seal area is not outlined (the draft outline is PDF only)"]

@@ -7,12 +7,12 @@ import itertools
 from pathlib import Path
 
 import pytest
-from pdfmeasure import MM, read_pdf
 
 from officialdoc.api import render_document
 from officialdoc.layout.measure import text_span_mm
 from officialdoc.layout.title import break_title
 from officialdoc.load import load_text
+from pdfmeasure import MM, read_pdf
 
 LONG = [
     "关于印发《台山市大江镇2021年法治政府建设工作要点》的通知",  # the name is longer than a line

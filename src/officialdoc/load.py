@@ -40,6 +40,7 @@ SEAL_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
 TYPED_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
 COPY_NUMBER = re.compile(r"^\d{6}$")
+ORDER_NUMBER = re.compile(r"^第([1-9]\d*|[一二三四五六七八九十百千]+)号$")  # 令号 (§10.2)
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+年|\d+个月|长期))?$")
 URGENCY = re.compile(r"^(特急|加急)$")
 DATE_FORMS = (
@@ -264,8 +265,11 @@ class _Reader:
         parts = self.mapping(
             node,
             fld,
-            ("copy_number", "secrecy", "urgency", "issuer", "issuers", "suffix", "doc_number", "signers", "preprinted"),
-        )
+            (
+                "copy_number", "secrecy", "urgency", "issuer", "issuers", "suffix", "doc_number", "order_number",
+                "signers", "preprinted",
+            ),
+        )  # fmt: skip
         header = Header()
         if "copy_number" in parts:
             header.copy_number = self.pattern(
@@ -292,6 +296,21 @@ class _Reader:
             header.mark_suffix = self.text(parts["suffix"], f"{fld}.suffix")
         if "doc_number" in parts:
             header.doc_number = self.doc_number(parts["doc_number"], f"{fld}.doc_number")
+        if "order_number" in parts:
+            if header.doc_number:
+                raise self.error(
+                    parts["order_number"],
+                    f"{fld}.order_number",
+                    "both a 发文字号 and a 令号",
+                    "an order (命令) has a 令号 (order_number) in place of the 发文字号 (doc_number): keep one",
+                )
+            header.doc_number = self.pattern(
+                parts["order_number"],
+                f"{fld}.order_number",
+                ORDER_NUMBER,
+                "not a 令号",
+                "第 + the number + 号, e.g. 第12号 (no leading zeros)",
+            )
         if "signers" in parts:
             header.signers = self.text_list(parts["signers"], f"{fld}.signers")
             if not header.doc_number:

@@ -205,11 +205,12 @@ class Document:
     author: str = ""
     source: Path | None = None
 
-    def all_text(self, heading_formats: tuple[str, ...]) -> str:
+    def all_text(self, heading_formats: tuple[str, ...], *, title: bool = True) -> str:
         """Every character the document prints, in the order the layout emits it.
 
         The layout engine proves its pages against this (whitespace aside), so no text can
-        be lost or altered silently. Page numbers are not included.
+        be lost or altered silently. Page numbers are not included; the title is not when
+        the format prints none (``title=False``, 命令).
         """
         parts: list[str] = []
         if self.header:
@@ -221,7 +222,8 @@ class Document:
                 parts.append(h.doc_number)
             if h.signers:
                 parts.append("签发人：" + "".join(h.signers))
-        parts.append(self.title)
+        if title:
+            parts.append(self.title)
         if self.addressees:
             parts.append("、".join(self.addressees) + "：")
         parts += [block_text(b, heading_formats) for b in self.body]

@@ -152,6 +152,8 @@ class PageNumberSpec:
 class DocxSpec:
     line_pitch_twips: int
     footer_distance_mm: float
+    fixed_line_ascent: float  # LibreOffice: a line of exact height L has its baseline this × L below its top
+    flow_baseline_extra_pt: float  # … plus this much in the body text (not in a text box)
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ class Profile:
     attachments: AttachmentSpec
     record: RecordSpec
     header: HeaderSpec
-    attendance: AttendanceSpec
+    attendance: AttendanceSpec | None  # 纪要 profiles only (§10.3)
 
     @cached_property
     def line_pitch_mm(self) -> float:
@@ -296,7 +298,11 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
         record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
         header=_header_spec(_section(data, "header", path), where),
-        attendance=_build(AttendanceSpec, _section(data, "attendance", path), f"{where}: attendance"),
+        attendance=(
+            _build(AttendanceSpec, _section(data, "attendance", path), f"{where}: attendance")
+            if "attendance" in data
+            else None
+        ),
     )
 
 
@@ -330,6 +336,7 @@ class AttachmentSpec:
     note_indent_chars: float  # 左空二字编排"附件："
     label_style: str  # "附件N" on line 1 (key of Profile.styles)
     title_slot: int  # the attachment title's grid line (0-based: 2 = line 3)
+    label_gap_pt: float  # between "附件：1." and the name (the DOCX's tab stop lies there)
 
 
 @dataclass(frozen=True)
@@ -341,3 +348,109 @@ class RecordSpec:
     side_indent_char_pt: float  # the size of that character
     thick_rule_mm: float  # first and last rules
     thin_rule_mm: float  # rules between
+    label_gap_pt: float  # between "抄送：" and the names (the DOCX's tab stop lies there)
+
+
+def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    """A profile's YAML mapping; ``extends: <profile>`` deep-merges it over that profile."""
+    if path.resolve() in seen:
+        raise ProfileError(f"{path}: 'extends' loops back to itself ({' → '.join(str(s) for s in seen)})")
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: a profile is a YAML mapping")
+    base = data.pop("extends", None)
+    if base is None:
+        return data
+    base_path = path.parent / str(base) if str(base).endswith((".yaml", ".yml")) else find_profile(str(base))
+    return _deep_merge(_read_profile(base_path, (*seen, path.resolve())), data)
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` over ``base``: mappings merge key by key, anything else replaces."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+HEADER_LAYOUTS = ("standard", "letter")
+MARK_ORIGINS = ("block", "page")
+
+
+@dataclass(frozen=True)
+class LetterSpec:
+    """信函格式 (§10.1): red double lines, and the text under the first one."""
+
+    rule_length_mm: float  # both double lines, centred on the block
+    rule_gap_mm: float  # first double line: its top this far below the mark's glyphs
+    bottom_rule_above_page_bottom_mm: float  # second double line: its bottom edge this far up
+    thick_mm: float
+    thin_mm: float
+    space_mm: float  # between the two lines of a double line
+    text_gap_em: float  # first double line to the text under it, in 3号 (body) em
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    """版头 (§7.2) and the marks of chapter 10: every distance of the header block.
+
+    ``layout``: ``standard`` (§7.2; 命令 §10.2 and 纪要 §10.3 change only numbers) or
+    ``letter`` (信函 §10.1). Lengths in mm; "lines" are grid lines of the body.
+    """
+
+    layout: str
+    mark_style: str  # key of Profile.styles (小标宋, red)
+    mark_top_mm: float  # the mark's glyph top, below the block top or the page top
+    mark_top_from: str  # block | page
+    mark_max_width_mm: float  # a longer mark is condensed horizontally (字符缩放) …
+    mark_min_scale: float  # … down to this scale; beyond it the size shrinks as well
+    mark_line_pitch_em: float  # joint issuance: stacked names, baseline to baseline
+    mark_suffix_gap_em: float  # joint issuance: the names' block to "文件"
+    flush_styles: tuple[str, ...]  # 份号, 密级和保密期限, 紧急程度 (keys of Profile.styles)
+    doc_number_style: str
+    signer_label_style: str
+    signer_style: str
+    blank_lines_after_mark: int  # 发文字号 (命令: 令号) 空二行 below the mark
+    side_indent_chars: float  # 上行文: 文号 居左空一字, 签发人 居右空一字
+    signers_per_line: int
+    signer_gap_chars: float  # between two names on a line
+    rule: bool  # 版头分隔线 (命令: none)
+    rule_gap_mm: float  # below the 发文字号's glyphs
+    rule_width_mm: float
+    rule_thickness_mm: float
+    blank_lines_after: int  # title (命令: 正文) 空二行 below the rule or the last header line
+    print_title: bool  # 命令: the 正文 follows the 令号, no title
+    first_page_number: bool  # 信函: no page number on page 1
+    letter: LetterSpec | None = None
+
+    def __post_init__(self) -> None:
+        if self.layout not in HEADER_LAYOUTS:
+            raise ProfileError(f"header.layout: {self.layout!r} is not one of {', '.join(HEADER_LAYOUTS)}")
+        if self.mark_top_from not in MARK_ORIGINS:
+            raise ProfileError(f"header.mark_top_from: {self.mark_top_from!r} is not one of {', '.join(MARK_ORIGINS)}")
+        if self.layout == "letter" and self.letter is None:
+            raise ProfileError("header.layout is 'letter' but the header.letter section is missing")
+
+
+@dataclass(frozen=True)
+class AttendanceSpec:
+    """纪要 (§10.3): 出席, 请假, 列席 after the body."""
+
+    blank_lines_before: int  # 正文或附件说明下空一行
+    indent_chars: float  # 左空二字
+    label_style: str  # "出席：" 3号黑体 (key of Profile.styles)
+    names_style: str  # units and names 3号仿宋
+
+
+def _header_spec(section: dict[str, Any], where: str) -> HeaderSpec:
+    values = _tuples(section)
+    letter = values.pop("letter", None)
+    if letter is not None:
+        if not isinstance(letter, dict):
+            raise ProfileError(f"{where}: header.letter is not a mapping")
+        values["letter"] = _build(LetterSpec, letter, f"{where}: header.letter")
+    return _build(HeaderSpec, values, f"{where}: header")

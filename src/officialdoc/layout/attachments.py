@@ -1,22 +1,68 @@
-"""附件说明 (§7.3.4) and attachment pages (§7.3.7)."""
+"""附件说明 (§7.3.4) and attachment pages (§7.3.7).
+
+附件说明: one blank line under the body, two characters in: "附件：名称"; with several
+attachments "附件：1.名称" and each following "2.名称" on its own line, its number under
+"1."; a wrapped name continues under the name's first character.
+Attachment pages: each attachment with a body starts a new page: "附件N" in 黑体 flush
+left on line 1, its title centred on line 3, its body laid out like the main body; page
+numbers continue.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..errors import LayoutError
-from ..model import Attachment, Document
+from ..fonts import FontSet
+from ..model import Attachment, Document, attachment_label
+from ..profile import Profile, pt_to_mm
+from .hanging import HangingItem, advance_mm, hanging_lines
 
 if TYPE_CHECKING:
     from .engine import Flow, LayoutEngine
 
+NOTE_STYLE = "body"  # 3号仿宋, on the grid
+NOTE_LABEL = "附件："
+
+
+def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts: FontSet) -> list[HangingItem]:
+    """One labelled paragraph per attachment (the text of model.attachment_note, in order)."""
+    start = profile.page.block_left + profile.attachments.note_indent_chars * profile.char_pitch_mm
+    right = profile.page.block_right
+    label_end = start + advance_mm(NOTE_LABEL, NOTE_STYLE, profile, fonts)
+    gap = pt_to_mm(profile.attachments.label_gap_pt)
+    if len(attachments) == 1:
+        title = attachments[0].title
+        return [HangingItem(NOTE_LABEL, title, start, label_end + gap, right, NOTE_STYLE, "attachment_note")]
+    items = []
+    for i, attachment in enumerate(attachments, start=1):
+        number = f"{i}."
+        name_x = label_end + advance_mm(number, NOTE_STYLE, profile, fonts) + gap
+        label, label_x = (NOTE_LABEL + number, start) if i == 1 else (number, label_end)
+        items.append(HangingItem(label, attachment.title, label_x, name_x, right, NOTE_STYLE, "attachment_note"))
+    return items
+
 
 def place_attachment_note(engine: LayoutEngine, flow: Flow, attachments: list[Attachment]) -> None:
-    """Not written yet."""
-    raise LayoutError("attachments is not supported yet")
+    flow.skip(engine.profile.attachments.note_blank_lines_before)
+    for item in plan_attachment_note(attachments, engine.profile, engine.fonts):
+        for line in hanging_lines(engine, item):
+            flow.place(line)
 
 
 def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document) -> None:
-    """Attachment pages; not written yet."""
-    if any(a.body for a in doc.attachments):
-        raise LayoutError("attachment pages are not supported yet")
+    """Each attachment with a body on new pages: label, title on line 3, body."""
+    from .engine import PendingLine, make_runs  # the engine imports this module
+
+    p = engine.profile
+    spec = p.attachments
+    style = p.style(spec.label_style)
+    for number, attachment in enumerate(doc.attachments, start=1):
+        if not attachment.body:
+            continue
+        flow.new_page()
+        glyphs = engine.shaped(attachment_label(number, len(doc.attachments)), spec.label_style, "attachment_label")
+        runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
+        flow.place(PendingLine(runs, "attachment_label", False, False, style))
+        flow.skip(spec.title_slot - flow.slot)
+        engine.place_title(flow, attachment.title)
+        engine.place_blocks(flow, attachment.body)

@@ -22,7 +22,7 @@ from .measure import Glyph, clusters, shape, span_pt
 from .page import LaidOutDocument, Line, Page, SealArea, TextRun
 from .record import is_record_page, place_record
 from .signature import plan_signature
-from .table import place_table
+from .table import TABLE_TEXT, carry_last_row, place_table
 from .title import break_title
 
 
@@ -79,7 +79,8 @@ class Flow:
 
 
 def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str) -> list[TextRun]:
-    """Split a glyph sequence starting at ``x`` into runs of one face, element and size."""
+    """Split a glyph sequence starting at ``x`` into runs of one face, element and size (and at
+    a Chinese/Latin gap, which a run's even character spacing cannot carry)."""
     runs: list[TextRun] = []
     current: list[Glyph] = []
 
@@ -106,10 +107,10 @@ def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: 
         current.clear()
 
     for glyph in glyphs:
-        if current and (glyph.face, glyph.element, glyph.style.size_pt) != (
-            current[0].face,
-            current[0].element,
-            current[0].style.size_pt,
+        if current and (
+            (glyph.face, glyph.element, glyph.style.size_pt)
+            != (current[0].face, current[0].element, current[0].style.size_pt)
+            or current[-1].space_after_pt  # a run spaces its glyphs evenly: a new one after a gap
         ):
             flush()
         current.append(glyph)
@@ -186,7 +187,8 @@ class LayoutEngine:
         flow = Flow(self.profile)
         if doc.header:
             place_header(self, flow, doc)
-        self.place_title(flow, doc.title)
+        if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
+            self.place_title(flow, doc.title)
         if doc.addressees:
             self.place_paragraph(flow, "、".join(doc.addressees) + "：", "addressee", indent_chars=0)
         self.place_blocks(flow, doc.body)
@@ -321,6 +323,9 @@ class LayoutEngine:
     def _carry_over(self, flow: Flow) -> None:
         """§7.3.5.5 last remedy: carry the last body line over so the signature page holds text."""
         page = flow.pages[-1]
+        if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
+            carry_last_row(self, flow)
+            return
         moved = page.lines.pop()
         flow.new_page()
         y = flow.baseline(flow.slot, moved.runs[0].size_pt)
@@ -329,6 +334,8 @@ class LayoutEngine:
         flow.slot += 1
 
     def _page_numbers(self, pages: list[Page]) -> None:
+        """§7.5: "— n —" under the block, odd pages right, even pages left, one character in;
+        none on pages whose number is None (a blank page before the 版记 page, and that page)."""
         p = self.profile
         spec = p.page_number
         style = p.style(spec.style)

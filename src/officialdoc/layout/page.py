@@ -30,6 +30,7 @@ class TextRun:
     width: float = 0.0  # advance of the whole run including char spacing, mm
     # 90: turned a quarter counter-clockwise, glyphs run up the page from (x, baseline) (§8 横排表格)
     angle: int = 0
+    h_scale: float = 1.0  # horizontal glyph scale (字符缩放, PDF Tz); char_space_pt is added unscaled
 
 
 @dataclass(frozen=True)

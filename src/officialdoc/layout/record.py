@@ -1,16 +1,119 @@
-"""版记 (§7.4) on the last, even page; page-number exceptions (§7.5)."""
+"""版记 (§7.4) at the foot of the last page, which is even; page-number exceptions (§7.5).
+
+Rows, top to bottom: 主送 (moved from under the title), 抄送 ("抄送：" then the names
+joined by "，" ending "。", wrapped lines under the first name), then 印发机关 (one
+character in on the left) and 印发日期 (one character in on the right) on one line. The
+rows take the last lines of the body grid, so the last rule (thick) lies on the block's
+bottom edge; the first rule (thick) lies on the top of the first row; a thin rule
+separates the 印发 line from the rows above it. 主送 and 抄送 have no rule between them.
+
+The record goes on the last page when that page is even and has room under its text (and
+under a seal); otherwise on the next page, or, when that one would be odd, on the page
+after a blank page. Then neither page carries a number (§7.5, see engine._page_numbers).
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
+from ..fonts import FontSet
 from ..model import RecordBlock
+from ..profile import Profile, pt_to_mm
+from .hanging import HangingItem, advance_mm, hanging_lines
+from .measure import text_span_mm
+from .page import Page, Rule
 
 if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
+    from .engine import Flow, LayoutEngine, PendingLine
+
+RECORD_ELEMENTS = ("record_addressees", "record_cc", "record_printer")  # its lines (the date is a run)
+
+
+@dataclass(frozen=True)
+class RecordPlan:
+    """The record's rows, horizontally: labelled rows, then the 印发 line (if any)."""
+
+    rows: tuple[HangingItem, ...]  # 主送, 抄送
+    printer: str | None  # 印发机关
+    print_date: str  # "2021年11月23日印发", or ""
+    printer_x0: float  # mm from the page's left edge
+    date_x0: float
+
+
+def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> RecordPlan:
+    spec = profile.record
+    style = profile.style(spec.style)
+    indent = pt_to_mm(spec.side_indent_chars * spec.side_indent_char_pt)
+    left, right = profile.page.block_left + indent, profile.page.block_right - indent
+    rows = []
+    labelled = (("主送：", record.addressees, "record_addressees"), ("抄送：", record.cc, "record_cc"))
+    for label, names, element in labelled:
+        if names:
+            text_x = left + advance_mm(label, spec.style, profile, fonts) + pt_to_mm(spec.label_gap_pt)
+            rows.append(HangingItem(label, "，".join(names) + "。", left, text_x, right, spec.style, element))
+    date = record.print_date_text
+    date_x0 = right - text_span_mm(date, style, profile, fonts)
+    if record.printer and left + text_span_mm(record.printer, style, profile, fonts) > date_x0 - indent:
+        raise LayoutError(
+            f"版记: 印发机关 {record.printer!r} and 印发日期 do not fit on one line; hint: use the organ's short name"
+        )
+    return RecordPlan(tuple(rows), record.printer, date, left, date_x0)
 
 
 def place_record(engine: LayoutEngine, flow: Flow, record: RecordBlock) -> None:
-    """Not written yet."""
-    raise LayoutError("record is not supported yet")
+    p = engine.profile
+    spec = p.record
+    plan = plan_record(record, p, engine.fonts)
+    lines: list[PendingLine] = [line for row in plan.rows for line in hanging_lines(engine, row)]
+    above = len(lines)  # rows above the 印发 line
+    if plan.print_date:
+        lines.append(_print_line(engine, plan))
+    start = p.grid.lines - len(lines)
+    if start < 1:
+        raise LayoutError(f"版记 of {len(lines)} lines leaves no line of its page free; hint: shorten 抄送")
+    page = flow.pages[-1]
+    if page.index % 2 == 1 or _first_free_slot(page, flow.slot, p) > start:
+        if page.index % 2 == 0:
+            flow.new_page()  # the blank page before an even record page
+        flow.new_page()
+    flow.slot = start
+    for line in lines:
+        flow.place(line)
+    page = flow.pages[-1]
+    top = p.page.block_top + start * p.line_pitch_mm
+    black = p.color("black")
+    rules = [(top, spec.thick_rule_mm)]
+    if plan.print_date and above:
+        rules.append((top + above * p.line_pitch_mm, spec.thin_rule_mm))
+    rules.append((p.page.block_bottom, spec.thick_rule_mm))
+    page.rules += [Rule(p.page.block_left, p.page.block_right, y, t, black, "record_rule") for y, t in rules]
+
+
+def _print_line(engine: LayoutEngine, plan: RecordPlan) -> PendingLine:
+    """印发机关 left, 印发日期 right, one line."""
+    from .engine import PendingLine, make_runs  # the engine imports this module
+
+    p = engine.profile
+    style = p.style(p.record.style)
+    color, tracking = p.color(style.color), p.tracking_pt(style)
+    runs = []
+    if plan.printer:
+        glyphs = engine.shaped(plan.printer, p.record.style, "record_printer")
+        runs += make_runs(tuple(glyphs), plan.printer_x0, tracking, color)
+    glyphs = engine.shaped(plan.print_date, p.record.style, "record_date")
+    runs += make_runs(tuple(glyphs), plan.date_x0, tracking, color)
+    return PendingLine(runs, "record_printer", False, False, style)
+
+
+def _first_free_slot(page: Page, slot: int, profile: Profile) -> int:
+    """The first grid line under the page's text and under every seal on it."""
+    bottoms = [seal.cy + seal.height / 2 for seal in page.seals]
+    below_seals = [math.ceil((b - profile.page.block_top) / profile.line_pitch_mm - 1e-9) for b in bottoms]
+    return max([slot, *below_seals])
+
+
+def is_record_page(page: Page) -> bool:
+    return any(line.element in RECORD_ELEMENTS for line in page.lines)

@@ -37,7 +37,10 @@ from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
 from ..model import Block, Document, Heading, Signature, Table
 from ..profile import Profile, TextStyle, mm_to_pt
+from . import docx_attachments, docx_record
 from . import docx_xml as X
+from .docx_attendance import write_attendance
+from .docx_header import write_header
 from .docx_table import add_table
 
 LANG = "en-US"
@@ -77,18 +80,6 @@ class _ParaStyle:
     outline_level: int | None = None  # w:outlineLvl (0 = Word's level 1)
 
 
-def _unsupported(doc: Document) -> list[str]:
-    """Parts of the document model this renderer does not write yet."""
-    parts = {
-        "版头 (header)": doc.header is not None,
-        "附件 (attachments)": bool(doc.attachments),
-        "附注 (note)": bool(doc.note),
-        "出席/请假/列席 (attendance)": doc.attendance is not None,
-        "版记 (record block)": doc.record is not None,
-    }
-    return [name for name, present in parts.items() if present]
-
-
 class DocxRenderer:
     name = "docx"
     suffix = ".docx"
@@ -119,24 +110,32 @@ class _Builder:
             "issuer": _ParaStyle("署名", "signature", "right"),
             "date": _ParaStyle("成文日期", "signature", "right"),
             "page_number": _ParaStyle("页码", profile.page_number.style, "left"),
+            "attachment_note": _ParaStyle("附件说明", "body", "both"),
+            "attachment_label": _ParaStyle("附件标识", profile.attachments.label_style, "left"),
+            "note": _ParaStyle("附注", "body", "both", indent),
+            "record": _ParaStyle("版记", profile.record.style, "both"),
         }
         for level, (name, key) in enumerate(zip(HEADING_STYLE_NAMES, profile.headings.styles, strict=False)):
             self.styles[key] = _ParaStyle(name, key, "both", indent, outline_level=level)
 
     def build(self, doc: Document, *, draft: bool) -> DocxDocument:
-        if missing := _unsupported(doc):
-            raise RenderError(
-                f"the DOCX renderer cannot write {', '.join(missing)} yet (nothing is dropped silently); "
-                "hint: render the PDF only (--format pdf)"
-            )
         # the layout engine decides §7.3.5.5 adjustments; the DOCX repeats them
         self.adjustments = layout_document(doc, self.profile, self.fonts).adjustments
         self._drop_template_leftovers()
         self._page_setup()
         self._define_styles()
         self._content(doc)
+        if doc.attachments:
+            docx_attachments.write_note(self, doc.attachments)
         if doc.signature:
             self._signature(doc.signature, draft=draft)
+        if doc.note:
+            self._paragraph("note", f"（{doc.note}）")  # §7.3.6: the line under the date
+        if doc.attendance:
+            write_attendance(self, doc.attendance)  # §10.3, after the 正文 and its signature
+        docx_attachments.write_pages(self, doc)
+        if doc.record:
+            docx_record.write_record(self, doc)
         self._page_number_footers()
         props = self.document.core_properties
         props.title = doc.title.replace("\n", "")
@@ -271,9 +270,12 @@ class _Builder:
 
     def _content(self, doc: Document) -> None:
         profile = self.profile
-        for line in break_title(doc.title, profile.style("title"), profile, self.fonts):
-            self._paragraph("title", line)
-        self._blank_lines(profile.title.blank_lines_after)
+        if doc.header:
+            write_header(self, doc)
+        if profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
+            for line in break_title(doc.title, profile.style("title"), profile, self.fonts):
+                self._paragraph("title", line)
+            self._blank_lines(profile.title.blank_lines_after)
         if doc.addressees:
             self._paragraph("addressee", "、".join(doc.addressees) + "：")
         self._blocks(doc.body, self.adjustments)
@@ -283,8 +285,7 @@ class _Builder:
         profile = self.profile
         for index, block in enumerate(blocks):
             if isinstance(block, Table):
-                add_table(self, block)
-                self.last_body = None
+                self.last_body = add_table(self, block)
                 continue
             if not isinstance(block, Heading):
                 self.last_body = self._paragraph("body", block.text)

@@ -94,7 +94,8 @@ def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) 
     font = pdfmetrics.getFont(name)
     text = canvas.beginText()
     text.setFont(name, run.size_pt)
-    text.setCharSpace(run.char_space_pt)
+    text.setHorizScale(run.h_scale * 100)
+    text.setCharSpace(run.char_space_pt / run.h_scale)  # PDF scales Tc with Tz
     text.setFillColor(HexColor(run.color))
     x = mm_to_pt(run.x)
     start = 0
@@ -102,7 +103,7 @@ def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) 
         piece = run.text[start : start + len(data)]
         text.setTextOrigin(x, baseline_pt)
         text.textOut(piece)
-        x += sum(pdfmetrics.stringWidth(ch, name, run.size_pt) + run.char_space_pt for ch in piece)
+        x += sum(pdfmetrics.stringWidth(ch, name, run.size_pt) * run.h_scale + run.char_space_pt for ch in piece)
         start += len(data)
     canvas.drawText(text)
 

@@ -1,0 +1,120 @@
+"""Conformance checker: any PDF, DOCX or content YAML against a profile (GB/T 9704-2012).
+
+>>> from officialdoc.check import check_file
+>>> report = check_file("out/2021.pdf", "gbt9704")
+>>> [f.rule for f in report.findings]
+[]
+
+The rule catalogue is :data:`officialdoc.check.rules.RULES` (documented in docs/check.md);
+reports print as text or as JSON (:mod:`officialdoc.check.report`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml.etree import XMLSyntaxError
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+from pypdf.errors import PyPdfError
+from pypdfium2 import PdfiumError
+
+from ..errors import RenderError
+from ..profile import Profile, load_profile
+from .content import check_content
+from .docx import check_docx
+from .limits import Limits, load_limits
+from .pdf import check_pdf
+from .pdfread import read_pdf
+from .render import render_docx
+from .report import Report
+
+__all__ = ["Report", "check_file", "detect_kind"]
+
+SNIFF_BYTES = 1024  # a PDF header may follow some junk within the first kilobyte
+CONTENT_SUFFIXES = (".yaml", ".yml")
+UNREADABLE = (  # what the readers raise for a file that is not what it claims to be
+    OSError,
+    UnicodeDecodeError,
+    ValueError,
+    KeyError,
+    zipfile.BadZipFile,
+    PackageNotFoundError,
+    XMLSyntaxError,
+    PDFSyntaxError,
+    PdfminerException,
+    PdfiumError,
+    PyPdfError,
+)
+
+
+def detect_kind(path: Path) -> str:
+    """pdf, docx or content, by the file's bytes (suffix only for YAML); else unknown."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        with zipfile.ZipFile(path) as package:
+            return "docx" if "word/document.xml" in package.namelist() else "unknown"
+    return "content" if path.suffix.lower() in CONTENT_SUFFIXES else "unknown"
+
+
+def check_file(
+    path: str | Path, profile: Profile | str = "gbt9704", *, render: bool = False, limits: Limits | None = None
+) -> Report:
+    """Check one file. Never raises for a bad input file: an unreadable one gets ``error``.
+
+    ``render`` also converts a DOCX with LibreOffice and runs the PDF rules on the result
+    (findings marked ``via="libreoffice"``).
+    """
+    path = Path(path)
+    profile = load_profile(profile) if isinstance(profile, str) else profile
+    limits = limits or load_limits(profile)
+    try:
+        kind = detect_kind(path)
+    except UNREADABLE as exc:
+        return Report(path, "unknown", error=f"cannot read the file: {exc}")
+    report = Report(path, kind)
+    if kind == "unknown":
+        report.error = "not a PDF, a DOCX or a content file (.yaml)"
+        return report
+    try:
+        if kind == "pdf":
+            pages = read_pdf(path, profile.grid.baseline_in_em)
+        elif kind == "docx":
+            document = open_docx(str(path))
+        else:
+            text = path.read_text(encoding="utf-8")
+    except UNREADABLE as exc:
+        report.error = f"cannot read the {'content' if kind == 'content' else kind.upper()} file: {exc}"
+        return report
+    if kind == "pdf":
+        report.pages = len(pages)
+        report.findings, report.notes = check_pdf(path, pages, profile, limits)
+    elif kind == "docx":
+        report.findings, report.notes = check_docx(document, profile, limits)
+        if render:
+            _rendered(path, profile, limits, report)
+    else:
+        report.findings = check_content(path, text)
+    return report
+
+
+def _rendered(path: Path, profile: Profile, limits: Limits, report: Report) -> None:
+    """Add the PDF rules' findings on LibreOffice's rendering of a DOCX."""
+    with tempfile.TemporaryDirectory(prefix="officialdoc-check-") as tmp:
+        try:
+            pdf, notes = render_docx(path, Path(tmp), profile)
+        except RenderError as exc:
+            report.notes.append(f"--render: {exc}")
+            return
+        pages = read_pdf(pdf, profile.grid.baseline_in_em)
+        report.pages = len(pages)
+        findings, pdf_notes = check_pdf(pdf, pages, profile, limits, via="libreoffice")
+    report.findings += findings
+    report.notes += [f"libreoffice rendering: {note}" for note in notes + pdf_notes]

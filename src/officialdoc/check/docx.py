@@ -1,0 +1,679 @@
+"""DOCX rules, read statically: what Word (and LibreOffice) will make of any producer's DOCX.
+
+Properties are resolved the way Word resolves them: direct formatting, then the character
+style, the paragraph style and its ``basedOn`` chain (or the default paragraph style),
+then ``docDefaults``. On one ``w:rFonts`` a theme attribute (``w:eastAsiaTheme``) wins
+over the explicit name, as in ECMA-376.
+
+Elements are found by their text: the title is the largest centred paragraph near the top,
+headings start with a label of the profile (一、（一）1.（1）), the rest is body text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from lxml import etree
+
+from ..profile import PT_PER_MM, Profile
+from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
+from .findings import Finding
+from .limits import Limits
+from .roles import FontRoles
+from .rules import finding
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TWIPS_PER_PT = 20
+TWIPS_PER_MM = TWIPS_PER_PT * PT_PER_MM
+CHARSPACE_UNIT = 4096  # w:docGrid/@w:charSpace is in 1/4096 pt
+AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
+GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
+PAGE_FIELD = re.compile(r"\bPAGE\b")
+FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
+TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
+SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}  # w:pgMar attributes, in the profile's order
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _num(value: str | None) -> float | None:
+    """An attribute's number; None when absent or not a number (a file we did not write)."""
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _twips(value: str | None) -> float | None:
+    number = _num(value)
+    return abs(number) if number is not None else None
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(q("t")))
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    name: str | None  # None: nothing set at any level
+    theme: bool  # the name is a theme slot (minorEastAsia …), not a font
+
+
+class _Styles:
+    """The styles part: ``basedOn`` chains and ``docDefaults``."""
+
+    def __init__(self, root: etree._Element):
+        self.by_id = {s.get(q("styleId")): s for s in root.iter(q("style"))}
+        self.default: dict[str, str | None] = {}
+        for style in root.iter(q("style")):
+            if style.get(q("default")) in ("1", "true"):
+                self.default.setdefault(style.get(q("type")) or "", style.get(q("styleId")))
+        defaults = root.find(q("docDefaults"))
+        self.r_default = defaults.find(f"{q('rPrDefault')}/{q('rPr')}") if defaults is not None else None
+        self.p_default = defaults.find(f"{q('pPrDefault')}/{q('pPr')}") if defaults is not None else None
+
+    def chain(self, style_id: str | None) -> list[etree._Element]:
+        out: list[etree._Element] = []
+        while style_id and style_id in self.by_id and len(out) < 20:
+            style = self.by_id[style_id]
+            if style in out:
+                break
+            out.append(style)
+            based = style.find(q("basedOn"))
+            style_id = based.get(q("val")) if based is not None else None
+        return out
+
+    def paragraph_chain(self, p: etree._Element) -> list[etree._Element]:
+        ps = p.find(f"{q('pPr')}/{q('pStyle')}")
+        return self.chain(ps.get(q("val")) if ps is not None else self.default.get("paragraph"))
+
+
+class _Resolver:
+    """Effective run and paragraph properties."""
+
+    def __init__(self, styles: _Styles):
+        self.styles = styles
+
+    def run_levels(self, r: etree._Element | None, p: etree._Element) -> list[etree._Element]:
+        levels = []
+        if r is not None:
+            levels.append(r.find(q("rPr")))
+            rs = r.find(f"{q('rPr')}/{q('rStyle')}")
+            chain = self.styles.chain(rs.get(q("val")) if rs is not None else self.styles.default.get("character"))
+            levels += [s.find(q("rPr")) for s in chain]
+        levels += [s.find(q("rPr")) for s in self.styles.paragraph_chain(p)]
+        levels.append(self.styles.r_default)
+        return [lv for lv in levels if lv is not None]
+
+    def para_levels(self, p: etree._Element) -> list[etree._Element]:
+        levels = [p.find(q("pPr"))] + [s.find(q("pPr")) for s in self.styles.paragraph_chain(p)]
+        levels.append(self.styles.p_default)
+        return [lv for lv in levels if lv is not None]
+
+    @staticmethod
+    def attr(levels: list[etree._Element], child: str, name: str) -> str | None:
+        for level in levels:
+            element = level.find(q(child))
+            if element is not None and element.get(q(name)) is not None:
+                return element.get(q(name))
+        return None
+
+    @staticmethod
+    def toggle(levels: list[etree._Element], child: str) -> bool | None:
+        """An on/off property (``<w:b/>``, ``<w:widowControl w:val="0"/>``); None if never set."""
+        for level in levels:
+            element = level.find(q(child))
+            if element is not None:
+                return element.get(q("val")) not in ("0", "false", "off")
+        return None
+
+    def font(self, r: etree._Element | None, p: etree._Element, slot: str) -> FontChoice:
+        """The font of a slot (``eastAsia`` or ``ascii``) after inheritance."""
+        for level in self.run_levels(r, p):
+            fonts = level.find(q("rFonts"))
+            if fonts is None:
+                continue
+            if fonts.get(q(f"{slot}Theme")) is not None:
+                return FontChoice(fonts.get(q(f"{slot}Theme")), True)
+            if fonts.get(q(slot)) is not None:
+                return FontChoice(fonts.get(q(slot)), False)
+        return FontChoice(None, False)
+
+    def size(self, r: etree._Element | None, p: etree._Element) -> float | None:
+        value = _num(self.attr(self.run_levels(r, p), "sz", "val"))
+        return value / 2 if value else None
+
+    def char_spacing(self, r: etree._Element | None, p: etree._Element) -> float:
+        value = _num(self.attr(self.run_levels(r, p), "spacing", "val"))
+        return value / TWIPS_PER_PT if value else 0.0
+
+    def color(self, r: etree._Element | None, p: etree._Element) -> str | None:
+        return self.attr(self.run_levels(r, p), "color", "val")
+
+    def para(self, p: etree._Element, child: str, name: str) -> str | None:
+        return self.attr(self.para_levels(p), child, name)
+
+
+@dataclass(eq=False)
+class _Para:
+    """A paragraph with text (compared by identity)."""
+
+    index: int  # 1-based among the document's paragraphs
+    element: etree._Element
+    text: str
+    runs: list[tuple[etree._Element, str]]  # runs with text
+    in_table: bool
+
+
+class _DocxCheck:
+    """One DOCX: its styles, the elements recognised in it, and the findings they lead to."""
+
+    def __init__(self, document: DocxDocument, profile: Profile, limits: Limits):
+        self.doc = document
+        self.p = profile
+        self.lim = limits
+        self.roles = FontRoles(profile)
+        self.styles = _Styles(document.styles.element)
+        self.res = _Resolver(self.styles)
+        self.findings: list[Finding] = []
+        self.notes: list[str] = []
+        self.body_style = profile.style("body")
+        self.labels = label_patterns(profile)
+        self.paras = list(self._paragraphs())
+        self.title = self._title()
+        self.headings = {para: level for para in self.paras if (level := self._level(para))}
+        self.body_paras = [
+            para
+            for para in self.paras
+            if para is not self.title and para not in self.headings and not self._centred(para) and not para.in_table
+        ]
+
+    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        self.findings.append(finding(rule_id, text, detail, **where))
+
+    # -- elements -----------------------------------------------------------------------
+    def _paragraphs(self) -> Iterator[_Para]:
+        body = self.doc.element.body
+        for index, p in enumerate(body.iter(q("p")), start=1):
+            runs = [(r, _text(r)) for r in p.iter(q("r"))]
+            runs = [(r, t) for r, t in runs if t]
+            text = "".join(t for _, t in runs)
+            if text.strip():
+                yield _Para(index, p, text, runs, any(a.tag == q("tbl") for a in p.iterancestors()))
+
+    def _centred(self, para: _Para) -> bool:
+        return self.res.para(para.element, "jc", "val") == "center"
+
+    def _red(self, para: _Para) -> bool:
+        def red(value: str | None) -> bool:
+            try:
+                return value is not None and is_red(hex_rgb(value), self.p)
+            except ValueError:
+                return False  # "auto" or a theme colour
+
+        return bool(para.runs) and all(red(self.res.color(r, para.element)) for r, _ in para.runs)
+
+    def para_size(self, para: _Para) -> float:
+        sizes = [self.res.size(r, para.element) or 0.0 for r, _ in para.runs]
+        return max(sizes, default=0.0)
+
+    def _title(self) -> _Para | None:
+        first = [p for p in self.paras[:TITLE_SEARCH] if self._centred(p) and not self._red(p)]
+        larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.lim.size_pt]
+        if larger:
+            return max(larger, key=self.para_size)
+        return first[0] if first else None
+
+    def _level(self, para: _Para) -> int | None:
+        if para is self.title or para.in_table:
+            return None
+        text = para.text.lstrip(" \u3000\t")
+        return next((level for level, pattern in self.labels if pattern.match(text)), None)
+
+    # -- rules --------------------------------------------------------------------------
+    def run(self) -> None:
+        sections = list(self.doc.element.body.iter(q("sectPr")))
+        for number, sect in enumerate(sections, start=1):
+            self.page_setup(sect, number, len(sections))
+        if sections:
+            self.grid(sections[-1])
+        self.fonts()
+        self.footers()
+
+    def page_setup(self, sect: etree._Element, number: int, count: int) -> None:
+        where = {"element": f"section {number}"} if count > 1 else {"element": "section"}
+        size = sect.find(q("pgSz"))
+        width = _twips(size.get(q("w"))) if size is not None else None
+        height = _twips(size.get(q("h"))) if size is not None else None
+        page = self.p.page
+        if width is None or height is None:
+            self.notes.append(f"section {number}: no page size (w:pgSz); Word uses its default")
+        else:
+            w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
+            want = sorted((page.width_mm, page.height_mm))
+            if abs(w_mm - want[0]) > self.lim.page_size_mm or abs(h_mm - want[1]) > self.lim.page_size_mm:
+                self.add(
+                    "DOCX-PAGE-SIZE",
+                    f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
+                    f"w:pgSz {width:.0f} x {height:.0f} twips = {w_mm:.1f} x {h_mm:.1f} mm, expected A4",
+                    **where,
+                )
+        margins = sect.find(q("pgMar"))
+        if margins is None:
+            return
+        gutter = (_twips(margins.get(q("gutter"))) or 0) / TWIPS_PER_MM
+        got = {
+            side: (_twips(margins.get(q(side))) or 0) / TWIPS_PER_MM + (gutter if side == "left" else 0)
+            for side in SIDES
+        }
+        portrait = (page.margin_top_mm, page.margin_bottom_mm, page.margin_left_mm, page.margin_right_mm)
+        top, bottom, left, right = portrait
+        # a landscape section (§8 横排表格) turns the margins with the page, either way round
+        landscape = width is not None and height is not None and width > height
+        layouts = [(left, right, bottom, top), (right, left, top, bottom)] if landscape else [portrait]
+        errors = [[(side, got[side], want) for side, want in zip(SIDES, layout, strict=True)] for layout in layouts]
+        wrong = min(
+            ([e for e in layout_errors if abs(e[1] - e[2]) > self.lim.position_mm] for layout_errors in errors),
+            key=len,
+        )
+        if wrong:
+            self.add(
+                "DOCX-MARGINS",
+                "页边距不对："
+                + "，".join(f"{SIDES[side]}边距{mm:.1f}毫米（应为{want:g}）" for side, mm, want in wrong),
+                "; ".join(f"{side} margin {mm:.2f} mm, expected {want:g} mm" for side, mm, want in wrong),
+                **where,
+            )
+
+    def grid(self, sect: etree._Element) -> None:
+        size, margins = sect.find(q("pgSz")), sect.find(q("pgMar"))
+        if size is None or margins is None or not self.body_paras:
+            return
+        height = (_twips(size.get(q("h"))) or 0) - sum(_twips(margins.get(q(k))) or 0 for k in ("top", "bottom"))
+        width = (_twips(size.get(q("w"))) or 0) - sum(
+            _twips(margins.get(q(k))) or 0 for k in ("left", "right", "gutter")
+        )
+        block_h, block_w = height / TWIPS_PER_PT, width / TWIPS_PER_PT
+        grid = sect.find(q("docGrid"))
+        grid_type = grid.get(q("type")) if grid is not None else None
+        line_pitch = _twips(grid.get(q("linePitch"))) if grid is not None else None
+        char_space = _num(grid.get(q("charSpace"))) if grid is not None else None
+        on_grid = grid_type in GRID_TYPES and line_pitch
+        line, rule = most_common(
+            (
+                (_num(self.res.para(p.element, "spacing", "line")), self.res.para(p.element, "spacing", "lineRule")),
+                len(p.text),
+            )
+            for p in self.body_paras
+        ) or (None, None)
+        rule = rule or "auto"
+        lines_wanted = self.p.grid.lines
+        if line is not None and rule in ("exact", "atLeast"):
+            pitch = line / TWIPS_PER_PT
+            how = f"{'固定值' if rule == 'exact' else '最小值'}行距{pitch:g}磅"
+            detail = f"{rule} line spacing {pitch:g} pt"
+        elif on_grid:
+            multiple = max(1.0, (line or AUTO_LINE) / AUTO_LINE)
+            pitch = line_pitch / TWIPS_PER_PT * multiple
+            how = f"文档网格行距{line_pitch / TWIPS_PER_PT:g}磅"
+            detail = f"document grid linePitch {line_pitch:g} twips x {multiple:g}"
+        else:
+            self.add(
+                "DOCX-GRID-LINES",
+                f"正文为多倍行距且未设文档网格，每页行数随字体而变，不能保证每页{lines_wanted}行",
+                f"body line spacing is auto ({line or AUTO_LINE}/240) with no document grid "
+                f"(docGrid type {grid_type!r}): lines per page depend on font metrics",
+                element="line spacing",
+            )
+            pitch = None
+        if pitch:
+            lines = math.floor(block_h / pitch + 1e-6)
+            empty_mm = (block_h - lines * pitch) / PT_PER_MM
+            if lines != lines_wanted:
+                self.add(
+                    "DOCX-GRID-LINES",
+                    f"{how}，版心高{block_h / PT_PER_MM:.1f}毫米只能排{lines}行，应为每页{lines_wanted}行",
+                    f"{detail}: floor({block_h:.1f} pt / {pitch:.2f} pt) = {lines} lines, expected {lines_wanted}",
+                    element="line spacing",
+                )
+            elif empty_mm > self.lim.position_mm:
+                self.add(
+                    "DOCX-GRID-LINES",
+                    f"{how}，排{lines}行后版心下方空出{empty_mm:.1f}毫米，未撑满版心",
+                    f"{detail}: {lines} lines leave {empty_mm:.1f} mm of the block empty",
+                    element="line spacing",
+                )
+        self.spacing_between()
+        self.widow_control()
+        self.chars(block_w, grid_type, char_space)
+
+    def spacing_between(self) -> None:
+        def space(p: _Para, attr: str) -> float:
+            return _num(self.res.para(p.element, "spacing", attr)) or 0.0
+
+        attrs = ("before", "after", "beforeLines", "afterLines")
+        spaced = [p for p in self.body_paras if any(space(p, attr) > 0 for attr in attrs)]
+        if spaced and len(spaced) * 2 >= len(self.body_paras):
+            para = spaced[0]
+            before, after = space(para, "before") / TWIPS_PER_PT, space(para, "after") / TWIPS_PER_PT
+            self.add(
+                "DOCX-PARA-SPACING",
+                f"正文段落设有段前/段后间距（段前{before:g}磅、段后{after:g}磅），行会偏离行格",
+                f"{len(spaced)} of {len(self.body_paras)} body paragraphs have space before/after "
+                f"(first: paragraph {para.index}, before {before:g} pt, after {after:g} pt)",
+                element=f"paragraph {para.index}",
+            )
+
+    def widow_control(self) -> None:
+        levels = self.res.para_levels
+        on = [p for p in self.body_paras if self.res.toggle(levels(p.element), "widowControl") is not False]
+        if on and len(on) * 2 >= len(self.body_paras):
+            self.add(
+                "DOCX-WIDOW-CONTROL",
+                "正文段落开启了“孤行控制”（未设置时Word、LibreOffice默认开启），段落跨页处的页面只排"
+                f"{self.p.grid.lines - 1}行",
+                f"{len(on)} of {len(self.body_paras)} body paragraphs have widow/orphan control on (explicitly or by "
+                "default): a page where a paragraph breaks may lose a line",
+                element="widowControl",
+            )
+
+    def chars(self, block_w: float, grid_type: str | None, char_space: float | None) -> None:
+        size = most_common(
+            (s, len(t)) for p in self.body_paras for r, t in p.runs if (s := self.res.size(r, p.element))
+        ) or self.res.size(None, self.body_paras[0].element)
+        if size is None:
+            self.notes.append("no font size set anywhere: characters per line not computed")
+            return
+        chars_wanted = self.p.grid.chars
+        if grid_type in ("linesAndChars", "snapToChars") and char_space is not None:
+            base = self.res.size(None, etree.Element(q("p"))) or size  # the default paragraph style's size
+            pitch = base + char_space / CHARSPACE_UNIT
+            how = f"文档网格字距（{base:g}磅{char_space / CHARSPACE_UNIT:+.3f}磅）"
+            detail = f"docGrid {grid_type} charSpace {char_space:g}: pitch {pitch:.3f} pt"
+            if grid_type == "linesAndChars" and char_space < 0:
+                self.add(
+                    "DOCX-GRID-LIBREOFFICE",
+                    "文档网格为“指定行和字符网格”且字符间距为负，LibreOffice等软件打开时每行只排14字",
+                    f"docGrid linesAndChars with charSpace {char_space:g} < 0: LibreOffice 7 puts each 16 pt glyph in "
+                    "two grid cells (14 characters per line, measured)",
+                    element="docGrid",
+                )
+        else:
+            spacing = (
+                most_common((self.res.char_spacing(r, p.element), len(t)) for p in self.body_paras for r, t in p.runs)
+                or 0.0
+            )
+            pitch = size + spacing
+            how = f"正文{size:g}磅字、字距{spacing:+g}磅"
+            detail = f"body {size:g} pt, character spacing {spacing:+g} pt: pitch {pitch:.3f} pt"
+        chars = math.floor(block_w / pitch + 1e-6)
+        if chars != chars_wanted:
+            self.add(
+                "DOCX-GRID-CHARS",
+                f"{how}，版心宽{block_w / PT_PER_MM:.1f}毫米每行只能排{chars}字，应为每行{chars_wanted}字",
+                f"{detail}: floor({block_w:.1f} / {pitch:.3f}) = {chars} characters, expected {chars_wanted}",
+                element="character grid",
+            )
+
+    def fonts(self) -> None:
+        themed: list[tuple[_Para, FontChoice]] = []
+        for para in self.paras:
+            for run, text in para.runs:
+                choice = self.res.font(run, para.element, "eastAsia")
+                if HANZI.search(text) and (choice.name is None or choice.theme):
+                    themed.append((para, choice))
+        if themed:
+            para, choice = themed[0]
+            source = f"主题字体{choice.name}" if choice.theme else "默认字体"
+            self.add(
+                "DOCX-FONT-EASTASIA",
+                f"第{para.index}段起有{len(themed)}处中文未指定中文字体（缺w:eastAsia），Word将用{source}显示"
+                "（python-docx 的 font.name 只设置西文字体）",
+                f"{len(themed)} runs with Chinese text resolve w:eastAsia to "
+                f"{'theme ' + str(choice.name) if choice.theme else 'nothing'} (first: paragraph {para.index})",
+                element=f"paragraph {para.index}",
+            )
+        explicit = any(
+            (choice := self.res.font(r, p.element, "eastAsia")).name and not choice.theme
+            for p in self.paras
+            for r, _ in p.runs
+        )
+        defaults = [self.styles.r_default] + [
+            s.find(q("rPr")) for s in self.styles.chain(self.styles.default.get("paragraph"))
+        ]
+        theme_attrs = sorted(
+            {
+                etree.QName(name).localname
+                for level in defaults
+                if level is not None and (fonts := level.find(q("rFonts"))) is not None
+                for name in fonts.attrib
+                if etree.QName(name).localname.endswith("Theme")
+            }
+        )
+        if theme_attrs and explicit and not themed:
+            self.add(
+                "DOCX-FONT-THEME",
+                f"默认样式中有主题字体属性（{'、'.join(theme_attrs)}），"
+                "LibreOffice、WPS 可能用主题字体代替指定字体，应删除",
+                f"docDefaults/default paragraph style carry theme font attributes {theme_attrs}",
+                element="docDefaults",
+            )
+        self.element_fonts()
+
+    def run_font_size(self, para: _Para, upto: int | None = None) -> tuple[str | None, float | None]:
+        """Most common explicit eastAsia font ("-Bold" appended when bold) and size over the
+        first ``upto`` characters."""
+        names: Counter[str] = Counter()
+        sizes: Counter[float] = Counter()
+        seen = 0
+        for r, t in para.runs:
+            if upto is not None and seen >= upto:
+                break
+            seen += len(t)
+            choice = self.res.font(r, para.element, "eastAsia")
+            if choice.name and not choice.theme and HANZI.search(t):
+                bold = self.res.toggle(self.res.run_levels(r, para.element), "b")
+                names[f"{choice.name}-Bold" if bold else choice.name] += len(t)
+            if (size := self.res.size(r, para.element)) is not None:
+                sizes[size] += len(t)
+        return (
+            names.most_common(1)[0][0] if names else None,
+            sizes.most_common(1)[0][0] if sizes else None,
+        )
+
+    def element_fonts(self) -> None:
+        if self.title is not None:
+            style = self.p.style("title")
+            font, size = self.run_font_size(self.title)
+            where = {"element": f"title (paragraph {self.title.index})"}
+            if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+                self.add(
+                    "DOCX-TITLE-SIZE",
+                    f"标题字号为{size:g}磅，应为{size_zh(style.size_pt)}",
+                    f"title paragraph {self.title.index} at {size:g} pt, expected {style.size_pt:g} pt",
+                    **where,
+                )
+            if font and self.roles.serves(font, style.font) is False:
+                self.add(
+                    "DOCX-TITLE-FONT",
+                    f"标题字体为{font}，应为{self.p.fonts[style.font].docx_name}",
+                    f"title font {font!r} does not serve role {style.font!r}",
+                    **where,
+                )
+        for para in self.paras:
+            level = self.headings.get(para)
+            if level:
+                self.heading(para, level)
+        weighted_fonts: Counter[str] = Counter()
+        weighted_sizes: Counter[float] = Counter()
+        for para in self.body_paras:
+            font, size = self.run_font_size(para)
+            if font:
+                weighted_fonts[font] += len(para.text)
+            if size:
+                weighted_sizes[size] += len(para.text)
+        if weighted_sizes:
+            size = weighted_sizes.most_common(1)[0][0]
+            if abs(size - self.body_style.size_pt) > self.lim.size_pt:
+                self.add(
+                    "DOCX-FONT-BODY",
+                    f"正文字号为{size:g}磅，应为{size_zh(self.body_style.size_pt)}",
+                    f"most common body size {size:g} pt, expected {self.body_style.size_pt:g} pt",
+                    element="body",
+                )
+        if weighted_fonts:
+            font = weighted_fonts.most_common(1)[0][0]
+            if self.roles.serves(font, self.body_style.font) is False:
+                self.add(
+                    "DOCX-FONT-BODY",
+                    f"正文字体为{font}，应为{self.p.fonts[self.body_style.font].docx_name}",
+                    f"body font {font!r} does not serve role {self.body_style.font!r}",
+                    element="body",
+                )
+
+    def heading(self, para: _Para, level: int) -> None:
+        style = self.p.heading_style(level)
+        end = para.text.find("。")
+        font, size = self.run_font_size(para, end + 1 if end >= 0 else None)
+        label = para.text.strip()[:8]
+        where = {"element": f"heading{level} (paragraph {para.index})"}
+        if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+            self.add(
+                "DOCX-FONT-HEADING",
+                f"第{para.index}段{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
+                f"level-{level} heading at {size:g} pt, expected {style.size_pt:g} pt",
+                **where,
+            )
+        if font and self.roles.serves(font, style.font) is False:
+            self.add(
+                "DOCX-FONT-HEADING",
+                f"第{para.index}段{level}级标题“{label}…”用了{font}，应为{self.p.fonts[style.font].docx_name}",
+                f"level-{level} heading font {font!r} does not serve role {style.font!r}",
+                **where,
+            )
+
+    # -- footers ------------------------------------------------------------------------
+    def footers(self) -> None:
+        section = self.doc.sections[0] if self.doc.sections else None
+        odd_even = self.doc.settings.odd_and_even_pages_header_footer
+        parts = {}
+        if section is not None and not section.footer.is_linked_to_previous:
+            parts["default"] = section.footer.part.element
+        if section is not None and odd_even and not section.even_page_footer.is_linked_to_previous:
+            parts["even"] = section.even_page_footer.part.element
+        found = {kind: self.page_field(element) for kind, element in parts.items()}
+        if all(p is None for p in found.values()):
+            self.add(
+                "DOCX-PAGENUM-FIELD",
+                "页脚中没有页码域（PAGE），打印出的公文没有页码",
+                f"no PAGE field in the first section's footers ({', '.join(parts) or 'no footer'})",
+                element="footer",
+            )
+            return
+        if not odd_even or "even" not in parts:
+            self.add(
+                "DOCX-PAGENUM-ODDEVEN",
+                "未设置“奇偶页不同”页脚（w:evenAndOddHeaders），单页页码居右、双页页码居左无法实现",
+                "settings lack w:evenAndOddHeaders or the section has no even-page footer",
+                element="footer",
+            )
+        for kind, para in found.items():
+            if para is not None:
+                self.footer_number(kind, para)
+
+    def page_field(self, footer: etree._Element) -> etree._Element | None:
+        for p in footer.iter(q("p")):
+            simple = any(PAGE_FIELD.search(f.get(q("instr")) or "") for f in p.iter(q("fldSimple")))
+            complex_ = any(PAGE_FIELD.search(t.text or "") for t in p.iter(q("instrText")))
+            if simple or complex_:
+                return p
+        return None
+
+    @staticmethod
+    def footer_text(p: etree._Element) -> tuple[str, etree._Element | None]:
+        """The footer paragraph's text with the PAGE field as FIELD_MARK, and the field's run."""
+        out: list[str] = []
+        state = "text"
+        field_run = None
+        for element in p.iter(q("r"), q("fldSimple")):
+            if element.tag == q("fldSimple"):
+                if PAGE_FIELD.search(element.get(q("instr")) or ""):
+                    out.append(FIELD_MARK)
+                    field_run = element.find(q("r"))
+                continue
+            if element.getparent().tag == q("fldSimple"):
+                continue
+            char = element.find(q("fldChar"))
+            if char is not None:
+                kind = char.get(q("fldCharType"))
+                state = {"begin": "instr", "separate": "result", "end": "text"}.get(kind, state)
+                continue
+            instr = element.find(q("instrText"))
+            if instr is not None and PAGE_FIELD.search(instr.text or ""):
+                out.append(FIELD_MARK)
+                field_run = element
+                continue
+            if state == "text":
+                out.append(_text(element) + ("\t" if element.find(q("tab")) is not None else ""))
+        return "".join(out), field_run
+
+    def footer_number(self, kind: str, p: etree._Element) -> None:
+        spec = self.p.page_number
+        style = self.p.style(spec.style)
+        text, run = self.footer_text(p)
+        where = {"element": f"footer ({'even' if kind == 'even' else 'odd/default'})"}
+        shown = text.replace(FIELD_MARK, "1").strip()
+        expected = re.sub(r"\s", "", spec.format.format(n=FIELD_MARK))
+        if re.sub(r"\s", "", text) != expected:
+            self.add(
+                "DOCX-PAGENUM-FORM",
+                f"页码样式为“{shown}”，应为“{spec.format.format(n=1)}”（两侧为一字线“—”，不用连字符“-”）",
+                f"footer text around the PAGE field is {text.replace(FIELD_MARK, '{PAGE}')!r}, "
+                f"expected {spec.format!r}",
+                **where,
+            )
+        jc = self.res.para(p, "jc", "val") or "left"
+        want = "left" if kind == "even" else "right"
+        side = {"end": "right", "start": "left", "both": "left"}.get(jc, jc)
+        if text.startswith("\t"):
+            side = "tab"
+        if side != want:
+            zh = {"left": "居左", "right": "居右", "center": "居中", "tab": "用制表位定位"}.get(side, side)
+            self.add(
+                "DOCX-PAGENUM-SIDE",
+                f"{'双页' if kind == 'even' else '单页'}页码{zh}，应{'居左' if want == 'left' else '居右'}空一字",
+                f"{kind} footer paragraph alignment {jc!r}{' after a tab' if side == 'tab' else ''}, expected {want}",
+                **where,
+            )
+        if run is None:
+            return
+        size = self.res.size(run, p)
+        if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+            self.add(
+                "DOCX-PAGENUM-SIZE",
+                f"页码字号为{size:g}磅，应为{size_zh(style.size_pt)}",
+                f"PAGE field run at {size:g} pt, expected {style.size_pt:g} pt",
+                **where,
+            )
+        font = self.res.font(run, p, "ascii")
+        if font.name and not font.theme and self.roles.serves(font.name, style.latin) is False:
+            self.add(
+                "DOCX-PAGENUM-FONT",
+                f"页码数字字体为{font.name}，应为{self.p.fonts[style.latin].docx_name}",
+                f"PAGE field ascii font {font.name!r} does not serve role {style.latin!r}",
+                **where,
+            )
+
+
+def check_docx(document: DocxDocument, profile: Profile, limits: Limits) -> tuple[list[Finding], list[str]]:
+    """Findings and notes of a DOCX opened with ``docx.Document``."""
+    check = _DocxCheck(document, profile, limits)
+    check.run()
+    return check.findings, check.notes

@@ -1,0 +1,992 @@
+"""PDF rules: measure any producer's PDF against the profile (GB/T 9704 geometry and fonts).
+
+Everything is inferred from what is on the page, as a reader with a ruler would:
+
+- *Body lines* are the lines in the text block at the body size (3号). A *full line* is a
+  body line that the next body line continues flush left (the paragraph goes on) and that
+  reaches the last cell of the block; only full lines are counted for 28 characters and
+  only pages whose last line is full (the text runs on) for 22 lines.
+- The *title* is the largest non-red text on page 1 (below the red line, if any).
+- *Headings* are body lines starting with a label of the profile (一、（一）1.（1）).
+- *Page numbers* are short digit lines below the block; the record block (版记) is the
+  group of black block-wide rules around the 抄送/印发 lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from ..profile import Profile, pt_to_mm
+from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
+from .findings import Finding
+from .limits import Limits
+from .pdfread import Color, Glyph, HRule, PdfPage, TextLine
+from .roles import FontRoles, clean_font_name
+from .rules import finding
+
+DASHES = "-‐‑‒–—―−－~～"
+PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+RECORD_WORDS = ("抄送", "印发")
+RECORD_LINE = re.compile(r"^(?:抄送|主送)[：:]|印发$")  # 版记 lines, recognised by their text
+
+
+@dataclass
+class _Frame:
+    """Where a page's text block actually sits horizontally (measured left edge)."""
+
+    left: float
+    right: float
+
+
+class _PdfCheck:
+    """One PDF's pages, the elements recognised on them, and the findings they lead to."""
+
+    def __init__(self, pages: list[PdfPage], profile: Profile, limits: Limits, via: str | None):
+        self.pages = pages
+        self.p = profile
+        self.lim = limits
+        self.via = via
+        self.roles = FontRoles(profile)
+        self.findings: list[Finding] = []
+        self.notes: list[str] = []
+        self.body_style = profile.style("body")
+        self.cell = profile.char_pitch_mm
+        self.pitch = profile.line_pitch_mm
+        self.labels = label_patterns(profile)
+        page = profile.page
+        self.top, self.bottom = page.block_top, page.block_bottom
+        self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
+        self.record_lines = {p.number: self._record_lines(p) for p in pages}
+        self.reds: dict[int, list[HRule]] = {p.number: self._red_lines(p) for p in pages}
+        self.frames = self._frames()
+        self.title: list[TextLine] = self._title()
+        self.landscape = {p.number for p in pages if p.width > p.height}
+        self.notes += [
+            f"page {n} is landscape (a §8 table page): block, grid, line-break and page-number rules not checked"
+            for n in sorted(self.landscape)
+        ]
+        self.numbers = {p.number: self._number_lines(p) for p in pages}
+        self.running = {p.number: self._running_lines(p) for p in pages}
+        self.signature_pages = {
+            p.number
+            for p in pages
+            if any(DATE_LINE.match(ln.text) and self.in_block(ln) and not self.in_record(p, ln) for ln in p.lines)
+        }
+
+    # -- helpers ------------------------------------------------------------------------
+    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        self.findings.append(finding(rule_id, text, detail, via=self.via, **where))
+
+    def is_red(self, color: Color | None) -> bool:
+        return is_red(color, self.p)
+
+    def is_body_size(self, size: float) -> bool:
+        return abs(size - self.body_style.size_pt) <= self.lim.size_pt
+
+    def in_block(self, line: TextLine) -> bool:
+        return line.em_top < self.bottom - self.lim.edge_mm and line.em_bottom > self.top + self.lim.edge_mm
+
+    def is_red_line(self, line: TextLine) -> bool:
+        return sum(self.is_red(g.color) for g in line.glyphs) * 2 > len(line.glyphs)
+
+    def _number_lines(self, page: PdfPage) -> list[TextLine]:
+        """Short digit lines below the block: the page number (一字线 or not)."""
+        return [
+            ln for ln in page.lines if not self.in_block(ln) and ln.em_top > self.top and PAGE_NUMBER.match(ln.text)
+        ]
+
+    def _record_lines(self, page: PdfPage) -> list[TextLine]:
+        """The record block's lines: between its rules, or (no rules) the 抄送/主送/…印发 lines."""
+        rules = self.record[page.number]
+        if rules:
+            return [
+                ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.lim.position_mm
+            ]
+        return [ln for ln in page.lines if self.in_block(ln) and RECORD_LINE.search(ln.text)]
+
+    def in_record(self, page: PdfPage, line: TextLine) -> bool:
+        return line in self.record_lines[page.number]
+
+    def _running_lines(self, page: PdfPage) -> list[TextLine]:
+        """Lines of running text: in the block, body size, not red, not title or record block."""
+        if page.number in self.landscape:
+            return []
+        return [
+            ln
+            for ln in page.lines
+            if self.in_block(ln)
+            and self.is_body_size(ln.size)
+            and not self.is_red_line(ln)
+            and ln not in self.title
+            and not self.in_record(page, ln)
+        ]
+
+    def _measured_left(self, page: PdfPage) -> float | None:
+        """The left edge shared by at least two body-size lines of the page, if any."""
+        lines = [ln for ln in page.lines if self.in_block(ln) and self.is_body_size(ln.size)]
+        if not lines:
+            return None
+        measured = min(ln.x0 for ln in lines)
+        if sum(abs(ln.x0 - measured) <= self.lim.edge_mm for ln in lines) < 2:
+            return None
+        indent = self.p.paragraph.first_line_indent_chars * self.cell
+        if abs(measured - indent - self.p.page.block_left) <= self.lim.edge_mm:
+            return self.p.page.block_left  # every line on the page is a paragraph's indented first line
+        return measured
+
+    def _frames(self) -> dict[int, _Frame]:
+        """Each page's block: its measured left edge, else that of the nearest page of the same
+        parity (duplex may mirror the margins), of any page, or the profile's."""
+        measured = {p.number: left for p in self.pages if (left := self._measured_left(p)) is not None}
+        frames = {}
+        for page in self.pages:
+            known = sorted(measured, key=lambda n: (n % 2 != page.number % 2, abs(n - page.number)))
+            left = measured[known[0]] if known else self.p.page.block_left
+            frames[page.number] = _Frame(left, left + self.p.page.block_width_mm)
+        return frames
+
+    def _red_lines(self, page: PdfPage) -> list[HRule]:
+        """Red block-wide rules, segments on one height merged (a ★ may split the line)."""
+        merged: list[HRule] = []
+        for rule in page.rules:
+            if not self.is_red(rule.color):
+                continue
+            if merged and abs(merged[-1].y - rule.y) < self.lim.position_mm / 2:
+                last = merged[-1]
+                merged[-1] = HRule(min(last.x0, rule.x0), max(last.x1, rule.x1), last.y, last.thickness, last.color)
+            else:
+                merged.append(rule)
+        return [r for r in merged if r.width >= self.p.page.block_width_mm / 2]
+
+    def _record_rules(self, page: PdfPage) -> list[HRule]:
+        """Black block-wide rules around the 抄送/印发 lines (4号, no 3号 text between), top to bottom."""
+        rules = [r for r in page.rules if is_black(r.color, self.p) and r.width >= self.p.page.block_width_mm / 2]
+        if not rules:
+            return []
+        group = [rules[-1]]
+        for rule in reversed(rules[:-1]):
+            between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
+            if any(self.is_body_size(ln.size) for ln in between):
+                break  # running text (3号) between two rules: the upper one is not the record block's
+            group.insert(0, rule)
+        top, bottom = group[0].y - self.pitch, group[-1].y + self.pitch
+        words = any(top <= ln.baseline <= bottom and any(w in ln.text for w in RECORD_WORDS) for ln in page.lines)
+        return group if words else []
+
+    def _title(self) -> list[TextLine]:
+        if not self.pages:
+            return []
+        page = self.pages[0]
+        reds = self.reds[1]
+        below = reds[-1].y if reds else 0.0
+        candidates = [
+            ln
+            for ln in page.lines
+            if self.in_block(ln)
+            and ln.baseline > below
+            and not self.is_red_line(ln)
+            and ln.size > self.body_style.size_pt + self.lim.size_pt
+        ]
+        if not candidates:
+            return []
+        size = max(ln.size for ln in candidates)
+        first = next(ln for ln in candidates if ln.size == size)
+        title = [first]
+        for ln in page.lines[first.index :]:
+            if ln.size != size:
+                break
+            title.append(ln)
+        return title
+
+    # -- rules --------------------------------------------------------------------------
+    def run(self) -> None:
+        self.page_size()
+        if not any(page.lines for page in self.pages):
+            self.add("PDF-TEXT-NONE", "PDF中没有可提取的文字（可能是扫描件），无法测量版面", "no text layer")
+            return
+        self.block_and_grid()
+        self.fonts()
+        self.title_rules()
+        self.page_numbers()
+        self.red_elements()
+        self.record_block()
+        self.kinsoku_and_dates()
+        self.signature()
+
+    def page_size(self) -> None:
+        want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
+        for page in self.pages:
+            short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
+            if abs(short - want_w) > self.lim.page_size_mm or abs(long_ - want_h) > self.lim.page_size_mm:
+                self.add(
+                    "PDF-PAGE-SIZE",
+                    f"第{page.number}页纸张为{page.width:.1f}×{page.height:.1f}毫米，应为A4（{want_w:g}×{want_h:g}毫米）",
+                    f"page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
+                    f"expected {want_w:g} x {want_h:g} mm",
+                    page=page.number,
+                )
+                return  # one finding: the other pages are usually the same
+
+    def block_and_grid(self) -> None:
+        sequence = [(page, ln) for page in self.pages for ln in self.running[page.number]]
+        continued: dict[TextLine, TextLine] = {}  # a line → the flush-left line that continues it
+        for (_, line), (next_page, following) in pairwise(sequence):
+            if abs(following.x0 - self.frames[next_page.number].left) <= self.lim.edge_mm:
+                continued[line] = following
+        gaps: list[float] = []
+        for page in self.pages:
+            lines = self.running[page.number]
+            gaps += [b.baseline - a.baseline for a, b in pairwise(lines)]
+        pitch = self.common_pitch(gaps)
+        if pitch is not None and abs(pitch - self.pitch) > self.lim.pitch_mm:
+            self.add(
+                "PDF-GRID-PITCH",
+                f"正文行距为{pitch:.2f}毫米，应为{self.pitch:.2f}毫米（版心高÷{self.p.grid.lines}行）",
+                f"most common body line pitch {pitch:.3f} mm, expected {self.pitch:.3f} mm",
+            )
+        for page in self.pages:
+            self.page_edges(page)
+            lines = self.running[page.number]
+            full = [ln for ln in lines if ln in continued and self.reaches_right(page, ln)]
+            self.full_lines(page, full, continued)
+            if pitch is not None:
+                self.baselines(page, lines, pitch)
+            self.lines_per_page(page, lines, full)
+
+    def common_pitch(self, gaps: list[float]) -> float | None:
+        """Mean of the gaps near the most common one (producers round each gap differently).
+
+        Gaps over one and a half of the profile's pitch hold blank lines and are left out.
+        """
+        common = Counter(round(g, 1) for g in gaps if 0 < g < 1.5 * self.pitch).most_common(1)
+        if not common:
+            return None
+        near = [g for g in gaps if abs(g - common[0][0]) <= self.lim.baseline_mm]
+        return sum(near) / len(near)
+
+    def effective_end(self, page: PdfPage, line: TextLine) -> tuple[int, float]:
+        """(glyphs counted, right edge) without a mark hung past the block edge."""
+        right = self.frames[page.number].right
+        last = line.glyphs[-1]
+        if last.text in self.p.punctuation.hanging and last.x0 >= right - self.lim.edge_mm and len(line.glyphs) > 1:
+            return len(line.glyphs) - 1, line.glyphs[-2].x1
+        return len(line.glyphs), last.x1
+
+    def reaches_right(self, page: PdfPage, line: TextLine) -> bool:
+        _, end = self.effective_end(page, line)
+        return end >= self.frames[page.number].right - self.cell - self.lim.edge_mm
+
+    def page_edges(self, page: PdfPage) -> None:
+        if page.number in self.landscape:
+            return
+        frame, want = self.frames[page.number], self.p.page.block_left
+        mirrored = self.p.page.width_mm - want - self.p.page.block_width_mm
+        lines = [ln for ln in page.lines if self.in_block(ln)]
+        ok = abs(frame.left - want) <= self.lim.position_mm or (
+            page.number % 2 == 0 and abs(frame.left - mirrored) <= self.lim.position_mm
+        )
+        if len(self.running[page.number]) >= 2 and not ok:
+            self.add(
+                "PDF-BLOCK-LEFT",
+                f"第{page.number}页版心左边缘在{frame.left:.1f}毫米处，订口应为{want:g}毫米（±{self.lim.position_mm:g}）",
+                f"page {page.number}: text block left edge at {frame.left:.2f} mm, expected {want:g} mm",
+                page=page.number,
+                x_mm=frame.left,
+            )
+        first = next((ln for ln in lines if not self.in_record(page, ln)), None)
+        if first is not None and not (page.number == 1 and self.reds[1]):
+            em = pt_to_mm(first.size)
+            low, high = self.top - self.lim.position_mm, self.top + self.pitch - em + self.lim.position_mm
+            if not low <= first.em_top <= high:
+                self.add(
+                    "PDF-BLOCK-TOP",
+                    f"第{page.number}页首行字顶在{first.em_top:.1f}毫米处，天头应为{self.top:g}毫米"
+                    f"（±{self.lim.position_mm:g}）",
+                    f"page {page.number}: first line's em box top at {first.em_top:.2f} mm, expected between "
+                    f"{low:.2f} and {high:.2f} mm (its glyphs inside the first {self.pitch:.2f} mm line box "
+                    f"from the block top {self.top:g} mm)",
+                    page=page.number,
+                    line=first.index,
+                    y_mm=first.em_top,
+                )
+        for ln in page.lines:
+            if ln.em_bottom <= self.top + self.lim.edge_mm:
+                self.add(
+                    "PDF-BLOCK-TOP",
+                    f"第{page.number}页版心上方有文字“{ln.text[:12]}”",
+                    f"page {page.number}: text above the block at {ln.em_top:.1f} mm: {ln.text[:20]!r}",
+                    page=page.number,
+                    line=ln.index,
+                    y_mm=ln.em_top,
+                )
+            elif ln.em_bottom > self.bottom + self.lim.position_mm and ln not in self.numbers[page.number]:
+                self.add(
+                    "PDF-BLOCK-BOTTOM",
+                    f"第{page.number}页版心下边缘（{self.bottom:g}毫米）以下有文字“{ln.text[:12]}”",
+                    f"page {page.number}: text below the block bottom {self.bottom:g} mm "
+                    f"(em box bottom {ln.em_bottom:.1f} mm): {ln.text[:20]!r}",
+                    page=page.number,
+                    line=ln.index,
+                    y_mm=ln.em_bottom,
+                )
+
+    def pushed(self, line: TextLine, following: TextLine) -> bool:
+        """Was the line shortened by the line-breaking rules (GB/T 15834 §5, clreq)?
+
+        A mark that may not start a line pulls the characters before it down (推出), an
+        opening mark that may not end a line goes down with its word, a 破折号 or 省略号, a
+        number or a Latin word is not split: the line keeps fewer characters than the grid's
+        and is spread to the full width.
+        """
+        rules = self.p.punctuation
+        window = following.text[: self.p.grid.chars - len(line.glyphs) + 2]
+        return (
+            not following.glyphs[0].full_width  # a number or Latin word is never split
+            or any(ch in rules.cannot_start for ch in window[1:])
+            or window[:1] in tuple(rules.cannot_end)
+            or any(pair in window for pair in rules.inseparable)
+        )
+
+    def full_lines(self, page: PdfPage, full: list[TextLine], following: dict[TextLine, TextLine]) -> None:
+        frame = self.frames[page.number]
+        wrong_count: list[tuple[TextLine, int, int]] = []
+        squeezed: list[TextLine] = []
+        ragged: list[tuple[TextLine, float]] = []
+        for line in full:
+            count, end = self.effective_end(page, line)
+            if abs(end - frame.right) > self.lim.position_mm:
+                ragged.append((line, end))
+            if line.full_width:
+                indent = round((line.x0 - frame.left) / self.cell)
+                cells = count + indent
+                if cells > self.p.grid.chars and page.number in self.signature_pages:
+                    squeezed.append(line)
+                elif cells > self.p.grid.chars or (
+                    cells < self.p.grid.chars and not self.pushed(line, following[line])
+                ):
+                    wrong_count.append((line, count, indent))
+        if squeezed:
+            self.notes.append(
+                f"page {page.number}: {len(squeezed)} lines hold more than {self.p.grid.chars} characters; taken as "
+                "§7.3.5.5 (spacing adjusted to keep the signature and date with the text)"
+            )
+        if wrong_count:
+            line, count, indent = wrong_count[0]
+            more = f"（本页共{len(wrong_count)}行如此）" if len(wrong_count) > 1 else ""
+            indented = f"（另缩进{indent}字）" if indent else ""
+            self.add(
+                "PDF-GRID-CHARS",
+                f"第{page.number}页第{line.index}行排了{count}个字{indented}，应为每行{self.p.grid.chars}字{more}",
+                f"page {page.number} line {line.index}: {count} full-width characters in a full line "
+                f"({len(wrong_count)} such lines on the page); expected {self.p.grid.chars} cells of "
+                f"{self.cell:.3f} mm",
+                page=page.number,
+                line=line.index,
+                x_mm=line.x0,
+                y_mm=line.baseline,
+            )
+        if ragged:
+            line, end = ragged[0]
+            more = f"（本页共{len(ragged)}行如此）" if len(ragged) > 1 else ""
+            self.add(
+                "PDF-BLOCK-RIGHT",
+                f"第{page.number}页第{line.index}行右端在{end:.1f}毫米处，未撑满版心（应到{frame.right:.1f}毫米）{more}",
+                f"page {page.number} line {line.index}: a full line ends at {end:.2f} mm, the block's right edge is "
+                f"{frame.right:.2f} mm ({len(ragged)} such lines)",
+                page=page.number,
+                line=line.index,
+                x_mm=end,
+                y_mm=line.baseline,
+            )
+
+    def baselines(self, page: PdfPage, lines: list[TextLine], pitch: float) -> None:
+        if not lines:
+            return
+        off = []
+        for line in lines[1:]:
+            steps = (line.baseline - lines[0].baseline) / pitch
+            error = abs(steps - round(steps)) * pitch
+            if error > self.lim.baseline_mm:
+                off.append((line, error))
+        if off:
+            line, error = off[0]
+            more = f"（本页共{len(off)}行如此）" if len(off) > 1 else ""
+            self.add(
+                "PDF-GRID-BASELINE",
+                f"第{page.number}页第{line.index}行偏离行格{error:.1f}毫米（段前段后距或行距不一致）{more}",
+                f"page {page.number} line {line.index}: baseline {error:.2f} mm off the page's {pitch:.2f} mm pitch",
+                page=page.number,
+                line=line.index,
+                y_mm=line.baseline,
+            )
+
+    def lines_per_page(self, page: PdfPage, lines: list[TextLine], full: list[TextLine]) -> None:
+        in_block = [ln for ln in page.lines if self.in_block(ln)]
+        if not lines or len(lines) != len(in_block) or lines[-1] not in full or page.number == len(self.pages):
+            return  # not a page of running text that continues on the next page
+        if len(lines) != self.p.grid.lines:
+            widow = "（可能是“孤行控制”把一行推到了下页）" if len(lines) == self.p.grid.lines - 1 else ""
+            self.add(
+                "PDF-GRID-LINES",
+                f"第{page.number}页排了{len(lines)}行，应为每页{self.p.grid.lines}行{widow}",
+                f"page {page.number}: {len(lines)} lines on a full page, expected {self.p.grid.lines}",
+                page=page.number,
+            )
+
+    def font_verdict(self, glyphs: list[Glyph], role: str) -> tuple[bool, str] | None:
+        """(serves the role?, most common font) for the full-width glyphs; None if unknown."""
+        names = Counter(g.font for g in glyphs if g.full_width)
+        if not names:
+            return None
+        font = names.most_common(1)[0][0]
+        serves = self.roles.serves(font, role)
+        return None if serves is None else (serves, font)
+
+    def near_chars(self, length: float, chars: float) -> bool:
+        """Is ``length`` (mm) the width of ``chars`` grid characters, within the position tolerance?"""
+        return abs(length - chars * self.cell) <= self.lim.position_mm
+
+    def role_zh(self, role: str) -> str:
+        return self.p.fonts[role].docx_name
+
+    def fonts(self) -> None:
+        body_glyphs = []
+        heading_lines = []
+        for page in self.pages:
+            for line in self.running[page.number]:
+                level = self.heading_level(page, line)
+                if level:
+                    heading_lines.append((page, line, level))
+                else:
+                    body_glyphs += line.glyphs
+        sizes = Counter(
+            g.size
+            for page in self.pages
+            if page.number not in self.landscape
+            for ln in page.lines
+            if self.paragraph_line(page, ln) and not self.is_red_line(ln) and not self.in_record(page, ln)
+            for g in ln.glyphs
+            if g.full_width
+        )
+        if sizes:
+            size = sizes.most_common(1)[0][0]
+            if not self.is_body_size(size):
+                self.add(
+                    "PDF-FONT-BODY",
+                    f"正文字号为{size:g}磅，应为{size_zh(self.body_style.size_pt)}",
+                    f"most common text size {size:g} pt, expected {self.body_style.size_pt:g} pt",
+                )
+        verdict = self.font_verdict(body_glyphs, self.body_style.font)
+        if verdict and not verdict[0]:
+            self.add(
+                "PDF-FONT-BODY",
+                f"正文字体为{verdict[1]}，应为{self.role_zh(self.body_style.font)}",
+                f"body text font {verdict[1]!r} does not serve role {self.body_style.font!r}",
+            )
+        for page, line, level in heading_lines:
+            self.heading_font(page, line, level)
+        unknown = dict.fromkeys(
+            g.font for page in self.pages for ln in page.lines for g in ln.glyphs if g.full_width and g.text.isalpha()
+        )
+        for font in unknown:
+            if not self.roles.lookup(font):
+                self.add(
+                    "PDF-FONT-UNKNOWN",
+                    f"无法从字体名“{font}”判断是哪种字体（仿宋、黑体、楷体、宋体、小标宋），请人工核对",
+                    f"font {font!r} matches no font role of the profile; its role was not checked",
+                    element=font,
+                )
+
+    def paragraph_line(self, page: PdfPage, line: TextLine) -> bool:
+        """A line of a paragraph: in the block, starting flush left or at the first-line indent
+        (not a table cell, a centred title or a signature)."""
+        left = self.frames[page.number].left
+        indent = self.p.paragraph.first_line_indent_chars * self.cell
+        return self.in_block(line) and any(abs(line.x0 - x) <= self.lim.edge_mm for x in (left, left + indent))
+
+    def heading_level(self, page: PdfPage, line: TextLine) -> int | None:
+        frame = self.frames[page.number]
+        indent = (self.p.paragraph.first_line_indent_chars + 0.5) * self.cell
+        if not frame.left - self.lim.edge_mm <= line.x0 <= frame.left + indent:
+            return None
+        for level, pattern in self.labels:
+            if pattern.match(line.text):
+                return level
+        return None
+
+    def heading_font(self, page: PdfPage, line: TextLine, level: int) -> None:
+        style = self.p.heading_style(level)
+        end = line.text.find("。")
+        segment = line.glyphs[: end + 1] if end >= 0 else line.glyphs
+        label = line.text[: min(len(line.text), 8)]
+        size = Counter(g.size for g in segment).most_common(1)[0][0]
+        where = {"page": page.number, "line": line.index, "x_mm": line.x0, "y_mm": line.baseline}
+        if abs(size - style.size_pt) > self.lim.size_pt:
+            self.add(
+                "PDF-FONT-HEADING",
+                f"第{page.number}页第{line.index}行{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
+                f"level-{level} heading at {size:g} pt, expected {style.size_pt:g} pt",
+                element=f"heading{level}",
+                **where,
+            )
+        verdict = self.font_verdict(segment, style.font)
+        if verdict and not verdict[0]:
+            self.add(
+                "PDF-FONT-HEADING",
+                f"第{page.number}页第{line.index}行{level}级标题“{label}…”用了{verdict[1]}，"
+                f"应为{self.role_zh(style.font)}",
+                f"level-{level} heading in font {verdict[1]!r}, which does not serve role {style.font!r}",
+                element=f"heading{level}",
+                **where,
+            )
+
+    def title_rules(self) -> None:
+        if not self.title:
+            self.notes.append("no title found on page 1 (no text larger than the body size): title rules not checked")
+            return
+        style = self.p.style("title")
+        first = self.title[0]
+        where = {"page": 1, "line": first.index, "y_mm": first.baseline, "element": "title"}
+        if abs(first.size - style.size_pt) > self.lim.size_pt:
+            self.add(
+                "PDF-TITLE-SIZE",
+                f"标题字号为{first.size:g}磅，应为{size_zh(style.size_pt)}",
+                f"title at {first.size:g} pt, expected {style.size_pt:g} pt",
+                **where,
+            )
+        verdict = self.font_verdict([g for ln in self.title for g in ln.glyphs], style.font)
+        if verdict and not verdict[0]:
+            self.add(
+                "PDF-TITLE-FONT",
+                f"标题字体为{verdict[1]}，应为{self.role_zh(style.font)}",
+                f"title font {verdict[1]!r} does not serve role {style.font!r}",
+                **where,
+            )
+        frame = self.frames[1]
+        centre = (frame.left + frame.right) / 2
+        for line in self.title:
+            middle = (line.x0 + line.x1) / 2
+            if abs(middle - centre) > self.lim.position_mm:
+                self.add(
+                    "PDF-TITLE-CENTRE",
+                    f"标题“{line.text[:10]}”未居中：偏离版心中线{middle - centre:+.1f}毫米",
+                    f"title line centred at {middle:.2f} mm, block centre {centre:.2f} mm",
+                    page=1,
+                    line=line.index,
+                    x_mm=middle,
+                    element="title",
+                )
+
+    def page_numbers(self) -> None:
+        spec = self.p.page_number
+        style = self.p.style(spec.style)
+        indent = spec.side_indent_chars * pt_to_mm(spec.side_indent_char_pt)
+        for page in self.pages:
+            if page.number in self.landscape:
+                continue
+            numbers = self.numbers[page.number]
+            if not numbers:
+                if any(self.in_block(ln) for ln in page.lines) and not self.exempt_from_number(page):
+                    self.add(
+                        "PDF-PAGENUM-MISSING",
+                        f"第{page.number}页没有页码",
+                        f"page {page.number} has text but no page number below the block",
+                        page=page.number,
+                    )
+                continue
+            line = numbers[0]
+            where = {"page": page.number, "line": line.index, "y_mm": line.baseline, "element": "page_number"}
+            digits = re.sub(r"\D", "", line.text)
+            expected = re.sub(r"\s", "", spec.format.format(n=int(digits)))
+            if line.text != expected:
+                self.add(
+                    "PDF-PAGENUM-FORM",
+                    f"第{page.number}页页码为“{line.text}”，应为“{spec.format.format(n=int(digits))}”（一字线，不用连字符）",
+                    f"page number reads {line.text!r}, expected {expected!r} (U+2014 em dashes)",
+                    x_mm=line.x0,
+                    **where,
+                )
+            if abs(line.size - style.size_pt) > self.lim.size_pt:
+                self.add(
+                    "PDF-PAGENUM-SIZE",
+                    f"第{page.number}页页码字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
+                    f"page number at {line.size:g} pt, expected {style.size_pt:g} pt",
+                    x_mm=line.x0,
+                    **where,
+                )
+            digit_fonts = {g.font for g in line.glyphs if g.text.isdigit()}
+            wrong = sorted(f for f in digit_fonts if self.roles.serves(f, style.font) is False)
+            if wrong:
+                self.add(
+                    "PDF-PAGENUM-FONT",
+                    f"第{page.number}页页码数字用了{wrong[0]}，应为{self.role_zh(style.font)}",
+                    f"page number digits in {wrong[0]!r}, expected role {style.font!r}",
+                    x_mm=line.x0,
+                    **where,
+                )
+            self.page_number_side(page, line, indent, where)
+            self.page_number_height(page, line)
+
+    def exempt_from_number(self, page: PdfPage) -> bool:
+        """§7.5: the record-block page after a blank page carries no number."""
+        previous = self.pages[page.number - 2] if page.number > 1 else None
+        return (
+            page.number == len(self.pages)
+            and bool(self.record[page.number])
+            and (previous is not None and not previous.lines)
+        )
+
+    def page_number_side(self, page: PdfPage, line: TextLine, indent: float, where: dict[str, object]) -> None:
+        frame = self.frames[page.number]
+        chars = f"{self.p.page_number.side_indent_chars:g}字"
+        if page.number % 2:
+            want, got, side = frame.right - indent, line.x1, f"单页（奇数页）页码应居右空{chars}"
+        else:
+            want, got, side = frame.left + indent, line.x0, f"双页（偶数页）页码应居左空{chars}"
+        if abs(got - want) > self.lim.position_mm:
+            self.add(
+                "PDF-PAGENUM-SIDE",
+                f"第{page.number}页页码位置不对：{side}（应在{want:.1f}毫米处，实为{got:.1f}毫米）",
+                f"page {page.number}: page number edge at {got:.2f} mm, expected {want:.2f} mm",
+                x_mm=got,
+                **where,
+            )
+
+    def page_number_height(self, page: PdfPage, line: TextLine) -> None:
+        boxes = [
+            box
+            for box in page.ink_in(line.x0 - 1, line.em_top - 2, line.x1 + 1, line.em_bottom + 2)
+            if box.text in DASHES
+        ]
+        if not boxes:
+            return
+        top = min(box.top for box in boxes)
+        want = self.bottom + self.p.page_number.dash_top_below_block_mm
+        if abs(top - want) > self.lim.position_mm:
+            self.add(
+                "PDF-PAGENUM-POS",
+                f"第{page.number}页页码一字线距版心下边缘{top - self.bottom:.1f}毫米，"
+                f"应为{self.p.page_number.dash_top_below_block_mm:g}毫米",
+                f"page {page.number}: dash ink top at {top:.2f} mm, expected {want:.2f} mm",
+                page=page.number,
+                line=line.index,
+                y_mm=top,
+                element="page_number",
+            )
+
+    def red_elements(self) -> None:
+        for page in self.pages:
+            reds = self.reds[page.number]
+            if not reds:
+                continue
+            frame = self.frames[page.number]
+            line = reds[0]
+            where = {"page": page.number, "y_mm": line.y, "element": "red_line"}
+            width = self.p.page.block_width_mm
+            if abs(line.width - width) > self.lim.position_mm:
+                self.add(
+                    "PDF-REDLINE-WIDTH",
+                    f"版头红色分隔线长{line.width:.1f}毫米，应与版心等宽（{width:g}毫米）",
+                    f"red separator {line.width:.2f} mm wide, expected {width:g} mm",
+                    x_mm=line.x0,
+                    **where,
+                )
+            elif abs(line.x0 - frame.left) > self.lim.position_mm:
+                self.add(
+                    "PDF-REDLINE-POS",
+                    f"版头红色分隔线未居中：左端在{line.x0:.1f}毫米处，应在{frame.left:.1f}毫米处",
+                    f"red separator starts at {line.x0:.2f} mm, block left {frame.left:.2f} mm",
+                    x_mm=line.x0,
+                    **where,
+                )
+            self.red_line_gap(page, line)
+            self.issuer_mark(page, line)
+
+    def red_line_gap(self, page: PdfPage, rule: HRule) -> None:
+        above = [ln for ln in page.lines if ln.em_bottom < rule.y and "号" in ln.text]
+        if not above:
+            return
+        number = above[-1]
+        ink = page.ink_in(number.x0, number.em_top, number.x1, number.em_bottom + 1)
+        bottom = max((box.bottom for box in ink), default=number.em_bottom)
+        gap, want = rule.y - bottom, self.lim.red_line_below_doc_number_mm
+        if abs(gap - want) > self.lim.position_mm:
+            self.add(
+                "PDF-REDLINE-POS",
+                f"版头红色分隔线距发文字号{gap:.1f}毫米，应为{want:g}毫米",
+                f"red separator {gap:.2f} mm below the document number's glyphs, expected {want:g} mm",
+                page=page.number,
+                y_mm=rule.y,
+                element="red_line",
+            )
+
+    def issuer_mark(self, page: PdfPage, rule: HRule) -> None:
+        above = [ln for ln in page.lines if ln.em_bottom < rule.y]
+        mark = [ln for ln in above if self.is_red_line(ln)]
+        big_black = [ln for ln in above if not self.is_red_line(ln) and ln.size > self.p.style("title").size_pt]
+        for line in big_black:
+            self.add(
+                "PDF-REDMARK-COLOR",
+                f"发文机关标志“{line.text[:10]}”不是红色",
+                f"issuer mark {line.text[:20]!r} above the red line is not red",
+                page=page.number,
+                line=line.index,
+                y_mm=line.baseline,
+                element="issuer_mark",
+            )
+        if not mark:
+            return
+        ink = [b for ln in mark for b in page.ink_in(ln.x0, ln.em_top - 5, ln.x1, ln.em_bottom + 5)]
+        if not ink:
+            return
+        top = min(b.top for b in ink)
+        want = self.top + self.lim.issuer_mark_top_below_block_mm
+        frame = self.frames[page.number]
+        middle = (min(b.x0 for b in ink) + max(b.x1 for b in ink)) / 2
+        centre = (frame.left + frame.right) / 2
+        if abs(top - want) > self.lim.position_mm:
+            self.add(
+                "PDF-REDMARK-POS",
+                f"发文机关标志上边缘距版心上边缘{top - self.top:.1f}毫米，"
+                f"应为{self.lim.issuer_mark_top_below_block_mm:g}毫米",
+                f"issuer mark ink top at {top:.2f} mm, expected {want:.2f} mm",
+                page=page.number,
+                y_mm=top,
+                element="issuer_mark",
+            )
+        if abs(middle - centre) > self.lim.position_mm:
+            self.add(
+                "PDF-REDMARK-POS",
+                f"发文机关标志未居中：偏离版心中线{middle - centre:+.1f}毫米",
+                f"issuer mark centred at {middle:.2f} mm, block centre {centre:.2f} mm",
+                page=page.number,
+                x_mm=middle,
+                element="issuer_mark",
+            )
+
+    def record_block(self) -> None:
+        last = len(self.pages)
+        for page in self.pages:
+            lines, rules = self.record_lines[page.number], self.record[page.number]
+            if not lines:
+                continue
+            where = {"page": page.number, "element": "record_block"}
+            if page.number != last:
+                self.add(
+                    "PDF-RECORD-PAGE",
+                    f"版记在第{page.number}页，应在公文最后一页（第{last}页）",
+                    f"record block on page {page.number}, the document has {last} pages",
+                    **where,
+                )
+                continue
+            if page.number % 2:
+                self.add(
+                    "PDF-RECORD-EVEN",
+                    f"版记所在的最后一页是第{page.number}页（单页），应置于偶数页",
+                    f"the record block is on page {page.number}, an odd page (duplex: the last face is even)",
+                    **where,
+                )
+            if rules:
+                self.record_rules(page, rules)
+                continue
+            self.add(
+                "PDF-RECORD-RULES",
+                f"第{page.number}页的版记（“{lines[0].text[:8]}…”）没有分隔线",
+                f"record block lines {lines[0].text[:12]!r}… on page {page.number} have no block-wide black rules",
+                y_mm=lines[0].baseline,
+                **where,
+            )
+            low = self.bottom - (self.pitch - pt_to_mm(lines[-1].size)) - self.lim.position_mm
+            if not low <= lines[-1].em_bottom <= self.bottom + self.lim.position_mm:
+                self.add(
+                    "PDF-RECORD-BOTTOM",
+                    f"版记末行在{lines[-1].em_bottom:.1f}毫米处，应排在版心最下一行（版心下边缘{self.bottom:g}毫米）",
+                    f"last record line's em box ends at {lines[-1].em_bottom:.2f} mm, block bottom {self.bottom:g} mm",
+                    y_mm=lines[-1].em_bottom,
+                    **where,
+                )
+
+    def record_rules(self, page: PdfPage, rules: list[HRule]) -> None:
+        frame, width = self.frames[page.number], self.p.page.block_width_mm
+        where = {"page": page.number, "element": "record_block"}
+        for rule in rules:
+            if abs(rule.width - width) > self.lim.position_mm or abs(rule.x0 - frame.left) > self.lim.position_mm:
+                self.add(
+                    "PDF-RECORD-WIDTH",
+                    f"版记分隔线长{rule.width:.1f}毫米（{rule.x0:.1f}–{rule.x1:.1f}），应与版心等宽（{width:g}毫米）",
+                    f"record rule {rule.x0:.2f}-{rule.x1:.2f} mm, expected the block's {width:g} mm",
+                    y_mm=rule.y,
+                    **where,
+                )
+        for i, rule in enumerate(rules):
+            thick = i in (0, len(rules) - 1)
+            want = self.lim.record_rule_thick_mm if thick else self.lim.record_rule_thin_mm
+            if abs(rule.thickness - want) > self.lim.thickness_mm:
+                kind = "首条和末条" if thick else "中间的"
+                self.add(
+                    "PDF-RECORD-THICKNESS",
+                    f"版记{kind}分隔线粗{rule.thickness:.2f}毫米，推荐{want:g}毫米",
+                    f"record rule {i + 1} of {len(rules)}: {rule.thickness:.3f} mm thick, recommended {want:g} mm",
+                    y_mm=rule.y,
+                    **where,
+                )
+        if abs(rules[-1].y - self.bottom) > self.lim.position_mm:
+            self.add(
+                "PDF-RECORD-BOTTOM",
+                f"版记末条分隔线在{rules[-1].y:.1f}毫米处，应与版心下边缘（{self.bottom:g}毫米）重合",
+                f"last record rule at {rules[-1].y:.2f} mm, block bottom {self.bottom:g} mm",
+                y_mm=rules[-1].y,
+                **where,
+            )
+
+    def kinsoku_and_dates(self) -> None:
+        rules = self.p.punctuation
+        for page in self.pages:
+            for line in page.lines:
+                if line in self.numbers[page.number]:
+                    continue
+                where = {"page": page.number, "line": line.index, "y_mm": line.baseline}
+                self.dates(line, where)
+                if page.number in self.landscape or not (self.paragraph_line(page, line) or line in self.title):
+                    continue  # table cells, signatures, page numbers: not lines of running text
+                if line.text[0] in rules.cannot_start:
+                    self.add(
+                        "PDF-KINSOKU-START",
+                        f"第{page.number}页第{line.index}行以“{line.text[0]}”开头，标点不能出现在行首",
+                        f"line starts with {line.text[0]!r}: {line.text[:12]!r}",
+                        x_mm=line.x0,
+                        **where,
+                    )
+                if line.text[-1] in rules.cannot_end:
+                    self.add(
+                        "PDF-KINSOKU-END",
+                        f"第{page.number}页第{line.index}行以“{line.text[-1]}”结尾，前引号和前括号不能出现在行末",
+                        f"line ends with {line.text[-1]!r}: {line.text[-12:]!r}",
+                        x_mm=line.x1,
+                        **where,
+                    )
+
+    def dates(self, line: TextLine, where: dict[str, object]) -> None:
+        for match in (*CN_DATE.finditer(line.text), *ZERO_DATE.finditer(line.text)):
+            self.add(
+                "PDF-DATE-FORM",
+                f"第{line.page}页第{line.index}行日期“{match.group()}”应使用阿拉伯数字，年份写全，"
+                "月日不编虚位（如2021年1月5日）",
+                f"date {match.group()!r}: Arabic digits, full year, no leading zeros",
+                x_mm=line.glyphs[match.start()].x0,
+                **where,
+            )
+
+    def issuer_block(self, above: list[TextLine]) -> list[TextLine]:
+        """The 署名 lines stacked right above a date line (one per issuing organ)."""
+        block: list[TextLine] = []
+        for line in reversed(above):
+            below = block[0] if block else None
+            if below is not None and below.baseline - line.baseline > 1.5 * self.pitch:
+                break
+            if line.x0 <= self.frames[line.page].left + self.lim.edge_mm or not self.is_body_size(line.size):
+                break  # running text or a heading: the block ends
+            block.insert(0, line)
+        return block
+
+    def signature(self) -> None:
+        sig = self.p.signature
+        for page in self.pages:
+            lines = [ln for ln in page.lines if self.in_block(ln) and not self.in_record(page, ln)]
+            for i, date in enumerate(lines):
+                issuers = self.issuer_block(lines[:i])
+                if not DATE_LINE.match(date.text) or not issuers:
+                    continue
+                frame = self.frames[page.number]
+                date_gap = frame.right - date.x1
+                sealed = self.near_chars(date_gap, sig.date_right_indent_chars)
+                unsealed = any(  # joint issuance: the date follows the first (主办) issuer
+                    self.near_chars(date.x0 - issuer.x0, sig.unsealed_date_offset_chars)
+                    and (
+                        self.near_chars(frame.right - issuer.x1, sig.unsealed_right_indent_chars)
+                        or self.near_chars(date_gap, sig.unsealed_right_indent_chars)
+                    )
+                    for issuer in issuers
+                )
+                top = issuers[0].em_top
+                seal_image = any(
+                    im[1] <= date.baseline and im[3] >= top and im[2] > issuers[-1].x0 for im in page.images
+                )
+                if sealed or (unsealed and not seal_image):
+                    continue
+                gap_chars = date_gap / self.cell
+                self.add(
+                    "PDF-SIGN-DATE",
+                    f"第{page.number}页成文日期右空{gap_chars:.1f}字；加盖印章时应右空{sig.date_right_indent_chars:g}字，"
+                    f"不加盖印章时署名右空{sig.unsealed_right_indent_chars:g}字、日期首字比署名首字右移"
+                    f"{sig.unsealed_date_offset_chars:g}字",
+                    f"date {date.text!r} ends {date_gap:.2f} mm ({gap_chars:.2f} chars) from the block's right edge; "
+                    f"sealed layout wants {sig.date_right_indent_chars:g} chars; the unsealed §7.3.5.2 layout "
+                    "does not fit either",
+                    page=page.number,
+                    line=date.index,
+                    x_mm=date.x1,
+                    y_mm=date.baseline,
+                    element="signature",
+                )
+
+
+def unembedded_fonts(path: Path) -> list[str]:
+    """Names of the fonts in the pages' resources without FontFile/FontFile2/FontFile3."""
+    reader = PdfReader(str(path))
+    seen: set[str] = set()
+    missing = []
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources else None
+        if not fonts:
+            continue
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            name = clean_font_name(str(font.get("/BaseFont", "?")).lstrip("/"))
+            if name in seen or font.get("/Subtype") == "/Type3":
+                continue
+            seen.add(name)
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.append(name)
+    return missing
+
+
+def check_pdf(
+    path: Path, pages: list[PdfPage], profile: Profile, limits: Limits, *, via: str | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Findings and notes (what could not be checked) of a PDF already read by ``read_pdf``."""
+    check = _PdfCheck(pages, profile, limits, via)
+    check.run()
+    used: dict[str, int] = {}
+    for page in pages:
+        for line in page.lines:
+            for glyph in line.glyphs:
+                used.setdefault(glyph.font, page.number)
+    try:
+        missing = unembedded_fonts(path)
+    except PyPdfError as exc:
+        check.notes.append(f"font embedding not checked: pypdf could not read the fonts ({exc})")
+        missing = []
+    for name in missing:
+        if name not in used:
+            continue  # declared in the resources but never drawn (reportlab's default Helvetica)
+        check.add(
+            "PDF-FONT-EMBED",
+            f"字体“{name}”未嵌入PDF，换一台电脑或印刷厂可能显示为别的字体",
+            f"font {name!r} (first drawn on page {used[name]}) has no embedded font program",
+            page=used[name],
+            element=name,
+        )
+    return check.findings, check.notes

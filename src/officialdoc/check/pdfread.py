@@ -1,0 +1,221 @@
+"""Read any PDF as a reader sees it: lines of glyphs, horizontal rules, images, ink.
+
+Lengths are millimetres from the page's top-left corner, font sizes points. Glyph boxes
+are advance boxes (pdfplumber): ``x0`` is where the glyph's cell starts, ``x1`` where its
+advance ends (without PDF ``Tc`` spacing). Tight ink boxes, which the advance boxes do not
+give (the 一字线 of a page number, the top of the issuer mark), come from pdfium.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pypdfium2
+
+from ..profile import PT_PER_MM
+from .common import Color
+from .roles import clean_font_name
+
+LINE_JOIN_PT = 1.0  # glyphs whose baselines differ by less than this share a line
+RULE_MAX_MM = 2.0  # a drawing thinner than this is a rule (a line), not a box
+
+
+@dataclass(frozen=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float  # pt
+    font: str  # without subset prefix
+    color: Color | None  # fill colour, RGB 0..1
+
+    @property
+    def full_width(self) -> bool:
+        return ord(self.text) >= 0x2E80 or self.text in "“”‘’—…"
+
+
+@dataclass(eq=False)
+class TextLine:
+    """One line of glyphs on one baseline (compared by identity)."""
+
+    page: int
+    index: int  # 1-based on its page, top to bottom
+    glyphs: list[Glyph]
+    baseline: float
+    size: float  # the most common glyph size
+    em_top: float  # top of the em box of a glyph of ``size``
+    em_bottom: float
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs)
+
+    @property
+    def x0(self) -> float:
+        return self.glyphs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.glyphs[-1].x1
+
+    @property
+    def full_width(self) -> bool:
+        return all(g.full_width for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class HRule:
+    """A horizontal line: a stroked line, or a thin filled rectangle (Word's borders)."""
+
+    x0: float
+    x1: float
+    y: float  # centre line
+    thickness: float
+    color: Color | None
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass(frozen=True)
+class InkBox:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PdfPage:
+    number: int  # 1-based physical page
+    width: float
+    height: float
+    lines: list[TextLine]
+    rules: list[HRule]
+    images: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
+    ink: list[InkBox] = field(default_factory=list)
+
+    def ink_in(self, x0: float, top: float, x1: float, bottom: float) -> list[InkBox]:
+        """Tight glyph boxes whose centre lies in the region."""
+        return [
+            box for box in self.ink if x0 <= (box.x0 + box.x1) / 2 <= x1 and top <= (box.top + box.bottom) / 2 <= bottom
+        ]
+
+
+def to_rgb(color: Any) -> Color | None:
+    """pdfplumber colour (grey, RGB or CMYK tuple) → RGB; None for patterns or no colour."""
+    if isinstance(color, int | float):
+        color = (color,)
+    if not isinstance(color, tuple | list) or not all(isinstance(v, int | float) for v in color):
+        return None
+    values = [float(v) for v in color]
+    if len(values) == 1:
+        return (values[0],) * 3  # type: ignore[return-value]
+    if len(values) == 3:
+        return (values[0], values[1], values[2])
+    if len(values) == 4:
+        c, m, y, k = values
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+def _mm(pt: float) -> float:
+    return pt / PT_PER_MM
+
+
+def _lines(page_number: int, page: Any, baseline_in_em: float) -> list[TextLine]:
+    height = float(page.height)
+    rows: list[list[Glyph]] = []
+    keys: list[float] = []
+    for char in page.chars:
+        text = char["text"]
+        if len(text) != 1 or not text.strip() or not char.get("upright", True):
+            continue
+        baseline_pt = height - char["matrix"][5]
+        glyph = Glyph(
+            text=text,
+            x0=_mm(char["x0"]),
+            x1=_mm(char["x1"]),
+            baseline=_mm(baseline_pt),
+            size=round(float(char["size"]), 2),
+            font=clean_font_name(str(char.get("fontname", ""))),
+            color=to_rgb(char.get("non_stroking_color")),
+        )
+        for i, key in enumerate(keys):
+            if abs(key - baseline_pt) < LINE_JOIN_PT:
+                rows[i].append(glyph)
+                break
+        else:
+            keys.append(baseline_pt)
+            rows.append([glyph])
+    lines = []
+    for glyphs in sorted(rows, key=lambda row: row[0].baseline):
+        glyphs.sort(key=lambda g: g.x0)
+        size = Counter(g.size for g in glyphs).most_common(1)[0][0]
+        baseline = Counter(round(g.baseline, 2) for g in glyphs).most_common(1)[0][0]
+        em = _mm(size)
+        top = baseline - baseline_in_em * em
+        lines.append(TextLine(page_number, len(lines) + 1, glyphs, baseline, size, top, top + em))
+    return lines
+
+
+def _rules(page: Any) -> list[HRule]:
+    rules = []
+    for obj in (*page.lines, *page.rects, *page.curves):
+        x0, x1, top, bottom = (_mm(float(obj[k])) for k in ("x0", "x1", "top", "bottom"))
+        if bottom - top > RULE_MAX_MM or x1 - x0 <= RULE_MAX_MM:
+            continue
+        filled = obj["object_type"] == "rect" and obj.get("fill") and bottom - top > 0.01
+        if filled:
+            thickness, color = bottom - top, to_rgb(obj.get("non_stroking_color"))
+        else:
+            thickness, color = _mm(float(obj.get("linewidth") or 0)), to_rgb(obj.get("stroking_color"))
+        rules.append(HRule(x0, x1, (top + bottom) / 2, thickness, color))
+    return sorted(rules, key=lambda r: (r.y, r.x0))
+
+
+def _ink(textpage: Any, height_pt: float) -> list[InkBox]:
+    boxes = []
+    for i in range(textpage.count_chars()):
+        text = textpage.get_text_range(i, 1)
+        if not text.strip():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        boxes.append(InkBox(text, _mm(left), _mm(height_pt - top), _mm(right), _mm(height_pt - bottom)))
+    return boxes
+
+
+def read_pdf(path: Path, baseline_in_em: float) -> list[PdfPage]:
+    """Every page with its text lines, horizontal rules, images and ink boxes.
+
+    ``baseline_in_em`` (the profile's ``grid.baseline_in_em``) places each line's em box.
+    Raises whatever pdfplumber/pdfium raise for a file that is not a readable PDF.
+    """
+    pages = []
+    inkdoc = pypdfium2.PdfDocument(str(path))
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                images = [(_mm(im["x0"]), _mm(im["top"]), _mm(im["x1"]), _mm(im["bottom"])) for im in page.images]
+                textpage = inkdoc[number - 1].get_textpage()
+                pages.append(
+                    PdfPage(
+                        number=number,
+                        width=_mm(float(page.width)),
+                        height=_mm(float(page.height)),
+                        lines=_lines(number, page, baseline_in_em),
+                        rules=_rules(page),
+                        images=images,
+                        ink=_ink(textpage, float(page.height)),
+                    )
+                )
+    finally:
+        inkdoc.close()
+    return pages

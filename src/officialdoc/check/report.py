@@ -1,0 +1,187 @@
+"""Check reports: one per file, printed as text for people or as versioned JSON for CI.
+
+JSON shape ``officialdoc.check/1`` (documented in docs/check.md, validated by
+:data:`JSON_SCHEMA`)::
+
+    {"schema": "officialdoc.check/1", "profile": "gbt9704",
+     "counts": {"required": 1, "recommended": 0, "practice": 2},
+     "files": [{"path": "a.pdf", "kind": "pdf", "readable": true, "error": null, "pages": 3,
+                "counts": {...}, "notes": ["…"],
+                "findings": [{"rule": "PDF-GRID-CHARS", "clause": "5.2.3", "severity": "required",
+                              "message": "[PDF-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
+                              "column": null, "position": {"x_mm": 28.0, "y_mm": 71.4},
+                              "element": null, "via": null}]}]}
+
+Additive changes (new keys, new rule ids) keep the version; a change that breaks readers
+of this shape gets ``officialdoc.check/2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .findings import SEVERITIES, SEVERITY_ZH, Finding, severity_rank
+
+SCHEMA = "officialdoc.check/1"
+FAIL_NEVER = "never"
+KIND_ZH = {"pdf": "PDF", "docx": "DOCX", "content": "内容文件", "unknown": "未知格式"}
+
+
+@dataclass
+class Report:
+    """The findings of one file; ``error`` is set when the file could not be read at all."""
+
+    path: Path
+    kind: str  # pdf | docx | content | unknown
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what could not be checked, and why
+    pages: int | None = None
+    error: str | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "kind": self.kind,
+            "readable": self.readable,
+            "error": self.error,
+            "pages": self.pages,
+            "counts": self.counts(),
+            "notes": list(self.notes),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _total(reports: list[Report]) -> dict[str, int]:
+    return {s: sum(r.counts()[s] for r in reports) for s in SEVERITIES}
+
+
+def to_json(reports: list[Report], profile: str) -> dict[str, Any]:
+    return {"schema": SCHEMA, "profile": profile, "counts": _total(reports), "files": [r.to_dict() for r in reports]}
+
+
+def exit_code(reports: list[Report], fail_on: str) -> int:
+    """2 if any file was unreadable, 1 if a finding is at or above ``fail_on``, else 0."""
+    if any(not r.readable for r in reports):
+        return 2
+    if fail_on == FAIL_NEVER:
+        return 0
+    limit = severity_rank(fail_on)
+    return int(any(severity_rank(f.severity) <= limit for r in reports for f in r.findings))
+
+
+def _where(f: Finding) -> str:
+    parts = []
+    if f.x_mm is not None or f.y_mm is not None:
+        xs = f"x {f.x_mm:.1f}" if f.x_mm is not None else ""
+        ys = f"y {f.y_mm:.1f}" if f.y_mm is not None else ""
+        parts.append(" ".join(p for p in (xs, ys) if p) + " mm")
+    if f.element:
+        parts.append(f.element)
+    if f.via:
+        parts.append(f"via {f.via}")
+    return f" [{'; '.join(parts)}]" if parts else ""
+
+
+def render_text(reports: list[Report]) -> str:
+    """Human-readable report: Chinese message, then the English detail, per finding."""
+    out = []
+    for report in reports:
+        kind = KIND_ZH.get(report.kind, report.kind)
+        if not report.readable:
+            out.append(f"{report.path}（{kind}）：无法读取 — {report.error}")
+            continue
+        pages = f"，{report.pages}页" if report.pages else ""
+        counts = report.counts()
+        summary = "，".join(f"{SEVERITY_ZH[s]}{counts[s]}项" for s in SEVERITIES)
+        out.append(f"{report.path}（{kind}{pages}）：{summary if report.findings else '未发现问题'}")
+        for f in sorted(report.findings, key=lambda f: (severity_rank(f.severity), f.page or 0, f.line or 0)):
+            out.append(f"  {SEVERITY_ZH[f.severity]}  {f.message}")
+            out.append(f"        {f.detail}{_where(f)}")
+        out.extend(f"  注：{note}" for note in report.notes)
+    total = _total(reports)
+    out.append("合计：" + "，".join(f"{SEVERITY_ZH[s]}{total[s]}项" for s in SEVERITIES))
+    return "\n".join(out)
+
+
+_FINDING_SCHEMA = {
+    "type": "object",
+    "required": [
+        "rule",
+        "clause",
+        "severity",
+        "message",
+        "detail",
+        "page",
+        "line",
+        "column",
+        "position",
+        "element",
+        "via",
+    ],
+    "properties": {
+        "rule": {"type": "string", "pattern": "^(PDF|DOCX|YAML)-[A-Z0-9-]+$"},
+        "clause": {"type": "string"},
+        "severity": {"enum": list(SEVERITIES)},
+        "message": {"type": "string", "pattern": r"^\[(PDF|DOCX|YAML)-"},
+        "detail": {"type": "string"},
+        "page": {"type": ["integer", "null"], "minimum": 1},
+        "line": {"type": ["integer", "null"], "minimum": 1},
+        "column": {"type": ["integer", "null"], "minimum": 1},
+        "position": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["x_mm", "y_mm"],
+                    "properties": {"x_mm": {"type": ["number", "null"]}, "y_mm": {"type": ["number", "null"]}},
+                    "additionalProperties": False,
+                },
+            ]
+        },
+        "element": {"type": ["string", "null"]},
+        "via": {"type": ["string", "null"]},
+    },
+}
+_COUNTS_SCHEMA = {
+    "type": "object",
+    "required": list(SEVERITIES),
+    "properties": {s: {"type": "integer", "minimum": 0} for s in SEVERITIES},
+}
+
+JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": SCHEMA,
+    "type": "object",
+    "required": ["schema", "profile", "counts", "files"],
+    "properties": {
+        "schema": {"const": SCHEMA},
+        "profile": {"type": "string"},
+        "counts": _COUNTS_SCHEMA,
+        "files": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["path", "kind", "readable", "error", "pages", "counts", "notes", "findings"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "kind": {"enum": list(KIND_ZH)},
+                    "readable": {"type": "boolean"},
+                    "error": {"type": ["string", "null"]},
+                    "pages": {"type": ["integer", "null"], "minimum": 0},
+                    "counts": _COUNTS_SCHEMA,
+                    "notes": {"type": "array", "items": {"type": "string"}},
+                    "findings": {"type": "array", "items": _FINDING_SCHEMA},
+                },
+            },
+        },
+    },
+}

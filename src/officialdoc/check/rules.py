@@ -1,0 +1,135 @@
+"""The rule catalogue: every rule id the checker can report, with its clause and severity.
+
+This table is the single list; ``docs/check.md`` documents it (a test keeps the two in
+step). Ids are stable: CI configurations may filter on them. A rule id names the
+format (``PDF-``, ``DOCX-``, ``YAML-``), the element and the property.
+
+Clauses are those of GB/T 9704-2012: §5.1 paper, §5.2.1 margins and text block, §5.2.2
+fonts and sizes, §5.2.3 lines and characters, §7.2 header block, §7.3 body, §7.4 record
+block, §7.5 page numbers, §9 punctuation (by reference to GB/T 15834). An empty clause
+marks a rule of practice or of officialdoc's content format, named in ``ref``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    clause: str  # GB/T 9704-2012 clause; "" when the rule is not the standard's
+    severity: Severity
+    summary: str  # one line, English
+    ref: str = ""  # further basis: another standard, practice, the content format
+
+    @property
+    def basis_zh(self) -> str:
+        """How a message cites the rule: （GB/T 9704 第5.2.3条）."""
+        parts = [f"GB/T 9704 第{self.clause}条"] if self.clause else []
+        if self.ref:
+            parts.append(self.ref)
+        return "，".join(parts)
+
+
+PRACTICE = "排版惯例"
+GB15834 = "GB/T 15834"
+CONTENT = "officialdoc 内容文件格式"
+
+_CATALOGUE = (
+    # PDF: geometry and fonts measured from the glyphs and drawings of any producer's PDF
+    Rule("PDF-TEXT-NONE", "", "practice", "No text layer (a scan?): nothing could be measured.", PRACTICE),
+    Rule("PDF-PAGE-SIZE", "5.1", "required", "Every page is A4, 210 × 297 mm."),
+    Rule("PDF-BLOCK-LEFT", "5.2.1", "required", "The block's left edge is the 订口, 28 mm ± 1 mm."),
+    Rule("PDF-BLOCK-TOP", "5.2.1", "required", "A page's first line sits at the 天头, 37 mm ± 1 mm; no text above."),
+    Rule("PDF-BLOCK-RIGHT", "5.2.3", "required", "Full lines reach the block's right edge (撑满版心)."),
+    Rule("PDF-BLOCK-BOTTOM", "5.2.1", "required", "No text below the block except the page number."),
+    Rule("PDF-GRID-LINES", "5.2.3", "required", "A full page holds 22 lines."),
+    Rule("PDF-GRID-CHARS", "5.2.3", "required", "A full line holds 28 characters (a 29th: only a hanging mark)."),
+    Rule("PDF-GRID-PITCH", "5.2.3", "required", "The line pitch is the block height / 22."),
+    Rule("PDF-GRID-BASELINE", "5.2.3", "recommended", "Body baselines of a page lie on one common pitch."),
+    Rule("PDF-FONT-BODY", "5.2.2", "required", "Body text is 3号 (16 pt) 仿宋."),
+    Rule("PDF-FONT-HEADING", "7.3.3", "required", "Headings: 一、 黑体, （一） 楷体, 1. and （1） 仿宋, all 3号."),
+    Rule("PDF-FONT-UNKNOWN", "5.2.2", "practice", "A font name no font role of the profile matches."),
+    Rule("PDF-FONT-EMBED", "", "practice", "Every font that draws text is embedded.", PRACTICE),
+    Rule("PDF-TITLE-SIZE", "7.3.1", "required", "The title is 2号 (22 pt)."),
+    Rule("PDF-TITLE-FONT", "7.3.1", "required", "The title is set in 小标宋."),
+    Rule("PDF-TITLE-CENTRE", "7.3.1", "required", "Title lines are centred on the block."),
+    Rule(
+        "PDF-PAGENUM-MISSING", "7.5", "required", "Every page with text has a page number (§7.5 blank-page case aside)."
+    ),
+    Rule("PDF-PAGENUM-FORM", "7.5", "required", "The page number reads '— N —' with 一字线 U+2014, not hyphens."),
+    Rule("PDF-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
+    Rule("PDF-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体 (not Times New Roman)."),
+    Rule("PDF-PAGENUM-SIDE", "7.5", "required", "Odd pages right, even pages left, one character in."),
+    Rule("PDF-PAGENUM-POS", "7.5", "required", "The page number's 一字线 is 7 mm below the block."),
+    Rule("PDF-REDMARK-POS", "7.2.4", "required", "The issuer mark's top is 35 mm below the block top, centred."),
+    Rule("PDF-REDMARK-COLOR", "7.2.4", "required", "The issuer mark is red."),
+    Rule("PDF-REDLINE-WIDTH", "7.2.7", "required", "The red separator is as wide as the block (156 mm)."),
+    Rule("PDF-REDLINE-POS", "7.2.7", "required", "The red separator is centred, 4 mm below the 发文字号."),
+    Rule("PDF-RECORD-WIDTH", "7.4.1", "required", "Record-block rules are as wide as the block."),
+    Rule("PDF-RECORD-RULES", "7.4.1", "required", "The record block has its rules (found by its 抄送/印发 text)."),
+    Rule("PDF-RECORD-THICKNESS", "7.4.1", "recommended", "First and last record rules 0.35 mm, the others 0.25 mm."),
+    Rule("PDF-RECORD-BOTTOM", "7.4.1", "required", "The record block ends on the block's bottom edge."),
+    Rule("PDF-RECORD-PAGE", "7.4", "required", "The record block is on the document's last page."),
+    Rule("PDF-RECORD-EVEN", "7.4", "recommended", "The record block's page (the last) is even (duplex)."),
+    Rule(
+        "PDF-KINSOKU-START",
+        "9",
+        "required",
+        "No line starts with a closing or pausing mark (，。、；：？！）》…).",
+        GB15834,
+    ),
+    Rule("PDF-KINSOKU-END", "9", "required", "No line ends with an opening mark (（《“…).", GB15834),
+    Rule("PDF-SIGN-DATE", "7.3.5", "required", "成文日期 右空四字 when sealed, else the §7.3.5.2 layout."),
+    Rule("PDF-DATE-FORM", "7.3.5.4", "required", "Dates in Arabic digits, full year, no leading zeros."),
+    # DOCX: what Word and LibreOffice will make of the file, read statically
+    Rule("DOCX-PAGE-SIZE", "5.1", "required", "The page is A4."),
+    Rule("DOCX-MARGINS", "5.2.1", "required", "Margins top 37, left 28, right 26, bottom 35 mm, ± 1 mm."),
+    Rule("DOCX-GRID-LINES", "5.2.3", "required", "Line spacing and document grid give 22 lines filling the block."),
+    Rule("DOCX-GRID-CHARS", "5.2.3", "required", "Font size, character spacing and grid give 28 characters per line."),
+    Rule(
+        "DOCX-GRID-LIBREOFFICE",
+        "5.2.3",
+        "recommended",
+        "No linesAndChars grid with negative charSpace (14/line in LO).",
+    ),
+    Rule("DOCX-WIDOW-CONTROL", "5.2.3", "recommended", "Widow control off for body text (on: 21-line pages)."),
+    Rule("DOCX-PARA-SPACING", "5.2.3", "recommended", "No space before/after body paragraphs (it breaks the grid)."),
+    Rule("DOCX-FONT-EASTASIA", "5.2.2", "required", "Chinese text has an explicit w:eastAsia font, not the theme's."),
+    Rule("DOCX-FONT-THEME", "5.2.2", "recommended", "No theme font attributes in the defaults next to explicit fonts."),
+    Rule("DOCX-FONT-BODY", "5.2.2", "required", "Body text is 3号 (16 pt) 仿宋."),
+    Rule("DOCX-FONT-HEADING", "7.3.3", "required", "Headings: 一、 黑体, （一） 楷体, 1. and （1） 仿宋, all 3号."),
+    Rule("DOCX-TITLE-SIZE", "7.3.1", "required", "The title is 2号 (22 pt)."),
+    Rule("DOCX-TITLE-FONT", "7.3.1", "required", "The title is set in 小标宋."),
+    Rule("DOCX-PAGENUM-FIELD", "7.5", "required", "The footers carry a PAGE field."),
+    Rule("DOCX-PAGENUM-FORM", "7.5", "required", "The field stands between 一字线: '— PAGE —', not '-1-'."),
+    Rule("DOCX-PAGENUM-ODDEVEN", "7.5", "required", "Odd and even pages have their own footers (w:evenAndOddHeaders)."),
+    Rule("DOCX-PAGENUM-SIDE", "7.5", "required", "Odd footer right-aligned, even footer left-aligned."),
+    Rule("DOCX-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
+    Rule("DOCX-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体."),
+    # content YAML: the loader's validation, and lint of the text as typed
+    Rule("YAML-CONTENT", "", "required", "The loader rejects the file: it cannot be rendered.", CONTENT),
+    Rule("YAML-NOTICE", "", "practice", "The loader changed something while reading (a note).", CONTENT),
+    Rule("YAML-PUNCT-HALFWIDTH", "9", "recommended", "Half-width , : ; ? ! ( ) . in Chinese text.", GB15834),
+    Rule("YAML-PUNCT-QUOTES", "9", "required", "ASCII quotes \" ' in Chinese text (use “” ‘’).", GB15834),
+    Rule("YAML-DOCNUMBER-FORM", "7.2.5", "required", "发文字号 as 代字〔2021〕12号: 〔〕, 4-digit year, no 第, no 0s."),
+    Rule("YAML-DATE-FORM", "7.3.5.4", "required", "Dates in Arabic digits without leading zeros (not 二〇二一年)."),
+    Rule("YAML-TITLE-PUNCT", "7.3.1", "practice", "The title does not end with a punctuation mark."),
+    Rule("YAML-ATTACH-PUNCT", "7.3.4", "required", "Attachment names do not end with a punctuation mark."),
+    Rule("YAML-CC-PERIOD", "7.4.2", "required", "抄送 ends with 。"),
+    Rule("YAML-HEADING-NUMBER", "7.3.3", "required", "Heading text repeats its own number (一、 typed by hand)."),
+    Rule("YAML-HEADING-TYPED", "7.3.3", "recommended", "A paragraph starts with a typed heading number."),
+    Rule("YAML-NUMBER-GAP", "7.3.3", "required", "Typed numbers skip or repeat, or empty （） lost a number."),
+)
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}
+
+
+def finding(rule_id: str, text: str, detail: str, **where: Any) -> Finding:
+    """Build a finding of a catalogued rule: ``[ID] text（basis）``."""
+    rule = RULES[rule_id]
+    return Finding(rule.id, rule.clause, rule.severity, f"[{rule.id}] {text}（{rule.basis_zh}）", detail, **where)

@@ -1,0 +1,762 @@
+"""The conformance checker (officialdoc check): every rule fires on a document broken on
+purpose, and well-made documents from other producers check clean.
+
+Inputs are generated into tmp_path: PDFs drawn with reportlab straight from the profile's
+numbers (the "producer" is not officialdoc), DOCX files made with python-docx, content
+YAML from tests/check_fixtures/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+import typer
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from fontTools.ttLib import TTCollection, TTFont
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont as RLFont
+from reportlab.pdfgen.canvas import Canvas
+from typer.testing import CliRunner
+
+from officialdoc.check import Report, check_file
+from officialdoc.check.cli import check
+from officialdoc.check.report import JSON_SCHEMA, SCHEMA
+from officialdoc.check.rules import RULES
+from officialdoc.profile import PT_PER_MM, load_profile, mm_to_pt
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "check_fixtures"
+P = load_profile()
+
+ARPHIC = Path("/usr/share/fonts/truetype/arphic")
+FONT_FILES = {  # reportlab name → (file, subfont); all TrueType outlines
+    "ming": (ARPHIC / "uming.ttc", 0),  # AR PL UMing CN: a 仿宋/宋体/小标宋 fallback of the profile
+    "kai": (ARPHIC / "ukai.ttc", 0),  # AR PL UKai CN: 楷体
+    "hei": (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0),  # WenQuanYi Zen Hei: 黑体
+    "times": (Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf"), 0),
+}
+HANZI = "认真贯彻中央省委市委关于全面依法治国依法治省依法治市决策部署学习党的全会精神自觉运用法治思维和法治方式深化改革推动发展化解矛盾维护稳定促进社会经济稳步发展提高平安法治建设水平"  # noqa: E501
+MARK_PT = 36.0  # issuer mark size: the standard leaves it to the issuer
+
+
+def setup_module() -> None:
+    missing = [str(path) for path, _ in FONT_FILES.values() if not path.is_file()]
+    if missing:
+        pytest.skip(f"fonts missing: {missing}", allow_module_level=True)
+    for name, (path, index) in FONT_FILES.items():
+        pdfmetrics.registerFont(RLFont(rl(name), str(path), subfontIndex=index))
+
+
+def rl(font: str) -> str:
+    """reportlab's (process-wide) name of a test font; other names (Helvetica) pass through."""
+    return f"check-{font}" if font in FONT_FILES else font
+
+
+@cache
+def _face(name: str) -> TTFont:
+    path, index = FONT_FILES[name]
+    return TTCollection(str(path)).fonts[index] if path.suffix == ".ttc" else TTFont(str(path))
+
+
+def ink(name: str, text: str, size_pt: float) -> tuple[float, float]:
+    """(top above, bottom below) the baseline of the glyphs' ink, mm."""
+    face = _face(name)
+    cmap, glyf, upm = face.getBestCmap(), face["glyf"], face["head"].unitsPerEm
+    boxes = [glyf[cmap[ord(ch)]] for ch in text if ord(ch) in cmap and hasattr(glyf[cmap[ord(ch)]], "yMax")]
+    scale = size_pt / upm / PT_PER_MM
+    return max(g.yMax for g in boxes) * scale, -min(g.yMin for g in boxes) * scale
+
+
+def text(length: int, offset: int = 0) -> str:
+    return "".join(HANZI[(offset + i) % len(HANZI)] for i in range(length))
+
+
+# -- PDF producer -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A 4-page 公文 drawn with reportlab from the profile; each field can break one rule."""
+
+    page_mm: tuple[float, float] = (P.page.width_mm, P.page.height_mm)
+    chars: int = P.grid.chars  # characters on a full line
+    tracking: float | None = None  # PDF Tc; None: fill one grid cell per glyph
+    lines: int = P.grid.lines  # lines on a full page
+    page_format: str = P.page_number.format
+    page_font: str = "ming"
+    page_centred: bool = False
+    kinsoku: bool = False  # a line starting with "，" and one ending with "（"
+    title_pt: float = P.style("title").size_pt
+    heading1_font: str = "hei"
+    red_line_mm: float = P.page.block_width_mm
+    record_thin: bool = False  # every record rule 0.25 mm
+    pages: int = 4
+    date: str = "2021年11月23日"
+    date_gap_chars: float = P.signature.date_right_indent_chars
+    latin_font: str = "ming"  # a "Helvetica" here leaves a font unembedded
+    shift_mm: tuple[float, float] = (0.0, 0.0)  # everything moved right/down
+    pitch_pt: float | None = None  # line pitch; None: the profile's
+    gap_after_slot: int | None = None  # half a line of extra space after this slot (段后距)
+    body_pt: float = P.style("body").size_pt
+    body_font: str = "ming"
+    title_font: str = "ming"
+    title_shift_mm: float = 0.0
+    unnumbered_page: int | None = None
+    page_pt: float = P.style("page_number").size_pt
+    mark_red: bool = True
+    red_gap_mm: float = 4.0  # red line below the 发文字号's ink (the limit's 4 mm)
+    record_width_mm: float = P.page.block_width_mm
+    extra_page: bool = False  # a page after the record block's
+    anonymous_kai: bool = False  # the 楷体 face's name replaced by a meaningless one
+    record_rules: bool = True
+    joint_unsealed: bool = False  # two issuers, no seal: §7.3.5.2 layout
+
+    def build(self, path: Path) -> Path:
+        _PdfDrawer(self, path).draw()
+        if self.anonymous_kai:  # same length: the cross-reference offsets stay valid
+            path.write_bytes(path.read_bytes().replace(b"UKaiCN", b"Fnt001"))
+        return path
+
+
+class _PdfDrawer:
+    def __init__(self, spec: Pdf, path: Path):
+        self.s = spec
+        self.c = Canvas(str(path), pagesize=tuple(mm_to_pt(v) for v in spec.page_mm))
+        self.height = spec.page_mm[1]
+        self.body_pt = spec.body_pt
+        self.pitch = spec.pitch_pt / PT_PER_MM if spec.pitch_pt else P.line_pitch_mm
+        self.tc = P.char_pitch_pt - self.body_pt if spec.tracking is None else spec.tracking
+        self.cell = (self.body_pt + self.tc) / PT_PER_MM
+        self.left = P.page.block_left
+        self.right = self.left + P.page.block_width_mm
+        self.offset = 0
+
+    def baseline(self, slot: float, size_pt: float) -> float:
+        em = size_pt / PT_PER_MM
+        if self.s.gap_after_slot is not None and slot > self.s.gap_after_slot and self.c.getPageNumber() > 1:
+            slot += 0.5
+        return P.page.block_top + slot * self.pitch + (self.pitch - em) / 2 + P.grid.baseline_in_em * em
+
+    def put(self, string: str, x: float, y: float, font: str = "ming", size: float | None = None, tc: float = 0.0):
+        t = self.c.beginText()
+        t.setFont(rl(font), size or self.body_pt)
+        t.setCharSpace(tc)
+        t.setTextOrigin(mm_to_pt(x), mm_to_pt(self.height - y))
+        t.textOut(string)
+        self.c.drawText(t)
+
+    def width(self, string: str, font: str, size: float, tc: float = 0.0) -> float:
+        return (pdfmetrics.stringWidth(string, rl(font), size) + tc * len(string)) / PT_PER_MM
+
+    def line(self, slot: int, string: str, indent: int = 0, font: str | None = None) -> None:
+        font = font or self.s.body_font
+        self.put(string, self.left + indent * self.cell, self.baseline(slot, self.body_pt), font, tc=self.tc)
+
+    def rule(self, y: float, thickness: float, width: float, red: bool = False) -> None:
+        self.c.saveState()
+        self.c.setStrokeColorRGB(1, 0, 0) if red else self.c.setStrokeColorRGB(0, 0, 0)
+        self.c.setLineWidth(mm_to_pt(thickness))
+        x0 = self.left + (P.page.block_width_mm - width) / 2
+        self.c.line(mm_to_pt(x0), mm_to_pt(self.height - y), mm_to_pt(x0 + width), mm_to_pt(self.height - y))
+        self.c.restoreState()
+
+    def paragraph_lines(self, slots: range, first_indent: bool) -> None:
+        for i, slot in enumerate(slots):
+            indent = P.paragraph.first_line_indent_chars if first_indent and i == 0 else 0
+            string = text(self.s.chars - int(indent), self.offset)
+            if self.s.kinsoku and slot == 3:
+                string = "，" + string[1:-1] + "（"
+            self.offset += len(string)
+            self.line(slot, string, int(indent))
+
+    def page_number(self, number: int) -> None:
+        if number == self.s.unnumbered_page:
+            return
+        string = self.s.page_format.format(n=number)
+        size = self.s.page_pt
+        font = self.s.page_font
+        w = self.width(string, font, size)
+        indent = P.page_number.side_indent_chars * P.page_number.side_indent_char_pt / PT_PER_MM
+        if self.s.page_centred:
+            x = self.left + (P.page.block_width_mm - w) / 2
+        else:
+            x = self.right - indent - w if number % 2 else self.left + indent
+        top, _ = ink(font, "—", size)
+        self.put(string, x, P.page.block_bottom + P.page_number.dash_top_below_block_mm + top, font, size)
+
+    def header(self) -> int:
+        """Issuer mark, document number, red line, title; returns the first free slot."""
+        mark = "大江镇人民政府文件"
+        top, _ = ink("ming", mark, MARK_PT)
+        mark_y = P.page.block_top + 35 + top
+        self.c.setFillColorRGB(1 if self.s.mark_red else 0, 0, 0)
+        self.put(
+            mark, self.left + (P.page.block_width_mm - self.width(mark, "ming", MARK_PT)) / 2, mark_y, size=MARK_PT
+        )
+        self.c.setFillColorRGB(0, 0, 0)
+        number = "台江府〔2021〕12号"
+        number_y = self.baseline(8, self.body_pt)
+        self.put(number, self.left + (P.page.block_width_mm - self.width(number, "ming", self.body_pt)) / 2, number_y)
+        _, below = ink("ming", number, self.body_pt)
+        self.rule(number_y + below + self.s.red_gap_mm, 0.5, self.s.red_line_mm, red=True)
+        title = "大江镇法治建设工作情况报告"
+        size, font = self.s.title_pt, self.s.title_font
+        x = self.left + (P.page.block_width_mm - self.width(title, font, size)) / 2 + self.s.title_shift_mm
+        self.put(title, x, self.baseline(11, size), font, size)
+        self.line(13, "一、深入学习贯彻法治思想", P.paragraph.first_line_indent_chars, self.s.heading1_font)
+        self.line(14, "（一）强化思想理论学习。", P.paragraph.first_line_indent_chars, "kai")
+        return 15
+
+    def last_page(self, first_slot: int) -> None:
+        self.line(first_slot, text(10, self.offset) + "。")
+        if self.s.latin_font != "ming":
+            self.put("ABC", self.left, self.baseline(first_slot + 1, self.body_pt), self.s.latin_font)
+        date_y, issuer_y = self.baseline(first_slot + 5, self.body_pt), self.baseline(first_slot + 4, self.body_pt)
+        date_w = self.width(self.s.date, "ming", self.body_pt)
+        issuer = "台山市大江镇人民政府"
+        issuer_w = len(issuer) * self.cell
+        if self.s.joint_unsealed:  # 署名右空二字, stacked; the date 2 characters right of the first one's start
+            sig = P.signature
+            first = "中共台山市大江镇委员会"
+            first_x = self.right - sig.unsealed_right_indent_chars * self.cell - len(first) * self.cell
+            self.put(first, first_x, self.baseline(first_slot + 3, self.body_pt), tc=self.tc)
+            self.put(issuer, self.right - sig.unsealed_right_indent_chars * self.cell - issuer_w, issuer_y, tc=self.tc)
+            self.put(self.s.date, first_x + sig.unsealed_date_offset_chars * self.cell, date_y)
+        else:
+            date_x = self.right - self.s.date_gap_chars * self.cell - date_w
+            self.put(self.s.date, date_x, date_y)
+            self.put(issuer, date_x + (date_w - issuer_w) / 2, issuer_y, tc=self.tc)
+        bottom, pitch = P.page.block_bottom, P.line_pitch_mm
+        thick = 0.25 if self.s.record_thin else 0.35
+        for y, thickness in ((bottom - 2 * pitch, thick), (bottom - pitch, 0.25), (bottom, thick)):
+            if self.s.record_rules:
+                self.rule(y, thickness, self.s.record_width_mm)
+        small = P.style("page_number").size_pt
+        one = small / PT_PER_MM
+        row = bottom - pitch / 2 + (P.grid.baseline_in_em - 0.5) * one
+        self.put("抄送：台山市人民政府办公室。", self.left + one, row - pitch, size=small)
+        self.put("台山市大江镇人民政府办公室", self.left + one, row, size=small)
+        issued = "2021年11月23日印发"
+        self.put(issued, self.right - one - self.width(issued, "ming", small), row, size=small)
+
+    def draw(self) -> None:
+        self.c.translate(mm_to_pt(self.s.shift_mm[0]), -mm_to_pt(self.s.shift_mm[1]))
+        first = self.header()
+        self.paragraph_lines(range(first, self.s.lines), first_indent=False)
+        self.page_number(1)
+        for number in range(2, self.s.pages + 1 + self.s.extra_page):
+            self.c.showPage()
+            self.c.translate(mm_to_pt(self.s.shift_mm[0]), -mm_to_pt(self.s.shift_mm[1]))
+            if number < self.s.pages:
+                self.paragraph_lines(range(self.s.lines), first_indent=False)
+            elif number == self.s.pages:
+                self.last_page(0)
+            else:
+                self.line(0, "附件")
+            self.page_number(number)
+        self.c.save()
+
+
+def rules_of(report, severity: str | None = None) -> set[str]:
+    return {f.rule for f in report.findings if severity is None or f.severity == severity}
+
+
+class Pdfs:
+    """Each Pdf spec built once and checked once with the profile (several tests share them)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.paths: dict[Pdf, Path] = {}
+        self.reports: dict[Pdf, Report] = {}
+
+    def build(self, spec: Pdf, name: str = "") -> Path:
+        if spec not in self.paths:
+            self.paths[spec] = spec.build(self.folder / f"{name or len(self.paths)}.pdf")
+        return self.paths[spec]
+
+    def report(self, spec: Pdf) -> Report:
+        if spec not in self.reports:
+            self.reports[spec] = check_file(self.build(spec), P)
+        return self.reports[spec]
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> Pdfs:
+    return Pdfs(tmp_path_factory.mktemp("pdfs"))
+
+
+@pytest.fixture(scope="module")
+def clean_pdf(pdfs) -> Path:
+    return pdfs.build(Pdf(), "clean")
+
+
+def test_a_well_made_pdf_from_another_producer_checks_clean(pdfs, clean_pdf):
+    report = pdfs.report(Pdf())
+    assert report.readable and report.pages == 4
+    assert report.findings == [], [f.message for f in report.findings]
+
+
+def test_the_clean_pdf_of_the_brief_has_no_required_findings(tmp_path):
+    """Body text only: 16 pt glyphs on 156/28 mm cells, Tc -0.207 pt, 225/22 mm pitch."""
+    path = tmp_path / "plain.pdf"
+    c = Canvas(str(path), pagesize=(mm_to_pt(P.page.width_mm), mm_to_pt(P.page.height_mm)))
+    pitch, size = P.line_pitch_mm, P.style("body").size_pt
+    first = P.page.block_top + (pitch - size / PT_PER_MM) / 2 + P.grid.baseline_in_em * size / PT_PER_MM
+    for page in (1, 2):
+        for slot in range(P.grid.lines if page == 1 else 5):
+            t = c.beginText()
+            t.setFont(rl("ming"), size)
+            t.setCharSpace(-0.207)
+            t.setTextOrigin(mm_to_pt(P.page.block_left), mm_to_pt(P.page.height_mm - first - slot * pitch))
+            t.textOut(text(P.grid.chars, slot * P.grid.chars + page))
+            c.drawText(t)
+        number = f"— {page} —"
+        width = pdfmetrics.stringWidth(number, rl("ming"), 14) / PT_PER_MM
+        x = P.page.block_right - 14 / PT_PER_MM - width if page == 1 else P.page.block_left + 14 / PT_PER_MM
+        c.setFont(rl("ming"), 14)
+        c.drawString(
+            mm_to_pt(x), mm_to_pt(P.page.height_mm - P.page.block_bottom - 7 - ink("ming", "—", 14)[0]), number
+        )
+        c.showPage()
+    c.save()
+    report = check_file(path, P)
+    assert rules_of(report, "required") == set(), [f.message for f in report.findings]
+
+
+PDF_BROKEN = [
+    (Pdf(chars=27, tracking=0.0), {"PDF-GRID-CHARS", "PDF-BLOCK-RIGHT"}),
+    (Pdf(lines=21), {"PDF-GRID-LINES"}),
+    (Pdf(page_mm=(215.9, 279.4)), {"PDF-PAGE-SIZE"}),
+    (Pdf(shift_mm=(3, 0)), {"PDF-BLOCK-LEFT"}),
+    (
+        Pdf(shift_mm=(0, 5)),
+        {"PDF-BLOCK-TOP", "PDF-BLOCK-BOTTOM", "PDF-PAGENUM-POS", "PDF-REDMARK-POS", "PDF-RECORD-BOTTOM"},
+    ),
+    (Pdf(pitch_pt=28), {"PDF-GRID-PITCH"}),
+    (Pdf(gap_after_slot=10), {"PDF-GRID-BASELINE"}),
+    (Pdf(body_pt=15), {"PDF-FONT-BODY"}),
+    (Pdf(body_font="hei"), {"PDF-FONT-BODY"}),
+    (Pdf(heading1_font="kai"), {"PDF-FONT-HEADING"}),
+    (Pdf(anonymous_kai=True), {"PDF-FONT-UNKNOWN"}),
+    (Pdf(latin_font="Helvetica"), {"PDF-FONT-EMBED"}),
+    (Pdf(title_pt=18), {"PDF-TITLE-SIZE"}),
+    (Pdf(title_font="kai"), {"PDF-TITLE-FONT"}),
+    (Pdf(title_shift_mm=5), {"PDF-TITLE-CENTRE"}),
+    (Pdf(unnumbered_page=2), {"PDF-PAGENUM-MISSING"}),
+    (Pdf(page_format="-{n}-"), {"PDF-PAGENUM-FORM"}),
+    (Pdf(page_pt=16), {"PDF-PAGENUM-SIZE"}),
+    (Pdf(page_font="times"), {"PDF-PAGENUM-FONT"}),
+    (Pdf(page_centred=True), {"PDF-PAGENUM-SIDE"}),
+    (Pdf(mark_red=False), {"PDF-REDMARK-COLOR"}),
+    (Pdf(red_line_mm=150), {"PDF-REDLINE-WIDTH"}),
+    (Pdf(red_gap_mm=8), {"PDF-REDLINE-POS"}),
+    (Pdf(record_width_mm=150), {"PDF-RECORD-WIDTH"}),
+    (Pdf(record_thin=True), {"PDF-RECORD-THICKNESS"}),
+    (Pdf(record_rules=False), {"PDF-RECORD-RULES"}),
+    (Pdf(extra_page=True), {"PDF-RECORD-PAGE"}),
+    (Pdf(pages=3), {"PDF-RECORD-EVEN"}),
+    (Pdf(kinsoku=True), {"PDF-KINSOKU-START", "PDF-KINSOKU-END"}),
+    (Pdf(date="二〇二一年十一月二十三日"), {"PDF-DATE-FORM"}),
+    (Pdf(date_gap_chars=0), {"PDF-SIGN-DATE"}),
+]
+
+
+@pytest.mark.parametrize(("spec", "rules"), PDF_BROKEN, ids=[" ".join(sorted(r)) for _, r in PDF_BROKEN])
+def test_each_pdf_rule_fires_on_a_pdf_broken_for_it(pdfs, spec, rules):
+    report = pdfs.report(spec)
+    assert rules <= rules_of(report), [f.message for f in report.findings]
+    for rule in rules:
+        found = next(f for f in report.findings if f.rule == rule)
+        assert found.message.startswith(f"[{rule}] ")
+        assert found.message.endswith(f"（{RULES[rule].basis_zh}）")
+
+
+def test_every_pdf_rule_has_a_broken_pdf():
+    tested = set().union(*(rules for _, rules in PDF_BROKEN)) | {"PDF-TEXT-NONE"}
+    assert tested == {rule for rule in RULES if rule.startswith("PDF-")}
+
+
+def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
+    """§7.3.5.2: 署名 右空二字, stacked; the date starts two characters right of the 主办机关's."""
+    report = pdfs.report(Pdf(joint_unsealed=True))
+    assert report.findings == [], [f.message for f in report.findings]
+
+
+def test_27_characters_per_line_are_reported_in_the_clerks_words(pdfs):
+    report = pdfs.report(Pdf(chars=27, tracking=0.0))
+    message = next(f.message for f in report.findings if f.rule == "PDF-GRID-CHARS" and f.page == 2)
+    assert message.startswith("[PDF-GRID-CHARS] 第2页第1行排了27个字，应为每行28字")
+    assert message.endswith("（GB/T 9704 第5.2.3条）")
+
+
+def test_21_line_pages_name_the_pages(pdfs):
+    report = pdfs.report(Pdf(lines=21))
+    assert {f.page for f in report.findings if f.rule == "PDF-GRID-LINES"} == {2, 3}
+
+
+def test_a_landscape_a4_table_page_is_the_right_size(tmp_path):
+    path = tmp_path / "table.pdf"
+    c = Canvas(str(path), pagesize=(mm_to_pt(P.page.height_mm), mm_to_pt(P.page.width_mm)))
+    c.setFont(rl("ming"), 12)
+    c.drawString(100, 100, "表格")
+    c.save()
+    report = check_file(path, P)
+    assert rules_of(report, "required") == set() and any("landscape" in note for note in report.notes)
+
+
+def test_a_scan_without_text_is_reported_not_measured(tmp_path):
+    path = tmp_path / "scan.pdf"
+    c = Canvas(str(path), pagesize=(mm_to_pt(210), mm_to_pt(297)))
+    c.rect(100, 100, 200, 200, fill=1)
+    c.save()
+    assert rules_of(check_file(path, P)) == {"PDF-TEXT-NONE"}
+
+
+# -- DOCX producer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Docx:
+    """A python-docx document set up like a Word 公文 template; fields break one rule each."""
+
+    page_mm: tuple[float, float] = (P.page.width_mm, P.page.height_mm)
+    exact_pt: float | None = None  # fixed line spacing instead of the grid
+    grid: tuple[str, int, int | None] = ("lines", P.docx.line_pitch_twips, None)  # type, linePitch, charSpace
+    char_spacing_twips: int = round(P.grid.fit_tracking_pt * 20)  # the DOCX renderer's run tracking
+    footer: str = "— {} —"
+    odd_even: bool = True
+    odd_align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.RIGHT
+    east_asia: bool = True  # False: fonts set like python-docx's font.name (ascii/hAnsi only)
+    theme_defaults: bool = False  # keep the template's theme font attributes in docDefaults
+    heading1_font: str = "WenQuanYi Zen Hei"
+    widow_control: bool = False
+    margins_mm: tuple[float, float, float, float] = (  # top, bottom, left, right
+        P.page.margin_top_mm,
+        P.page.margin_bottom_mm,
+        P.page.margin_left_mm,
+        P.page.margin_right_mm,
+    )
+    body_pt: float = P.style("body").size_pt
+    body_font: str = "AR PL UMing CN"
+    title_pt: float = P.style("title").size_pt
+    title_font: str = "AR PL UMing CN"
+    footer_pt: float = P.style("page_number").size_pt
+    footer_digits_font: str = "AR PL UMing CN"
+    space_after_pt: float = 0
+
+    def build(self, path: Path) -> Path:
+        d = Document()
+        defaults = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        if not self.theme_defaults:
+            defaults.find(qn("w:rFonts")).attrib.clear()
+        normal = d.styles["Normal"]
+        normal.font.size = Pt(self.body_pt)
+        self.fonts(normal.element.get_or_add_rPr(), self.body_font, ascii_font="Liberation Serif")
+        pf = normal.paragraph_format
+        pf.space_before, pf.space_after = Pt(0), Pt(self.space_after_pt)
+        if self.exact_pt:
+            pf.line_spacing, pf.line_spacing_rule = Pt(self.exact_pt), WD_LINE_SPACING.EXACTLY
+        else:
+            pf.line_spacing = 1.0
+        pf.widow_control = self.widow_control
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(self.char_spacing_twips))
+        normal.element.get_or_add_rPr().find(qn("w:sz")).addprevious(spacing)  # schema order: spacing before sz
+        section = d.sections[0]
+        section.page_width, section.page_height = (Mm(v) for v in self.page_mm)
+        top, bottom, left, right = (Mm(v) for v in self.margins_mm)
+        section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = top, bottom, left, right
+        section.footer_distance = Mm(P.docx.footer_distance_mm)
+        grid = section._sectPr.find(qn("w:docGrid"))
+        grid.set(qn("w:type"), self.grid[0])
+        grid.set(qn("w:linePitch"), str(self.grid[1]))
+        if self.grid[2] is not None:
+            grid.set(qn("w:charSpace"), str(self.grid[2]))
+        title = d.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = title.add_run("大江镇法治建设工作情况报告")
+        run.font.size = Pt(self.title_pt)
+        self.fonts(run._r.get_or_add_rPr(), self.title_font)
+        d.add_paragraph()
+        self.paragraph(d, "", "一、深入学习贯彻法治思想", self.heading1_font)
+        self.paragraph(d, text(60), "（一）强化思想理论学习。", "AR PL UKai CN")
+        for i in range(5):
+            self.paragraph(d, text(150, i * 7) + "。")
+        d.settings.odd_and_even_pages_header_footer = self.odd_even
+        self.page_footer(section.footer.paragraphs[0], self.odd_align)
+        if self.odd_even:
+            self.page_footer(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+        d.save(str(path))
+        return path
+
+    def fonts(self, rpr, east_asia: str, ascii_font: str | None = None) -> None:
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.insert(0, fonts)
+        if self.east_asia:
+            fonts.set(qn("w:eastAsia"), east_asia)
+        fonts.set(qn("w:ascii"), ascii_font or east_asia)
+        fonts.set(qn("w:hAnsi"), ascii_font or east_asia)
+
+    def paragraph(self, d, body: str, heading: str = "", font: str = "") -> None:
+        p = d.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Pt(2 * P.style("body").size_pt)
+        if heading:
+            self.fonts(p.add_run(heading)._r.get_or_add_rPr(), font)
+        if body:
+            p.add_run(body)
+
+    def page_footer(self, p, align: WD_ALIGN_PARAGRAPH) -> None:
+        p.alignment = align
+        before, after = self.footer.split("{}")
+        size = Pt(self.footer_pt)
+
+        def run(string: str = "", field: str | None = None, instr: str | None = None) -> None:
+            r = p.add_run(string)
+            r.font.size = size
+            self.fonts(r._r.get_or_add_rPr(), "AR PL UMing CN", ascii_font=self.footer_digits_font)
+            if field:
+                element = OxmlElement("w:fldChar")
+                element.set(qn("w:fldCharType"), field)
+                r._r.append(element)
+            if instr:
+                element = OxmlElement("w:instrText")
+                element.set(qn("xml:space"), "preserve")
+                element.text = instr
+                r._r.append(element)
+
+        run(before)
+        run(field="begin")
+        run(instr=" PAGE ")
+        run(field="separate")
+        run("1")
+        run(field="end")
+        run(after)
+        indent = Pt(P.page_number.side_indent_char_pt)
+        if align == WD_ALIGN_PARAGRAPH.RIGHT:
+            p.paragraph_format.right_indent = indent
+        else:
+            p.paragraph_format.left_indent = indent
+
+
+def test_a_well_made_docx_checks_clean(tmp_path):
+    report = check_file(Docx().build(tmp_path / "good.docx"), P)
+    assert report.findings == [], [f.message for f in report.findings]
+
+
+DOCX_BROKEN = [
+    (Docx(exact_pt=29), {"DOCX-GRID-LINES"}),
+    (Docx(grid=("lines", 580, None)), {"DOCX-GRID-LINES"}),
+    (Docx(exact_pt=28), {"DOCX-GRID-LINES"}),  # 22 lines, but 7.7 mm of the block stays empty
+    (Docx(char_spacing_twips=0), {"DOCX-GRID-CHARS"}),
+    (Docx(grid=("linesAndChars", 579, -848), char_spacing_twips=0), {"DOCX-GRID-LIBREOFFICE"}),
+    (Docx(widow_control=True), {"DOCX-WIDOW-CONTROL"}),
+    (Docx(space_after_pt=10), {"DOCX-PARA-SPACING"}),
+    (Docx(page_mm=(215.9, 279.4)), {"DOCX-PAGE-SIZE"}),
+    (Docx(margins_mm=(25.4, 25.4, 31.8, 31.8)), {"DOCX-MARGINS"}),
+    (Docx(east_asia=False), {"DOCX-FONT-EASTASIA"}),
+    (Docx(theme_defaults=True), {"DOCX-FONT-THEME"}),
+    (Docx(body_font="黑体"), {"DOCX-FONT-BODY"}),
+    (Docx(body_pt=14), {"DOCX-FONT-BODY"}),
+    (Docx(heading1_font="仿宋_GB2312"), {"DOCX-FONT-HEADING"}),
+    (Docx(title_pt=18), {"DOCX-TITLE-SIZE"}),
+    (Docx(title_font="黑体"), {"DOCX-TITLE-FONT"}),
+    (Docx(footer="-{}-"), {"DOCX-PAGENUM-FORM"}),
+    (Docx(odd_even=False), {"DOCX-PAGENUM-ODDEVEN"}),
+    (Docx(odd_align=WD_ALIGN_PARAGRAPH.CENTER), {"DOCX-PAGENUM-SIDE"}),
+    (Docx(footer_pt=16), {"DOCX-PAGENUM-SIZE"}),
+    (Docx(footer_digits_font="Times New Roman"), {"DOCX-PAGENUM-FONT"}),
+]
+
+
+@pytest.mark.parametrize(("spec", "rules"), DOCX_BROKEN, ids=[" ".join(sorted(r)) for _, r in DOCX_BROKEN])
+def test_each_docx_rule_fires_on_a_docx_broken_for_it(tmp_path, spec, rules):
+    report = check_file(spec.build(tmp_path / "broken.docx"), P)
+    assert rules <= rules_of(report), [f.message for f in report.findings]
+
+
+def test_every_docx_rule_has_a_broken_docx():
+    tested = set().union(*(rules for _, rules in DOCX_BROKEN)) | {"DOCX-PAGENUM-FIELD"}  # plain python-docx
+    assert tested == {rule for rule in RULES if rule.startswith("DOCX-")}
+
+
+def test_29pt_exact_spacing_gives_21_lines(tmp_path):
+    report = check_file(Docx(exact_pt=29).build(tmp_path / "29.docx"), P)
+    (found,) = [f for f in report.findings if f.rule == "DOCX-GRID-LINES"]
+    assert "固定值行距29磅" in found.message and "只能排21行" in found.message
+
+
+def test_python_docx_defaults_another_generator_is_checked_without_a_crash(tmp_path):
+    d = Document()
+    d.add_heading("关于开展检查的通知", level=0)
+    d.add_heading("一、总体要求", level=1)
+    run = d.add_paragraph().add_run("各单位要高度重视，认真组织实施。")
+    run.font.name = "仿宋_GB2312"  # python-docx sets ascii/hAnsi only: the eastAsia trap
+    table = d.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "单位"
+    d.add_page_break()
+    d.add_section()
+    d.add_paragraph("附件：检查表")
+    d.save(str(tmp_path / "plain.docx"))
+    report = check_file(tmp_path / "plain.docx", P)
+    assert report.readable
+    assert {"DOCX-PAGE-SIZE", "DOCX-MARGINS", "DOCX-FONT-EASTASIA", "DOCX-PAGENUM-FIELD"} <= rules_of(report)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_render_runs_the_pdf_rules_on_libreoffices_rendering(tmp_path):
+    report = check_file(Docx(footer="-{}-").build(tmp_path / "lo.docx"), P, render=True)
+    rendered = {f.rule for f in report.findings if f.via == "libreoffice"}
+    assert report.pages and report.pages >= 2
+    assert rendered == {"PDF-PAGENUM-FORM"}, [f.message for f in report.findings]
+
+
+# -- content YAML -------------------------------------------------------------------------
+
+
+def findings_by_line(path: Path) -> set[tuple[str, int | None]]:
+    return {(f.rule, f.line) for f in check_file(path, P).findings}
+
+
+def test_our_seed_content_lints_clean():
+    assert check_file(ROOT / "content" / "2021.yaml", P).findings == []
+
+
+def test_each_lint_rule_fires_on_the_line_that_breaks_it():
+    found = findings_by_line(FIXTURES / "lint_text.yaml")
+    assert {
+        ("YAML-PUNCT-HALFWIDTH", 2),
+        ("YAML-DATE-FORM", 4),
+        ("YAML-PUNCT-QUOTES", 4),
+        ("YAML-DOCNUMBER-FORM", 5),
+        ("YAML-DATE-FORM", 6),
+        ("YAML-HEADING-TYPED", 7),
+        ("YAML-NUMBER-GAP", 8),
+        ("YAML-NUMBER-GAP", 9),
+        ("YAML-ATTACH-PUNCT", 10),
+        ("YAML-CC-PERIOD", 11),
+        ("YAML-NOTICE", 12),  # "通知如下:" read by YAML as a key; the loader takes it back as text
+    } <= found
+    assert "YAML-CONTENT" not in {rule for rule, _ in found}
+
+
+def test_every_yaml_rule_has_a_broken_file():
+    tested = {rule for path in FIXTURES.glob("*.yaml") for rule, _ in findings_by_line(path)}
+    assert tested == {rule for rule in RULES if rule.startswith("YAML-")}
+
+
+def test_lint_reads_every_value_of_a_file_the_loader_rejects():
+    found = findings_by_line(FIXTURES / "lint_rejected.yaml")
+    assert {
+        ("YAML-TITLE-PUNCT", 1),
+        ("YAML-DOCNUMBER-FORM", 2),
+        ("YAML-CONTENT", 2),  # doc_number belongs under header:
+        ("YAML-HEADING-NUMBER", 4),
+        ("YAML-ATTACH-PUNCT", 6),
+        ("YAML-ATTACH-PUNCT", 7),
+    } <= found
+
+
+def test_numbers_in_tables_and_attachment_bodies_are_not_headings_or_names(tmp_path):
+    path = tmp_path / "table.yaml"
+    path.write_text(
+        "title: 统计表\n"
+        "body:\n"
+        "  - table:\n"
+        "      widths: [1.2, 2.4, 6]\n"
+        "      rows:\n"
+        "        - [3, 3.5%, 联兴村]\n"
+        "attachments:\n"
+        "  - title: 工作方案\n"
+        "    body:\n"
+        "      - 为全面推进依法治镇，制定本方案。\n",
+        encoding="utf-8",
+    )
+    assert not {f.rule for f in check_file(path, P).findings} & {
+        "YAML-HEADING-TYPED",
+        "YAML-NUMBER-GAP",
+        "YAML-ATTACH-PUNCT",
+    }
+
+
+def test_a_content_error_is_a_required_finding_with_its_line(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "title: 通知\nbody:\n  - 正文。\nsignature:\n  issuer: 某镇\n  date: 2021-02-30\n", encoding="utf-8"
+    )
+    (found,) = check_file(path, P).findings
+    assert (found.rule, found.severity, found.line) == ("YAML-CONTENT", "required", 6)
+    assert found.message.startswith("[YAML-CONTENT] 第6行（signature.date）")
+
+
+# -- CLI, JSON, catalogue -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cli():
+    app = typer.Typer(add_completion=False)
+    app.command()(check)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+def test_exit_status_0_clean_1_findings_2_unreadable(cli, pdfs, clean_pdf, tmp_path):
+    broken = pdfs.build(Pdf(page_format="-{n}-"))
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.4\nnot really\n")
+    assert cli(clean_pdf).exit_code == 0
+    result = cli(clean_pdf, broken)
+    assert result.exit_code == 1 and "[PDF-PAGENUM-FORM]" in result.output
+    assert cli(broken, "--fail-on", "never").exit_code == 0
+    assert cli(clean_pdf, garbage).exit_code == 2
+    assert cli(tmp_path / "missing.docx").exit_code == 2
+    assert cli(clean_pdf, "--fail-on", "sometimes").exit_code == 2
+
+
+def test_fail_on_recommended_counts_recommended_findings(cli, pdfs):
+    thin = pdfs.build(Pdf(record_thin=True))
+    assert cli(thin).exit_code == 0  # PDF-RECORD-THICKNESS is only recommended
+    assert cli(thin, "--fail-on", "recommended").exit_code == 1
+
+
+def test_json_report_has_the_documented_versioned_shape(cli, pdfs, clean_pdf, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    broken = pdfs.build(Pdf(kinsoku=True))
+    result = cli(clean_pdf, broken, FIXTURES / "lint_text.yaml", tmp_path / "missing.pdf", "--json")
+    data = json.loads(result.output)
+    jsonschema.validate(data, JSON_SCHEMA)
+    assert data["schema"] == SCHEMA == "officialdoc.check/1"
+    files = {Path(f["path"]).name: f for f in data["files"]}
+    assert files["clean.pdf"]["findings"] == [] and files["clean.pdf"]["pages"] == 4
+    assert not files["missing.pdf"]["readable"] and files["missing.pdf"]["error"]
+    kinsoku = next(f for f in files[broken.name]["findings"] if f["rule"] == "PDF-KINSOKU-START")
+    assert kinsoku["page"] == 2 and kinsoku["line"] == 4 and kinsoku["position"]["x_mm"] == pytest.approx(28, abs=0.1)
+    assert data["counts"]["required"] == sum(f["counts"]["required"] for f in data["files"])
+
+
+def test_every_rule_is_documented_and_every_documented_rule_exists():
+    catalogue = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `((?:PDF|DOCX|YAML)-[A-Z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
+    assert documented == set(RULES)
+    for rule in RULES.values():
+        assert rule.severity in ("required", "recommended", "practice")
+        assert rule.clause or rule.ref, rule.id
+
+
+def test_profile_numbers_drive_the_checker(pdfs):
+    """A profile asking for 27 characters per line accepts the 27-character PDF."""
+    profile = replace(P, grid=replace(P.grid, chars=27))
+    report = check_file(pdfs.build(Pdf(chars=27, tracking=0.0)), profile)
+    assert "PDF-GRID-CHARS" not in rules_of(report)
