@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .check.cli import check
 from .errors import OfficialdocError
 
 app = typer.Typer(
@@ -127,6 +128,8 @@ def fonts(
         fontconfig.write_text(fontset.fontconfig_xml(), encoding="utf-8")
         typer.echo(f"wrote {fontconfig}")
 
+
+app.command()(check)
 
 if __name__ == "__main__":
     app()
