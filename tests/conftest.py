@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,8 @@ def fontset(profile: Profile) -> FontSet:
 def soffice() -> str:
     """The LibreOffice executable; tests that need it are skipped where it is not installed."""
     found = find_soffice()
+    if found is None and os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is missing in CI: .ci/run must install it")
     if found is None:
         pytest.skip("LibreOffice (soffice) is not installed: DOCX layout is not measured")
     return found
