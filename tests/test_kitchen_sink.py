@@ -4,12 +4,12 @@ version ends on an even page with the 版记 on the block bottom, and both check
 from __future__ import annotations
 
 import pytest
-from pdfmeasure import read_pdf
 
 from officialdoc.api import render_document
 from officialdoc.check import check_file
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
+from pdfmeasure import read_pdf
 
 
 @pytest.fixture(scope="module")
