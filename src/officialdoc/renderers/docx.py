@@ -36,7 +36,7 @@ from ..layout.engine import layout_document
 from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
 from ..model import Block, Document, Heading, Signature, Table
-from ..profile import Profile, TextStyle, mm_to_pt
+from ..profile import Profile, TextStyle
 from . import docx_attachments, docx_record
 from . import docx_xml as X
 from .docx_attendance import write_attendance
@@ -64,9 +64,6 @@ def _split_ambiguous(text: str) -> list[tuple[bool, str]]:
             pieces.append((ambiguous, ch))
     return pieces
 
-
-def twips(mm: float) -> int:
-    return round(mm_to_pt(mm) * 20)
 
 
 @dataclass(frozen=True)
@@ -158,13 +155,13 @@ class _Builder:
     def _page_setup(self) -> None:
         page = self.profile.page
         section = self.document.sections[0]
-        section.page_width = Twips(twips(page.width_mm))
-        section.page_height = Twips(twips(page.height_mm))
-        section.top_margin = Twips(twips(page.margin_top_mm))
-        section.bottom_margin = Twips(twips(page.margin_bottom_mm))
-        section.left_margin = Twips(twips(page.margin_left_mm))
-        section.right_margin = Twips(twips(page.margin_right_mm))
-        section.footer_distance = Twips(twips(self.profile.docx.footer_distance_mm))
+        section.page_width = Twips(X.twips(page.width_mm))
+        section.page_height = Twips(X.twips(page.height_mm))
+        section.top_margin = Twips(X.twips(page.margin_top_mm))
+        section.bottom_margin = Twips(X.twips(page.margin_bottom_mm))
+        section.left_margin = Twips(X.twips(page.margin_left_mm))
+        section.right_margin = Twips(X.twips(page.margin_right_mm))
+        section.footer_distance = Twips(X.twips(self.profile.docx.footer_distance_mm))
         X.set_doc_grid(section._sectPr, "lines", self.profile.docx.line_pitch_twips)
         self.document.settings.odd_and_even_pages_header_footer = True
         X.set_theme_font_lang(self.document.settings.element, LANG, EAST_ASIA_LANG)
@@ -322,10 +319,10 @@ class _Builder:
             paragraph = self._paragraph(key)
             if len(line.items) == 1:
                 self._text(paragraph, line.text, self.styles[key].text_style)
-                X.set_indent(X.ppr(paragraph._p), right=twips(right - line.items[0].x1))
+                X.set_indent(X.ppr(paragraph._p), right=X.twips(right - line.items[0].x1))
             else:
                 X.set_jc(X.ppr(paragraph._p), "left")
-                X.set_center_tabs(X.ppr(paragraph._p), [twips((i.x0 + i.x1) / 2 - left) for i in line.items])
+                X.set_center_tabs(X.ppr(paragraph._p), [X.twips((i.x0 + i.x1) / 2 - left) for i in line.items])
                 for item in line.items:
                     self._run(paragraph, "\t", self.styles[key].text_style)
                     self._text(paragraph, item.text, self.styles[key].text_style)

@@ -18,15 +18,11 @@ from ..layout.attachments import plan_attachment_note
 from ..layout.hanging import HangingItem
 from ..layout.title import break_title
 from ..model import Attachment, Document, attachment_label
-from ..profile import mm_to_pt
 from . import docx_xml as X
 
 if TYPE_CHECKING:
     from .docx import _Builder
 
-
-def twips(mm: float) -> int:
-    return round(mm_to_pt(mm) * 20)
 
 
 def hang(paragraph: DocxParagraph, item: HangingItem, left: float, right: float) -> None:
@@ -36,8 +32,8 @@ def hang(paragraph: DocxParagraph, item: HangingItem, left: float, right: float)
     """
     X.set_attrs(
         X.child(X.ppr(paragraph._p), "w:ind"),
-        left=twips(item.text_x - left), right=twips(right - item.right),
-        hanging=twips(item.text_x - item.label_x), firstLine=None, firstLineChars=0,
+        left=X.twips(item.text_x - left), right=X.twips(right - item.right),
+        hanging=X.twips(item.text_x - item.label_x), firstLine=None, firstLineChars=0,
         start=None, end=None, hangingChars=None, leftChars=None, rightChars=None,
     )  # fmt: skip
 
@@ -47,7 +43,7 @@ def write_hanging(builder: _Builder, paragraph: DocxParagraph, item: HangingItem
     starts on the indent on every line, however wide the client sets the label
     (LibreOffice sets "1." 0.1 mm wider than the PDF, and has no implicit stop there)."""
     hang(paragraph, item, left, right)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(twips(item.text_x - left)))
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(X.twips(item.text_x - left)))
     builder._text(paragraph, item.label, item.style)
     builder._run(paragraph, "\t", item.style)
     builder._text(paragraph, item.text, item.style)

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..layout.header import HeaderPlan, HeaderRule, HeaderText, plan_header
 from ..model import Document
-from ..profile import Profile, mm_to_pt, pt_to_mm
+from ..profile import Profile, pt_to_mm
 from . import docx_xml as X
 
 if TYPE_CHECKING:
@@ -94,9 +94,9 @@ def _grid_paragraph(builder: _Builder, texts: list[HeaderText]) -> DocxParagraph
     placed = sorted(texts, key=lambda t: t.x)
     if len(texts) > 1 or texts[0].align == "left":
         X.set_jc(ppr, "left")
-        X.set_indent(ppr, left=_twips(placed[0].x - left))
+        X.set_indent(ppr, left=X.twips(placed[0].x - left))
         for text in placed[1:]:
-            paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(_twips(text.x - left)))
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(X.twips(text.x - left)))
     for i, text in enumerate(placed):
         if i:
             builder._run(paragraph, "\t", text.style.name)
@@ -165,7 +165,7 @@ def _flow_baseline_shift(builder: _Builder, slot: int) -> float:
     profile = builder.profile
     spec = profile.docx
     line = spec.line_pitch_twips / 20
-    top = _twips(profile.page.margin_top_mm) / 20 + slot * line
+    top = X.twips(profile.page.margin_top_mm) / 20 + slot * line
     libreoffice = pt_to_mm(top + spec.fixed_line_ascent * line + spec.flow_baseline_extra_pt)
     style = profile.style(profile.header.doc_number_style)
     em = pt_to_mm(style.size_pt)
@@ -206,5 +206,3 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _twips(mm: float) -> int:
-    return round(mm_to_pt(mm) * 20)

@@ -36,7 +36,7 @@ from ..layout.record import RECORD_ELEMENTS, RecordPlan, is_record_page, plan_re
 from ..model import Document
 from ..profile import mm_to_pt, pt_to_mm
 from . import docx_xml as X
-from .docx_attachments import twips, write_hanging
+from .docx_attachments import write_hanging
 
 if TYPE_CHECKING:
     from .docx import _Builder
@@ -111,7 +111,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     profile = builder.profile
     spec, page, pitch = profile.record, profile.page, profile.docx.line_pitch_twips
     pad = round(spec.side_indent_chars * spec.side_indent_char_pt * 20)
-    width = twips(page.block_width_mm)
+    width = X.twips(page.block_width_mm)
     table = builder.document.add_table(rows=len(lines), cols=1)
     tbl = table._tbl
     tbl.remove(tbl.tblPr)
@@ -119,7 +119,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     X.set_attrs(tbl.tblGrid.find(qn("w:gridCol")), w=width)
     style = builder.styles["record"]
     X.set_line_spacing(X.ppr(builder.document.styles[style.name].element), pitch)
-    give_back = twips(spec.thick_rule_mm) + SLACK_TWIPS  # the last row: room for the bottom rule
+    give_back = X.twips(spec.thick_rule_mm) + SLACK_TWIPS  # the last row: room for the bottom rule
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)

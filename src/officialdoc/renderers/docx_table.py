@@ -35,7 +35,6 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..layout.table import RowPlan, plan_table
 from ..model import Table
-from ..profile import mm_to_pt
 from . import docx_xml as X
 
 if TYPE_CHECKING:
@@ -47,9 +46,6 @@ CAPTION_STYLE = "表题"
 TABLE_STYLE = "公文表格"
 BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
 
-
-def twips(mm: float) -> int:
-    return round(mm_to_pt(mm) * 20)
 
 
 def add_table(builder: _Builder, table: Table) -> DocxParagraph | None:
@@ -68,7 +64,7 @@ def add_table(builder: _Builder, table: Table) -> DocxParagraph | None:
         caption = builder.document.add_paragraph(style=CAPTION_STYLE)
         builder._text(caption, table.caption, spec.caption_style)
         caption.paragraph_format.keep_with_next = True
-    edges = [twips(e) for e in plan.edges]  # rounded once, so the columns add up to tblW
+    edges = [X.twips(e) for e in plan.edges]  # rounded once, so the columns add up to tblW
     columns = [b - a for a, b in itertools.pairwise(edges)]
     grid = builder.document.add_table(rows=0, cols=len(columns))
     tbl = grid._tbl
@@ -129,7 +125,7 @@ def _margins_xml(pad: int) -> str:
 def _table_properties(builder: _Builder, width: int) -> BaseOxmlElement:
     """w:tblPr in schema order: style, width, indent, borders, fixed layout, cell margins."""
     spec = builder.profile.table
-    pad = twips(spec.cell_padding_mm)
+    pad = X.twips(spec.cell_padding_mm)
     return parse_xml(
         f"<w:tblPr {nsdecls('w')}>"
         f'<w:tblStyle w:val="{_table_style_id(builder)}"/>'
@@ -154,7 +150,7 @@ def _table_style_id(builder: _Builder) -> str:
     spec = builder.profile.table
     style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     builder._run_format(style.element, builder.profile.style(spec.cell_style))
-    pad = twips(spec.cell_padding_mm)
+    pad = X.twips(spec.cell_padding_mm)
     style.element.append(
         parse_xml(
             f"<w:tblPr {nsdecls('w')}>"
@@ -202,13 +198,13 @@ def _landscape_sect_pr(portrait: BaseOxmlElement, builder: _Builder) -> BaseOxml
     # no line grid: LibreOffice centres a grid's whole lines in the block, which would set the
     # table 4.4 mm low (the cell paragraphs have exact spacing; the grid adds nothing)
     sect.remove(sect.find(qn("w:docGrid")))
-    X.set_attrs(X.child(sect, "w:pgSz"), w=twips(page.height_mm), h=twips(page.width_mm), orient="landscape")
+    X.set_attrs(X.child(sect, "w:pgSz"), w=X.twips(page.height_mm), h=X.twips(page.width_mm), orient="landscape")
     X.set_attrs(
         X.child(sect, "w:pgMar"),
-        top=twips(page.margin_left_mm),
-        right=twips(page.margin_top_mm),
-        bottom=twips(page.margin_right_mm),
-        left=twips(page.margin_bottom_mm),
+        top=X.twips(page.margin_left_mm),
+        right=X.twips(page.margin_top_mm),
+        bottom=X.twips(page.margin_right_mm),
+        left=X.twips(page.margin_bottom_mm),
     )
     return sect
 

@@ -14,6 +14,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from ..profile import mm_to_pt
+
 EMU_PER_MM = 36000
 
 # CT_PPrBase (+ rPr, sectPr, pPrChange of CT_PPr), ECMA-376 Part 1 §17.3.1.26
@@ -65,6 +67,11 @@ _ORDERS = {
 }
 
 THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def twips(mm: float) -> int:
+    """Millimetres → twentieths of a point, the DOCX length unit."""
+    return round(mm_to_pt(mm) * 20)
 
 
 def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
