@@ -34,10 +34,7 @@ def test_a4(seed):
 
 def grid_slot(line: PdfLine, profile) -> float:
     """The line's slot on the grid: 0 for the first line box under the block top."""
-    size = max(line.sizes) / MM
-    pitch = profile.line_pitch_mm
-    box_top = line.baseline - profile.grid.baseline_in_em * size - (pitch - size) / 2
-    return (box_top - profile.page.block_top) / pitch
+    return (line.baseline - profile.grid_baseline_mm(0)) / profile.line_pitch_mm
 
 
 def test_22_lines_on_every_full_page_on_the_grid(seed, profile):

@@ -27,7 +27,7 @@ from officialdoc.layout.table import plan_table
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from officialdoc.model import Document, Table
-from officialdoc.profile import Profile, pt_to_mm
+from officialdoc.profile import Profile
 from pdfmeasure import MM, read_pdf
 
 FIXTURE = Path(__file__).parent / "fixtures" / "table.yaml"
@@ -267,8 +267,7 @@ def test_numbers_centred_text_flush_left(rendered, ours, profile):
 def test_text_after_each_table_is_back_on_the_grid(rendered, profile):
     pdf = read_pdf(rendered[1])
     p = profile
-    em = pt_to_mm(p.style("body").size_pt)
-    first_baseline = p.page.block_top + (p.line_pitch_mm - em) / 2 + p.grid.baseline_in_em * em
+    first_baseline = p.grid_baseline_mm(0)
     after = [line for line in pdf.lines if line.text.startswith(("以上活动", "全年驻点", "下一步"))]
     assert len(after) == 3
     body = [

@@ -67,6 +67,7 @@ class GridSpec:
     lines: int
     chars: int
     baseline_in_em: float
+    line_ascent: float  # a text's baseline lies this fraction of the line pitch below its line's top
     han_latin_space_em: float = 0.0
     fit_tracking_pt: float = 0.0
 
@@ -152,8 +153,7 @@ class PageNumberSpec:
 class DocxSpec:
     line_pitch_twips: int
     footer_distance_mm: float
-    fixed_line_ascent: float  # LibreOffice: a line of exact height L has its baseline this × L below its top
-    flow_baseline_extra_pt: float  # … plus this much in the body text (not in a text box)
+    flow_baseline_extra_pt: float  # LibreOffice sets body text this much below grid.line_ascent's baseline
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,20 @@ class Profile:
     @cached_property
     def char_pitch_pt(self) -> float:
         return mm_to_pt(self.char_pitch_mm)
+
+    @cached_property
+    def baseline_drop_mm(self) -> float:
+        """From the top of a grid line to the baseline of the text on it (any size)."""
+        return self.grid.line_ascent * self.line_pitch_mm
+
+    def grid_baseline_mm(self, slot: int) -> float:
+        """The baseline of text on grid line ``slot`` (0-based) of the block, from the page top."""
+        return self.page.block_top + slot * self.line_pitch_mm + self.baseline_drop_mm
+
+    def em_shift_mm(self, size_pt: float) -> float:
+        """How far the em box of ``size_pt`` text on a grid line sits below the line's middle."""
+        em = pt_to_mm(size_pt)
+        return self.baseline_drop_mm - self.grid.baseline_in_em * em + em / 2 - self.line_pitch_mm / 2
 
     def tracking_pt(self, style: TextStyle) -> float:
         """Space added after every glyph of a style: on-grid styles fill one cell per 字."""

@@ -50,11 +50,8 @@ class Flow:
         self.pages: list[Page] = [Page(index=1, number=1)]
         self.slot = 0
 
-    def baseline(self, slot: int, size_pt: float) -> float:
-        p = self.profile
-        em = pt_to_mm(size_pt)
-        top = p.page.block_top + slot * p.line_pitch_mm + (p.line_pitch_mm - em) / 2
-        return top + p.grid.baseline_in_em * em
+    def baseline(self, slot: int) -> float:
+        return self.profile.grid_baseline_mm(slot)
 
     def ensure_room(self, lines: int = 1) -> None:
         if self.slot + lines > self.profile.grid.lines:
@@ -67,7 +64,7 @@ class Flow:
 
     def place(self, slot_line: PendingLine) -> None:
         self.ensure_room()
-        y = self.baseline(self.slot, slot_line.style.size_pt)
+        y = self.baseline(self.slot)
         runs = tuple(replace(run, baseline=y) for run in slot_line.runs)
         page = self.pages[-1]
         page.lines.append(Line(runs, self.slot, slot_line.element, slot_line.justified, slot_line.hanging))
@@ -328,7 +325,7 @@ class LayoutEngine:
             return
         moved = page.lines.pop()
         flow.new_page()
-        y = flow.baseline(flow.slot, moved.runs[0].size_pt)
+        y = flow.baseline(flow.slot)
         runs = tuple(replace(run, baseline=y) for run in moved.runs)
         flow.pages[-1].lines.append(replace(moved, runs=runs, slot=flow.slot))
         flow.slot += 1

@@ -140,13 +140,11 @@ class _Planner:
 
     def grid_baseline(self, slot: int, style: TextStyle) -> float:
         """The baseline of a text of ``style`` on grid line ``slot`` (as Flow.baseline)."""
-        em = pt_to_mm(style.size_pt)
-        top = self.p.page.block_top + slot * self.pitch + (self.pitch - em) / 2
-        return top + self.p.grid.baseline_in_em * em
+        return self.p.grid_baseline_mm(slot)
 
     def line_bottom(self, em_bottom: float) -> float:
-        """The bottom of a text's line box: half the body's inter-line gap below its em box."""
-        return em_bottom + (self.pitch - self.body_em) / 2
+        """The bottom of the line box a body line with this em box bottom would have."""
+        return em_bottom + (self.pitch - self.body_em) / 2 - self.p.em_shift_mm(self.p.style("body").size_pt)
 
     def slot_at_least(self, y: float) -> int:
         """The first grid line whose box starts at ``y`` or below."""

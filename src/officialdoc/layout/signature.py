@@ -91,6 +91,7 @@ class _Planner:
         self.style = profile.style("signature")
         self.cell = profile.char_pitch_mm
         self.pitch = profile.line_pitch_mm
+        self.em_shift = profile.em_shift_mm(self.style.size_pt)
         self.right = profile.page.block_right
         self.left = profile.page.block_left
 
@@ -150,7 +151,8 @@ class _Planner:
                 index += 1
                 if seal.mode != "none":
                     # the last row's seal presses the name and the date; others their name
-                    boundary = (offset + 1) * self.pitch if last_row else (offset + 0.5) * self.pitch
+                    # (the gap between the texts, which sit em_shift below their lines' middles)
+                    boundary = (offset + 1 if last_row else offset + 0.5) * self.pitch + self.em_shift
                     top = boundary - rise
                     seals.append(SealPlacement(cx, top, diameter, diameter, seal.image, round=True))
             lines.append(SignatureLine(offset, tuple(items)))

@@ -163,15 +163,14 @@ class _Sheet:
             return page.block_left + v, page.block_bottom - u
         return page.block_left + u, page.block_top + v
 
-    def baseline(self, slot: int, size_pt: float) -> float:
-        """``v`` of a baseline in a grid line: the em box centred in the line (as Flow.baseline)."""
-        em = pt_to_mm(size_pt)
-        return slot * self.pitch + (self.pitch - em) / 2 + self.engine.profile.grid.baseline_in_em * em
+    def baseline(self, slot: int) -> float:
+        """``v`` of the baseline in grid line ``slot`` (as Flow.baseline)."""
+        return slot * self.pitch + self.engine.profile.baseline_drop_mm
 
     def text(self, line: CellLine, slot: int, element: str, *, repeat: bool = False) -> None:
         """One line of text on grid line ``slot`` of the current page."""
         color = self.engine.profile.color(line.glyphs[0].style.color)
-        v = self.baseline(slot, line.glyphs[0].style.size_pt)
+        v = self.baseline(slot)
         from .engine import make_runs  # the engine imports this module
 
         runs = []

@@ -130,7 +130,7 @@ def _text_box(builder: _Builder, anchor: DocxParagraph, text: HeaderText) -> Non
         x = text.x + text.width - width
     else:
         x = text.x
-    top = text.baseline - profile.docx.fixed_line_ascent * height
+    top = text.baseline - profile.grid.line_ascent * height
     body = (
         f'<wps:wsp {NAMESPACES}><wps:cNvSpPr txBox="1"/><wps:spPr>{_xfrm(width, height)}'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
@@ -166,11 +166,8 @@ def _flow_baseline_shift(builder: _Builder, slot: int) -> float:
     spec = profile.docx
     line = spec.line_pitch_twips / 20
     top = X.twips(profile.page.margin_top_mm) / 20 + slot * line
-    libreoffice = pt_to_mm(top + spec.fixed_line_ascent * line + spec.flow_baseline_extra_pt)
-    style = profile.style(profile.header.doc_number_style)
-    em = pt_to_mm(style.size_pt)
-    pdf = profile.page.block_top + slot * profile.line_pitch_mm + (profile.line_pitch_mm - em) / 2
-    return libreoffice - (pdf + profile.grid.baseline_in_em * em)
+    libreoffice = pt_to_mm(top + profile.grid.line_ascent * line + spec.flow_baseline_extra_pt)
+    return libreoffice - profile.grid_baseline_mm(slot)
 
 
 def _xfrm(width: float, height: float) -> str:
