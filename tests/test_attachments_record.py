@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from lxml import etree
 
 from officialdoc.api import render_document
+from officialdoc.errors import ContentError, LayoutError
 from officialdoc.layout.engine import layout_document
 from officialdoc.layout.page import LaidOutDocument
 from officialdoc.layout.record import is_record_page
@@ -28,8 +30,9 @@ LO_TOL = 1.0  # mm, LibreOffice against our PDF
 # 225/22 mm, so baselines agree within +0.15 mm at a page's top and -0.2 mm at its foot.
 LO_BASELINE_SHIFT = 0.0
 LO_BASELINE_TOL = 0.25
-NAMES = ["attachments_note", "attachments_note_single", "attachments_pages", "note", "record", "record_fits",
-         "record_blank_page"]  # fmt: skip
+NAMES = ["attachments_note", "attachments_note_single", "attachments_note_pagetop", "attachments_pages", "note",
+         "record", "record_fits", "record_blank_page", "letter_record", "attachments_separate",
+         "attachments_separate_blank"]  # fmt: skip
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -110,6 +113,12 @@ def grid_line(line: PdfLine, profile) -> float:
     return (line.baseline - profile.grid_baseline_mm(0)) / profile.line_pitch_mm
 
 
+def page_side(pdf: PdfDoc, page: int) -> str:
+    """Which side of the block the page's number is on."""
+    (number,) = [line for line in pdf.page_lines(page) if line.text.startswith("—")]
+    return "right" if number.x0 > 105 else "left"
+
+
 def text_lines(pdf: PdfDoc, page: int) -> list[PdfLine]:
     return [line for line in pdf.page_lines(page) if not line.text.startswith("—")]
 
@@ -135,6 +144,21 @@ def test_note_several_attachments(converted, profile):
         assert first.baseline - body.baseline == pytest.approx(2 * profile.line_pitch_mm, abs=0.1)  # 空一行
     assert find(lo, "附件：1.").x0 == pytest.approx(find(ours, "附件：1.").x0, abs=LO_TOL)
     assert [line.text for line in lo.lines] == [line.text for line in ours.lines]  # the same breaks
+
+
+def test_note_blank_line_dropped_at_a_page_top(converted, profile):
+    """The body ends on page 1's last line: "附件：" opens page 2 on line 1, in both renderers."""
+    ours, lo = both(converted["attachments_note_pagetop"])
+    for pdf in (ours, lo):
+        assert pdf.pages == 2
+        assert text_lines(pdf, 1)[-1].text == "执行中遇到的问题请及。"
+        assert len([line for line in text_lines(pdf, 1) if line.sizes == {16.0}]) == profile.grid.lines - 2
+        first = text_lines(pdf, 2)[0]
+        assert first.text.startswith("附件：1.")
+        assert first.baseline == pytest.approx(profile.grid_baseline_mm(0), abs=LO_BASELINE_TOL)
+    for a, b in zip(ours.lines, lo.lines, strict=True):
+        assert b.text == a.text
+        assert b.baseline - a.baseline == pytest.approx(LO_BASELINE_SHIFT, abs=LO_BASELINE_TOL)
 
 
 def test_note_single_attachment(converted, profile):
@@ -290,12 +314,80 @@ def test_record_in_libreoffice(converted, name):
         assert b.baseline - a.baseline == pytest.approx(LO_BASELINE_SHIFT, abs=LO_BASELINE_TOL)
 
 
+def test_attachment_bound_separately(converted, profile):
+    """§7.3.7: after the 版记 (page 2, even), attachment 2 starts a new sheet numbered from 1,
+    labelled with the 发文字号 (仿宋) then "附件2" (黑体) flush left on line 1."""
+    case = converted["attachments_separate"]
+    for pdf in both(case):
+        assert pdf.pages == 3
+        assert [page_number(pdf, page) for page in (1, 2, 3)] == ["—1—", "—2—", "—1—"]
+        assert len(rules(pdf, 2)) == 3  # the 版记 closes the document on page 2
+        label, title = text_lines(pdf, 3)[:2]
+        assert label.text == "大府发〔2022〕5号附件2" and title.text == "大江镇法治建设工作联系表"
+        assert label.x0 == pytest.approx(profile.page.block_left, abs=0.3)  # 顶格
+        assert label.baseline == pytest.approx(profile.grid_baseline_mm(0), abs=LO_BASELINE_TOL)  # line 1
+        fonts = [c["fontname"].split("+")[-1] for c in label.chars]
+        assert fonts[0] == "FandolFang-Regular" and fonts[-3:] == ["FandolHei-Regular"] * 3
+        assert page_number(pdf, 3) == "—1—" and page_side(pdf, 3) == "right"  # an odd page again
+    assert text_lines(case.pdf, 2)[0].text == "附件1"  # bound with the 正文: as before
+
+
+def test_attachment_bound_separately_starts_a_new_sheet(converted):
+    """The 正文 ends on page 1: page 2 stays blank and unnumbered, the attachment is page 3,
+    numbered 1 (the DOCX: a section of its own with empty footers holds the blank page)."""
+    for pdf in both(converted["attachments_separate_blank"]):
+        assert pdf.pages == 3
+        assert pdf.page_lines(2) == [] and rules(pdf, 2) == []
+        assert [page_number(pdf, page) for page in (1, 3)] == ["—1—", "—1—"]
+        assert text_lines(pdf, 3)[0].text == "大府发〔2022〕5号附件2"
+
+
+def test_attachment_bound_separately_needs_a_doc_number(tmp_path):
+    path = tmp_path / "separate.yaml"
+    path.write_text(
+        "title: 关于印发方案的通知\nbody: [现将方案印发给你们。]\n"
+        "attachments:\n  - title: 联系表\n    bound_separately: true\n    body: [联系人：李明。]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match=r"separate.yaml:4: attachments\[0\].bound_separately: .*发文字号"):
+        load_document(path)
+
+
+def test_letter_record_has_no_print_line_and_no_rules(converted, profile):
+    """§10.1 信函: 版记 without 印发机关和印发日期 and without rules, at the foot of the last
+    (even, numbered) page's block, in the PDF and in LibreOffice."""
+    case = converted["letter_record"]
+    assert case.doc.record is not None and case.doc.record.printer is None
+    for pdf in both(case):
+        assert pdf.pages == 2
+        assert rules(pdf, 2) == []  # the red double lines are on page 1 only
+        (cc,) = [line for line in pdf.page_lines(2) if line.sizes == {14.0} and "—" not in line.text]
+        assert cc.text == "抄送：台山市人民政府办公室，台山市委政法委。"
+        assert cc.x0 == pytest.approx(profile.page.block_left + 14 / MM, abs=0.3)  # 左空一字 (4号)
+        last = profile.grid_baseline_mm(profile.grid.lines - 1)
+        assert cc.baseline == pytest.approx(last, abs=LO_BASELINE_TOL)  # the block's last line
+        assert page_number(pdf, 2) == "—2—"
+        assert "印发" not in "".join(line.text for line in pdf.lines)
+
+
+def test_letter_record_refuses_a_print_line(cases, fontset):
+    doc = cases["letter_record"].doc
+    assert doc.record is not None
+    record = replace(doc.record, printer="台山市大江镇党政办公室", print_date=dt.date(2022, 3, 10))
+    with pytest.raises(LayoutError, match=r"no 印发机关和印发日期.*hint: remove record\.printer"):
+        render_document(replace(doc, record=record), Path("/nonexistent"), ["pdf"], fonts=fontset)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_character_in_order_in_libreoffice(converted, name, profile):
     case = converted[name]
     assert case.lo is not None
     printed = "".join(line.text for page in range(1, case.lo.pages + 1) for line in text_lines(case.lo, page))
-    assert printed == "".join(ch for ch in case.doc.all_text(profile.headings.labels) if not ch.isspace())
+    expected = "".join(ch for ch in case.doc.all_text(profile.headings.labels) if not ch.isspace())
+    if case.doc.profile == "gbt9704-letter":  # 份号 and 密级 print under the mark: compare from the title on
+        start = case.doc.title[:4]
+        printed, expected = printed[printed.index(start) :], expected[expected.index(start) :]
+    assert printed == expected
 
 
 # --- the engine ----------------------------------------------------------------------------

@@ -22,7 +22,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTCollection, TTFont
+from PIL import Image, ImageDraw, ImageFont
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont as RLFont
 from reportlab.pdfgen.canvas import Canvas
@@ -37,6 +40,8 @@ from officialdoc.profile import PT_PER_MM, load_profile, mm_to_pt
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "check_fixtures"
 P = load_profile()
+LETTER, ORDER, MINUTES = "gbt9704-letter", "gbt9704-order", "gbt9704-minutes"
+SIGNERS = ("李明华", "张伟", "陈志强")  # 上行文: three signers, two a line
 
 ARPHIC = Path("/usr/share/fonts/truetype/arphic")
 FONT_FILES = {  # reportlab name → (file, subfont); all TrueType outlines
@@ -77,6 +82,29 @@ def ink(name: str, text: str, size_pt: float) -> tuple[float, float]:
     return max(g.yMax for g in boxes) * scale, -min(g.yMin for g in boxes) * scale
 
 
+class _CanvasPen(BasePen):
+    """fontTools pen drawing a glyph into a reportlab path at (x, y) pt, scaled per axis."""
+
+    def __init__(self, glyphs, path, x: float, y: float, sx: float, sy: float):
+        super().__init__(glyphs)
+        self.path, self.x, self.y, self.sx, self.sy = path, x, y, sx, sy
+
+    def _xy(self, point: tuple[float, float]) -> tuple[float, float]:
+        return self.x + point[0] * self.sx, self.y + point[1] * self.sy
+
+    def _moveTo(self, point):
+        self.path.moveTo(*self._xy(point))
+
+    def _lineTo(self, point):
+        self.path.lineTo(*self._xy(point))
+
+    def _curveToOne(self, a, b, c):
+        self.path.curveTo(*self._xy(a), *self._xy(b), *self._xy(c))
+
+    def _closePath(self):
+        self.path.close()
+
+
 def text(length: int, offset: int = 0) -> str:
     return "".join(HANZI[(offset + i) % len(HANZI)] for i in range(length))
 
@@ -114,12 +142,30 @@ class Pdf:
     unnumbered_page: int | None = None
     page_pt: float = P.style("page_number").size_pt
     mark_red: bool = True
-    red_gap_mm: float = 4.0  # red line below the 发文字号's ink (the limit's 4 mm)
+    red_gap_mm: float = P.header.rule_gap_mm  # red line below the 发文字号's ink
     record_width_mm: float = P.page.block_width_mm
     extra_page: bool = False  # a page after the record block's
     anonymous_kai: bool = False  # the 楷体 face's name replaced by a meaningless one
-    record_rules: bool = True
+    record_rules: bool | None = None  # None: as the profile says (信函: none)
     joint_unsealed: bool = False  # two issuers, no seal: §7.3.5.2 layout
+    profile: str = P.name  # the profile the header is drawn from and the PDF is checked with
+    keywords: str = ""  # PDF /Keywords ("officialdoc-profile:<name>" as our renderers write it)
+    mark_as: str = "text"  # the issuer mark as text, red glyph "outlines" (filled paths) or an "image"
+    mark_shift_mm: float = 0.0  # the mark moved down
+    mark_width_mm: float | None = None  # the mark stretched to this width (None: its natural width)
+    copy_number: str | None = None  # 份号, flush left on line 1 …
+    copy_at: tuple[float, int] = (0.0, 0)  # … moved right (mm) / to another grid line
+    signers: tuple[str, ...] = ()  # 上行文: "签发人：" and the names, two a line, 居右空一字 …
+    signer_indent_chars: float = P.header.side_indent_chars
+    number_indent_chars: float = P.header.side_indent_chars  # … the 文号 居左空一字 on the last names' line …
+    number_own_line: bool = False  # … or (broken) on a line of its own under them
+    number_shift_mm: float = 0.0  # the 发文字号 moved right
+    letter_rule_mm: float | None = None  # 信函: length of the double lines (None: the profile's)
+    letter_single: bool = False  # 信函: the first double line a single line
+    letter_swap: bool = False  # 信函: the first double line thin over thick
+    letter_gap_mm: float = 0.0  # 信函: the first double line moved down
+    letter_bottom_shift_mm: float = 0.0  # 信函: the second double line moved up
+    first_page_number: bool | None = None  # None: as the profile says
 
     def build(self, path: Path) -> Path:
         _PdfDrawer(self, path).draw()
@@ -140,6 +186,9 @@ class _PdfDrawer:
         self.left = P.page.block_left
         self.right = self.left + P.page.block_width_mm
         self.offset = 0
+        self.prof = load_profile(spec.profile)
+        if spec.keywords:
+            self.c.setKeywords(spec.keywords)
 
     def baseline(self, slot: float, size_pt: float) -> float:
         em = size_pt / PT_PER_MM
@@ -180,7 +229,8 @@ class _PdfDrawer:
             self.line(slot, string, int(indent))
 
     def page_number(self, number: int) -> None:
-        if number == self.s.unnumbered_page:
+        first = self.prof.header.first_page_number if self.s.first_page_number is None else self.s.first_page_number
+        if number == self.s.unnumbered_page or (number == 1 and not first):
             return
         string = self.s.page_format.format(n=number)
         size = self.s.page_pt
@@ -195,27 +245,139 @@ class _PdfDrawer:
         self.put(string, x, P.page.block_bottom + P.page_number.dash_top_below_block_mm + top, font, size)
 
     def header(self) -> int:
-        """Issuer mark, document number, red line, title; returns the first free slot."""
-        mark = "大江镇人民政府文件"
-        top, _ = ink("ming", mark, MARK_PT)
-        mark_y = P.page.block_top + 35 + top
-        self.c.setFillColorRGB(1 if self.s.mark_red else 0, 0, 0)
-        self.put(
-            mark, self.left + (P.page.block_width_mm - self.width(mark, "ming", MARK_PT)) / 2, mark_y, size=MARK_PT
-        )
-        self.c.setFillColorRGB(0, 0, 0)
+        """The 版头 of the spec's profile, and the title; returns the first free slot."""
+        spec = self.prof.header
+        if spec.layout == "letter":
+            return self.letter_header()
+        origin = P.page.block_top if spec.mark_top_from == "block" else 0.0
+        self.issuer_mark("大江镇人民政府文件" if spec.print_title else "大江镇人民政府令", origin + spec.mark_top_mm)
+        if not spec.rule:  # 命令: the 令号 centred, the 正文 under it, no title
+            self.centred("第3号", 6)
+            return 9
+        if self.s.copy_number:
+            dx, slot = self.s.copy_at
+            self.put(self.s.copy_number, self.left + dx, self.baseline(slot, self.body_pt))
         number = "台江府〔2021〕12号"
-        number_y = self.baseline(8, self.body_pt)
-        self.put(number, self.left + (P.page.block_width_mm - self.width(number, "ming", self.body_pt)) / 2, number_y)
+        number_slot = self.signer_block(8) if self.s.signers else 8
+        number_y = self.baseline(number_slot, self.body_pt)
+        if self.s.signers:
+            self.put(number, self.left + self.s.number_indent_chars * self.cell, number_y, tc=self.tc)
+        else:
+            self.centred(number, number_slot, self.s.number_shift_mm)
         _, below = ink("ming", number, self.body_pt)
-        self.rule(number_y + below + self.s.red_gap_mm, 0.5, self.s.red_line_mm, red=True)
-        title = "大江镇法治建设工作情况报告"
-        size, font = self.s.title_pt, self.s.title_font
-        x = self.left + (P.page.block_width_mm - self.width(title, font, size)) / 2 + self.s.title_shift_mm
-        self.put(title, x, self.baseline(11, size), font, size)
+        self.rule(number_y + below + self.s.red_gap_mm, P.header.rule_thickness_mm, self.s.red_line_mm, red=True)
+        self.title(11)
         self.line(13, "一、深入学习贯彻法治思想", P.paragraph.first_line_indent_chars, self.s.heading1_font)
         self.line(14, "（一）强化思想理论学习。", P.paragraph.first_line_indent_chars, "kai")
         return 15
+
+    def title(self, slot: int) -> None:
+        title = "大江镇法治建设工作情况报告"
+        size, font = self.s.title_pt, self.s.title_font
+        x = self.left + (P.page.block_width_mm - self.width(title, font, size)) / 2 + self.s.title_shift_mm
+        self.put(title, x, self.baseline(slot, size), font, size)
+
+    def centred(self, string: str, slot: int, shift_mm: float = 0.0) -> None:
+        width = self.width(string, "ming", self.body_pt)
+        self.put(string, self.left + (P.page.block_width_mm - width) / 2 + shift_mm, self.baseline(slot, self.body_pt))
+
+    def signer_block(self, slot: int) -> int:
+        """上行文: "签发人：" and the names (楷体), two a line in columns of the longest name, the
+        block 居右空一字; returns the grid line of the 文号 (the last names' line)."""
+        names = self.s.signers
+        rows = [names[i : i + P.header.signers_per_line] for i in range(0, len(names), P.header.signers_per_line)]
+        column = max(len(name) for name in names) * self.cell
+        gap = P.header.signer_gap_chars * self.cell
+        first_x = self.right - self.s.signer_indent_chars * self.cell - len(rows[0]) * column - (len(rows[0]) - 1) * gap
+        label = "签发人："
+        self.put(label, first_x - len(label) * self.cell, self.baseline(slot, self.body_pt), tc=self.tc)
+        for row, row_names in enumerate(rows):
+            for i, name in enumerate(row_names):
+                self.put(name, first_x + i * (column + gap), self.baseline(slot + row, self.body_pt), "kai", tc=self.tc)
+        return slot + len(rows) - 1 + self.s.number_own_line
+
+    def issuer_mark(self, mark: str, top: float) -> None:
+        """The mark's ink top at ``top`` (plus the spec's shift), centred, as text, outlines or an image."""
+        top += self.s.mark_shift_mm
+        natural = self.width(mark, "ming", MARK_PT)
+        width = self.s.mark_width_mm or natural
+        centre = self.left + P.page.block_width_mm / 2
+        if self.s.mark_as == "image":
+            self.mark_image(mark, top, centre, width)
+            return
+        ascent, _ = ink("ming", mark, MARK_PT)
+        x, baseline = centre - width / 2, top + ascent
+        if self.s.mark_as == "outlines":
+            self.mark_outlines(mark, x, baseline, width / natural)
+            return
+        self.c.saveState()  # the horizontal scale (Tz) is graphics state: it must not reach later text
+        self.c.setFillColorRGB(1 if self.s.mark_red else 0, 0, 0)
+        t = self.c.beginText()
+        t.setFont(rl("ming"), MARK_PT)
+        t.setHorizScale(100 * width / natural)
+        t.setTextOrigin(mm_to_pt(x), mm_to_pt(self.height - baseline))
+        t.textOut(mark)
+        self.c.drawText(t)
+        self.c.restoreState()
+
+    def mark_outlines(self, mark: str, x: float, baseline: float, h_scale: float) -> None:
+        """The mark converted to curves: each glyph's outline a red filled path, no text."""
+        face = _face("ming")
+        glyphs, cmap = face.getGlyphSet(), face.getBestCmap()
+        unit = MARK_PT / face["head"].unitsPerEm  # pt per font unit
+        pen_x = mm_to_pt(x)
+        self.c.saveState()
+        self.c.setFillColorRGB(1, 0, 0)
+        for ch in mark:
+            glyph = glyphs[cmap[ord(ch)]]
+            path = self.c.beginPath()
+            glyph.draw(_CanvasPen(glyphs, path, pen_x, mm_to_pt(self.height - baseline), unit * h_scale, unit))
+            self.c.drawPath(path, stroke=0, fill=1)
+            pen_x += glyph.width * unit * h_scale
+        self.c.restoreState()
+
+    def mark_image(self, mark: str, top: float, centre: float, width: float) -> None:
+        """The mark pasted as a picture: red glyphs on a transparent ground with a margin and a
+        black frame (not ink of the mark), scaled so the red ink spans ``width`` from ``top``."""
+        font = ImageFont.truetype(str(FONT_FILES["ming"][0]), 200, index=FONT_FILES["ming"][1])
+        layer = Image.new("RGBA", (font.getbbox(mark)[2] + 160, 400), (255, 255, 255, 0))
+        ImageDraw.Draw(layer).text((80, 80), mark, font=font, fill=(255, 0, 0, 255))
+        left, upper, right, _ = layer.getbbox()
+        ImageDraw.Draw(layer).rectangle((0, 0, layer.width - 1, layer.height - 1), outline=(0, 0, 0, 255), width=3)
+        scale = width / (right - left)  # mm per pixel
+        x0, y0 = centre - (left + right) / 2 * scale, top - upper * scale
+        w, h = layer.width * scale, layer.height * scale
+        self.c.drawImage(
+            ImageReader(layer), mm_to_pt(x0), mm_to_pt(self.height - y0 - h), mm_to_pt(w), mm_to_pt(h), mask="auto"
+        )
+
+    def letter_header(self) -> int:
+        """信函 (§10.1): mark from the page top, red double lines, 份号 and 文号 under the first."""
+        spec, letter = self.prof.header, self.prof.header.letter
+        assert letter is not None
+        mark = "大江镇人民政府"
+        self.issuer_mark(mark, spec.mark_top_mm)
+        mark_bottom = spec.mark_top_mm + self.s.mark_shift_mm + sum(ink("ming", mark, MARK_PT))
+        top = mark_bottom + letter.rule_gap_mm + self.s.letter_gap_mm
+        length = self.s.letter_rule_mm or letter.rule_length_mm
+        thick, thin = (letter.thin_mm, letter.thick_mm) if self.s.letter_swap else (letter.thick_mm, letter.thin_mm)
+        below = top + thick + letter.space_mm + thin
+        self.rule(top + thick / 2, thick, length, red=True)
+        if not self.s.letter_single:
+            self.rule(below - thin / 2, thin, length, red=True)
+        bottom = self.height - letter.bottom_rule_above_page_bottom_mm - self.s.letter_bottom_shift_mm
+        self.rule(bottom - letter.thick_mm - letter.space_mm - letter.thin_mm / 2, letter.thin_mm, length, red=True)
+        self.rule(bottom - letter.thick_mm / 2, letter.thick_mm, length, red=True)
+        baseline = self.em_top_baseline(below + letter.text_gap_em * self.body_pt / PT_PER_MM, self.body_pt)
+        self.put(self.s.copy_number or "000021", self.left + self.s.copy_at[0], baseline)
+        number = "台江府函〔2021〕7号"
+        self.put(number, self.right - self.width(number, "ming", self.body_pt), baseline)
+        self.title(3)
+        return 5
+
+    def em_top_baseline(self, em_top: float, size_pt: float) -> float:
+        """The baseline of text whose em box starts at ``em_top`` (the checker's glyph model)."""
+        return em_top + P.grid.baseline_in_em * size_pt / PT_PER_MM
 
     def last_page(self, first_slot: int) -> None:
         self.line(first_slot, text(10, self.offset) + "。")
@@ -237,13 +399,17 @@ class _PdfDrawer:
             self.put(self.s.date, date_x, date_y)
             self.put(issuer, date_x + (date_w - issuer_w) / 2, issuer_y, tc=self.tc)
         bottom, pitch = P.page.block_bottom, P.line_pitch_mm
-        thick = 0.25 if self.s.record_thin else 0.35
-        for y, thickness in ((bottom - 2 * pitch, thick), (bottom - pitch, 0.25), (bottom, thick)):
-            if self.s.record_rules:
+        thin = P.record.thin_rule_mm
+        thick = thin if self.s.record_thin else P.record.thick_rule_mm
+        for y, thickness in ((bottom - 2 * pitch, thick), (bottom - pitch, thin), (bottom, thick)):
+            if self.prof.record.rules if self.s.record_rules is None else self.s.record_rules:
                 self.rule(y, thickness, self.s.record_width_mm)
         small = P.style("page_number").size_pt
         one = small / PT_PER_MM
         row = bottom - pitch / 2 + (P.grid.baseline_in_em - 0.5) * one
+        if not self.prof.record.print_line:  # 信函: 抄送 only, on the block's last line
+            self.put("抄送：台山市人民政府办公室。", self.left + one, row, size=small)
+            return
         self.put("抄送：台山市人民政府办公室。", self.left + one, row - pitch, size=small)
         self.put("台山市大江镇人民政府办公室", self.left + one, row, size=small)
         issued = "2021年11月23日印发"
@@ -286,7 +452,7 @@ class Pdfs:
 
     def report(self, spec: Pdf) -> Report:
         if spec not in self.reports:
-            self.reports[spec] = check_file(self.build(spec), P)
+            self.reports[spec] = check_file(self.build(spec), spec.profile)
         return self.reports[spec]
 
 
@@ -369,6 +535,29 @@ PDF_BROKEN = [
     (Pdf(date="二〇二一年十一月二十三日"), {"PDF-DATE-FORM"}),
     (Pdf(date_gap_chars=0), {"PDF-SIGN-DATE"}),
 ]
+# 版头 (§7.2) and chapter 10: each breaks exactly the rules named (no other finding)
+HEADER_BROKEN = [
+    (Pdf(mark_as="image", mark_width_mm=170), {"PDF-REDMARK-WIDTH"}),
+    (Pdf(mark_as="outlines", mark_shift_mm=5), {"PDF-REDMARK-POS"}),
+    (Pdf(copy_number="123"), {"PDF-COPYNUM-FORM"}),
+    (Pdf(copy_number="000123", copy_at=(5.0, 0)), {"PDF-COPYNUM-POS"}),
+    (Pdf(copy_number="000123", copy_at=(0.0, 1)), {"PDF-COPYNUM-POS"}),  # on line 2
+    (Pdf(number_shift_mm=5), {"PDF-DOCNUMBER-POS"}),
+    (Pdf(signers=SIGNERS, number_indent_chars=3), {"PDF-DOCNUMBER-POS"}),
+    (Pdf(signers=SIGNERS, signer_indent_chars=3), {"PDF-SIGNER-POS"}),
+    (Pdf(signers=SIGNERS, number_own_line=True), {"PDF-SIGNER-POS"}),
+    (Pdf(profile=LETTER, pages=2, letter_rule_mm=P.page.block_width_mm), {"PDF-LETTER-RULES"}),
+    (Pdf(profile=LETTER, pages=2, letter_single=True), {"PDF-LETTER-RULES"}),
+    (Pdf(profile=LETTER, pages=2, letter_swap=True), {"PDF-LETTER-WEIGHT"}),
+    (Pdf(profile=LETTER, pages=2, letter_gap_mm=4), {"PDF-LETTER-POS"}),
+    (Pdf(profile=LETTER, pages=2, letter_bottom_shift_mm=5), {"PDF-LETTER-POS"}),
+    (Pdf(profile=LETTER, pages=2, first_page_number=True), {"PDF-PAGENUM-FIRST"}),
+    (Pdf(profile=LETTER, pages=2, record_rules=True), {"PDF-RECORD-RULES"}),  # §10.1: 版记 without rules
+    (Pdf(profile=LETTER, pages=2, copy_at=(4.0, 0)), {"PDF-COPYNUM-POS"}),
+    (Pdf(profile=LETTER, pages=2, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
+    (Pdf(profile=ORDER, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
+]
+PDF_BROKEN += HEADER_BROKEN
 
 
 @pytest.mark.parametrize(("spec", "rules"), PDF_BROKEN, ids=[" ".join(sorted(r)) for _, r in PDF_BROKEN])
@@ -760,3 +949,228 @@ def test_profile_numbers_drive_the_checker(pdfs):
     profile = replace(P, grid=replace(P.grid, chars=27))
     report = check_file(pdfs.build(Pdf(chars=27, tracking=0.0)), profile)
     assert "PDF-GRID-CHARS" not in rules_of(report)
+
+
+# -- 版头 (§7.2) and the formats of chapter 10 -------------------------------------------
+
+HEADER_CLEAN = [
+    Pdf(mark_as="outlines"),  # the mark converted to curves: red filled paths, no text
+    Pdf(mark_as="image"),  # the mark pasted as a picture (transparent ground, black frame)
+    Pdf(copy_number="000123"),
+    Pdf(copy_number="000008", signers=SIGNERS),
+    Pdf(signers=SIGNERS[:2]),  # one line: "签发人：" and two names, the 文号 on it
+    Pdf(profile=LETTER, pages=2),
+    Pdf(profile=LETTER, pages=2, mark_as="image"),
+    Pdf(profile=ORDER),
+    Pdf(profile=MINUTES),
+]
+
+
+@pytest.mark.parametrize(
+    "spec", HEADER_CLEAN, ids=[f"{s.profile} {s.mark_as} {s.copy_number} {len(s.signers)}" for s in HEADER_CLEAN]
+)
+def test_headers_of_every_profile_and_mark_drawn_any_way_check_clean(pdfs, spec):
+    report = pdfs.report(spec)
+    assert report.profile == spec.profile
+    assert report.findings == [], [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize(("spec", "rules"), HEADER_BROKEN, ids=[" ".join(sorted(r)) for _, r in HEADER_BROKEN])
+def test_each_header_break_fires_only_its_rule(pdfs, spec, rules):
+    assert rules_of(pdfs.report(spec)) == rules, [f.message for f in pdfs.report(spec).findings]
+
+
+@pytest.mark.parametrize("kind", ["text", "outlines", "image"])
+def test_the_mark_is_measured_whatever_draws_it(pdfs, kind):
+    """Its ink top is read from glyph boxes, path boxes or the image's red pixels (not the
+    image's box, which has a margin): moved 5 mm down, the finding says where it is."""
+    report = pdfs.report(Pdf(mark_as=kind, mark_shift_mm=5))
+    (found,) = report.findings
+    assert found.rule == "PDF-REDMARK-POS" and f"({kind})" in found.detail
+    assert found.y_mm == pytest.approx(P.page.block_top + P.header.mark_top_mm + 5, abs=0.2)
+    assert found.message.startswith(
+        f"[PDF-REDMARK-POS] 发文机关标志上边缘距版心上边缘{P.header.mark_top_mm + 5:.1f}毫米"
+    )
+
+
+@pytest.mark.parametrize(("name", "origin_zh"), [(LETTER, "上页边"), (ORDER, "版心上边缘")])
+def test_the_mark_position_is_the_profiles(pdfs, name, origin_zh):
+    """信函: 30 mm from the page top; 命令: 20 mm below the block top (profile.header)."""
+    spec = load_profile(name).header
+    origin = P.page.block_top if spec.mark_top_from == "block" else 0.0
+    (found,) = [f for f in pdfs.report(Pdf(profile=name, pages=2, mark_shift_mm=5)).findings]
+    assert found.y_mm == pytest.approx(origin + spec.mark_top_mm + 5, abs=0.2)
+    assert f"距{origin_zh}{spec.mark_top_mm + 5:.1f}毫米，应为{spec.mark_top_mm:g}毫米" in found.message
+
+
+def test_a_letter_checked_as_an_ordinary_document_gets_the_old_false_findings(pdfs):
+    report = check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), "gbt9704")
+    assert report.profile == "gbt9704"
+    assert {"PDF-PAGENUM-MISSING", "PDF-REDLINE-WIDTH", "PDF-REDMARK-POS"} <= rules_of(report)
+
+
+# -- which profile a file is checked against ---------------------------------------------
+
+# every fixture of tests/fixtures but those that need seal images the signature tests draw
+FIXTURE_DOCS = tuple(
+    sorted(
+        path.stem
+        for path in (ROOT / "tests" / "fixtures").glob("*.yaml")
+        if ".png" not in path.read_text(encoding="utf-8")
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, fontset) -> dict[str, tuple[str, Path, Path]]:
+    """Our fixtures rendered by officialdoc: name → (profile, PDF, DOCX)."""
+    from officialdoc.api import render_document
+    from officialdoc.load import load_document
+
+    folder = tmp_path_factory.mktemp("rendered")
+    outputs = {}
+    for name in FIXTURE_DOCS:
+        doc = load_document(ROOT / "tests" / "fixtures" / f"{name}.yaml").document
+        (pdf, docx_path), _ = render_document(doc, folder, ["pdf", "docx"], fonts=fontset)
+        outputs[name] = (doc.profile, pdf, docx_path)
+    return outputs
+
+
+@pytest.mark.parametrize("name", FIXTURE_DOCS)
+def test_our_outputs_record_their_profile_and_check_clean_with_it(rendered, name):
+    from docx import Document as open_docx
+    from pypdf import PdfReader
+
+    profile, pdf, docx_path = rendered[name]
+    keywords = f"officialdoc-profile:{profile}"
+    assert PdfReader(str(pdf)).metadata["/Keywords"] == keywords
+    assert open_docx(str(docx_path)).core_properties.keywords == keywords
+    for path in (pdf, docx_path, ROOT / "tests" / "fixtures" / f"{name}.yaml"):
+        report = check_file(path)  # no profile given: the file's own
+        assert report.profile == profile, path
+        assert report.findings == [], [f.message for f in report.findings]
+
+
+def test_libreoffices_rendering_of_our_docx_keeps_the_profile_and_checks_clean(rendered, fontset, soffice, tmp_path):
+    """LibreOffice exports the DOCX keywords as "officialdoc-profile, gbt9704-letter"."""
+    from officialdoc.libreoffice import docx_to_pdf
+
+    names = ("letter", "order", "header_upward")
+    converted = docx_to_pdf([rendered[n][2] for n in names], tmp_path, fontconfig_xml=fontset.fontconfig_xml())
+    for name, pdf in zip(names, converted, strict=True):
+        report = check_file(pdf)
+        assert report.profile == rendered[name][0]
+        assert report.findings == [], [f.message for f in report.findings]
+
+
+def test_an_explicit_profile_wins_over_the_recorded_one(rendered, cli):
+    _, pdf, _ = rendered["letter"]
+    assert check_file(pdf, LETTER).findings == []
+    assert "PDF-REDLINE-WIDTH" in rules_of(check_file(pdf, "gbt9704"))
+    result = cli(pdf)
+    assert result.exit_code == 0 and f"版式{LETTER}" in result.output
+    assert cli(pdf, "--profile", "gbt9704").exit_code == 1
+    data = json.loads(cli(pdf, "--json").output)
+    assert data["profile"] == P.name and data["files"][0]["profile"] == LETTER
+
+
+def test_another_producers_pdf_may_name_the_profile_too(pdfs):
+    path = pdfs.build(Pdf(profile=LETTER, pages=2, keywords=f"Brief, officialdoc-profile:{LETTER}"))
+    report = check_file(path)
+    assert report.profile == LETTER and report.findings == [], [f.message for f in report.findings]
+
+
+def test_an_unknown_recorded_profile_falls_back_to_the_default_with_a_note(pdfs, tmp_path):
+    report = check_file(pdfs.build(Pdf(keywords="officialdoc-profile:gbt9704-memo")))
+    assert report.profile == P.name and report.findings == []
+    assert any("gbt9704-memo" in note for note in report.notes)
+    content = tmp_path / "memo.yaml"
+    content.write_text("profile: gbt9704-memo\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
+    report = check_file(content)
+    assert report.readable and report.profile == P.name
+    assert any("gbt9704-memo" in note for note in report.notes)
+
+
+# -- the profile is the one source of the checker's numbers -------------------------------
+
+
+def test_the_tolerances_are_a_typed_section_of_the_profile_inherited_by_every_format():
+    from dataclasses import fields
+
+    from officialdoc.profile import CheckSpec
+
+    assert not (ROOT / "src" / "officialdoc" / "check" / "limits.py").exists()
+    for name in (LETTER, ORDER, MINUTES):
+        assert load_profile(name).check == P.check
+    assert isinstance(P.check, CheckSpec)
+    section = (ROOT / "templates" / "gbt9704.yaml").read_text(encoding="utf-8").split("\ncheck:", 1)[1]
+    for field in fields(CheckSpec):  # every tolerance is set and says why in a comment
+        (line,) = [ln for ln in section.splitlines() if ln.strip().startswith(f"{field.name}:")]
+        assert "#" in line, line
+
+
+def test_the_standards_numbers_come_from_the_profiles_sections(pdfs):
+    clean = pdfs.build(Pdf())
+
+    def rules_with(**sections) -> set[str]:
+        return rules_of(check_file(clean, replace(P, **sections)))
+
+    assert "PDF-REDMARK-POS" in rules_with(header=replace(P.header, mark_top_mm=P.header.mark_top_mm + 5))
+    assert "PDF-REDLINE-POS" in rules_with(header=replace(P.header, rule_gap_mm=P.header.rule_gap_mm + 5))
+    assert "PDF-RECORD-THICKNESS" in rules_with(record=replace(P.record, thick_rule_mm=P.record.thin_rule_mm))
+    thin = pdfs.build(Pdf(record_thin=True))
+    record = replace(P.record, thick_rule_mm=P.record.thin_rule_mm)
+    assert "PDF-RECORD-THICKNESS" not in rules_of(check_file(thin, replace(P, record=record)))
+    letter = load_profile(LETTER)
+    longer = replace(letter.header, letter=replace(letter.header.letter, rule_length_mm=180))
+    assert "PDF-LETTER-RULES" in rules_of(
+        check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), replace(letter, header=longer))
+    )
+    shifted = pdfs.build(Pdf(shift_mm=(3, 0)))
+    assert "PDF-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
+
+
+def _profile_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "custom.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("check_section", "says"),
+    [
+        ("check:\n  position_mm: abc\n", "check.position_mm: 'abc' is not a number ≥ 0"),
+        ("check:\n  position_mm: -1\n", "check.position_mm: -1 is not a number ≥ 0"),
+        ("check:\n  positon_mm: 1\n", "check.positon_mm is not a tolerance of the checker"),
+        ("check: 1\n", "section 'check' is missing or not a mapping"),
+    ],
+)
+def test_a_bad_check_section_names_the_file_the_key_and_a_hint(tmp_path, cli, check_section, says):
+    from officialdoc.errors import ProfileError
+
+    path = _profile_with(tmp_path, "extends: gbt9704\nname: custom\n" + check_section)
+    with pytest.raises(ProfileError) as error:
+        load_profile(path)
+    assert str(error.value).startswith(str(path)) and says in str(error.value)
+    assert "hint" in str(error.value) or "mapping" in says
+    result = cli(ROOT / "tests" / "check_fixtures" / "lint_text.yaml", "--profile", path)
+    assert result.exit_code == 2 and says in result.output
+
+
+def test_a_standalone_profile_must_give_every_tolerance(tmp_path):
+    from officialdoc.errors import ProfileError
+
+    standard = (ROOT / "templates" / "gbt9704.yaml").read_text(encoding="utf-8")
+    without_edge = "\n".join(ln for ln in standard.splitlines() if not ln.strip().startswith("edge_mm:"))
+    with pytest.raises(ProfileError, match=r"check\.edge_mm is missing; hint: the keys are position_mm"):
+        load_profile(_profile_with(tmp_path, without_edge))
+
+
+def test_one_pattern_set_serves_the_loader_and_the_lint_for_typed_numbers():
+    from officialdoc import load
+    from officialdoc.check import content
+
+    assert content.TYPED_LABELS is load.TYPED_LABELS and not hasattr(content, "LABEL_KINDS")
+    for level, label in enumerate(("十二、", "（三）", "4.", "（5）")):
+        assert [i for i, pattern in enumerate(load.TYPED_LABELS) if pattern.match(label)] == [level]
+        assert load.TYPED_NUMBER.match(f"  {label}正文").group(1) == label

@@ -22,7 +22,8 @@ from officialdoc.model import Document
 from pdfmeasure import MM, PdfDoc, PdfLine, read_pdf
 
 TOL = 0.3  # mm
-NAMES = ["unsealed", "unsealed_joint", "sealed_joint", "sealed_joint3", "seals", "squeeze"]
+NAMES = ["unsealed", "unsealed_joint", "sealed_joint", "sealed_joint3", "seals", "squeeze", "squeeze_across",
+         "carry_paragraph", "carry_note", "carry_across"]  # fmt: skip
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Case:
     layout: LaidOutDocument
     pdf: PdfDoc
     lo: PdfDoc
+    docx: Path
 
 
 def _seal_images(folder: Path) -> None:
@@ -55,8 +57,8 @@ def cases(tmp_path_factory, repo_root, profile, fontset, soffice) -> dict[str, C
         made[name] = (doc, pdf, docx_path)
     converted = docx_to_pdf([d for _, _, d in made.values()], folder / "lo", fontset.fontconfig_xml())
     return {
-        name: Case(doc, layout_document(doc, profile, fontset), read_pdf(pdf), read_pdf(lo))
-        for (name, (doc, pdf, _)), lo in zip(made.items(), converted, strict=True)
+        name: Case(doc, layout_document(doc, profile, fontset), read_pdf(pdf), read_pdf(lo), docx_path)
+        for (name, (doc, pdf, docx_path)), lo in zip(made.items(), converted, strict=True)
     }
 
 
@@ -183,6 +185,62 @@ def test_squeezed_paragraph_keeps_the_signature_with_the_text(cases, profile):
     body = [x for x in case.pdf.lines if x.baseline < issuer.baseline][-1]
     assert slot(issuer, profile) - slot(body, profile) == 3
     assert slot(line(case.pdf, "2021年11月23日"), profile) == profile.grid.lines - 1
+
+
+def test_squeezed_paragraph_that_began_on_the_page_before(cases, profile):
+    case = cases["squeeze_across"]
+    assert case.layout.adjustments == {10: pytest.approx(-0.8)}  # the 11th block, from its first line
+    assert case.layout.carried_paragraph is False
+    # split over pages 1 and 2, it does not keep with the signature in the DOCX (LibreOffice
+    # would move a kept paragraph it has split to page 2 whole)
+    assert case.layout.keep_last_paragraph is False
+    assert _paragraph_flags(case)["keep_with_next"] == 3  # the two blank lines and the 署名 only
+    for pdf in (case.pdf, case.lo):
+        assert pdf.pages == 2
+        issuer = line(pdf, "台山市大江镇人民政府")
+        assert issuer.page == 2
+        assert slot(line(pdf, "2021年1月5日"), profile) == profile.grid.lines - 1
+
+
+@pytest.mark.parametrize(("name", "moved"), [("carry_paragraph", 3), ("carry_note", 2)])
+def test_last_paragraph_goes_over_whole(cases, name, moved, profile):
+    """It cannot be squeezed: the whole last paragraph goes over with the signature, in the PDF
+    and in LibreOffice (which moves a kept paragraph whole); Word does with keepLines."""
+    case = cases[name]
+    assert case.layout.carried_paragraph is True
+    for pdf in (case.pdf, case.lo):
+        assert pdf.pages == 2
+        page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
+        assert [slot(x, profile) for x in page2[:moved]] == list(range(moved))
+        assert line(pdf, "台山市大江镇人民政府").page == 2
+    kept = _paragraph_flags(case)
+    assert kept["keep_together"] == 1 and kept["keep_with_next"] >= 3
+
+
+def test_long_last_paragraph_starts_a_new_page(cases, profile):
+    """Squeezing cannot save it and it began on page 1: it starts page 2 and runs on to page 3,
+    where the signature follows, in the PDF and in LibreOffice."""
+    case = cases["carry_across"]
+    assert case.layout.carried_paragraph is True and case.layout.adjustments == {}
+    for pdf in (case.pdf, case.lo):
+        assert pdf.pages == 3
+        page1 = [x for x in pdf.lines if x.page == 1 and not x.text.startswith("—")]
+        assert page1[-1].text == "各单位要认真贯彻落实。"  # the paragraph before it
+        page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
+        assert slot(page2[0], profile) == 0 and len(page2) == profile.grid.lines
+        assert line(pdf, "台山市大江镇人民政府").page == 3
+    assert _paragraph_flags(case)["keep_together"] == 1
+
+
+def _paragraph_flags(case: Case) -> dict[str, int]:
+    """How many DOCX paragraphs keep with the next / keep their lines together."""
+    from docx import Document as open_docx
+
+    paragraphs = open_docx(str(case.docx)).paragraphs
+    return {
+        "keep_together": sum(bool(p.paragraph_format.keep_together) for p in paragraphs),
+        "keep_with_next": sum(bool(p.paragraph_format.keep_with_next) for p in paragraphs),
+    }
 
 
 def test_signature_text_is_complete(cases, profile):

@@ -37,7 +37,19 @@ from .normalize import full_width_punctuation
 
 MAX_HEADING_LEVEL = 4
 SEAL_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
-TYPED_NUMBER = re.compile(r"^\s*([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+# Heading numbers typed by hand (一、（一）1.（1）), by level; group 1 reads the number. The
+# loader refuses them in headings, the checker (officialdoc check) lints them anywhere.
+TYPED_LABELS = tuple(
+    re.compile(rf"^{form}")
+    for form in (
+        r"([一二三四五六七八九十百]+)[、.．]",
+        r"[（(]([一二三四五六七八九十百]+)[）)]",
+        r"(\d+)[.．、]",
+        r"[（(](\d+)[）)]",
+    )
+)
+# any of them after optional spaces; group 1 is the whole label
+TYPED_NUMBER = re.compile(r"^\s*((?:" + "|".join(p.pattern[1:] for p in TYPED_LABELS) + "))")
 DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 ORDER_NUMBER = re.compile(r"^第([1-9]\d*|[一二三四五六七八九十百千]+)号$")  # 令号 (§10.2)
@@ -342,13 +354,21 @@ class _Reader:
             if isinstance(item, ScalarNode):
                 result.append(Attachment(self.attachment_title(item, where), [], self.ref(item, where)))
                 continue
-            parts = self.mapping(item, where, ("title", "body"), ("title",))
+            parts = self.mapping(item, where, ("title", "body", "bound_separately"), ("title",))
             body: list[Block] = []
             if "body" in parts:
                 self.body(parts["body"], f"{where}.body", 1, body)
-            result.append(
-                Attachment(self.attachment_title(parts["title"], f"{where}.title"), body, self.ref(item, where))
-            )
+            separate = False
+            if "bound_separately" in parts:
+                separate = self.flag(parts["bound_separately"], f"{where}.bound_separately")
+                if separate and not body:
+                    raise self.error(
+                        parts["bound_separately"], f"{where}.bound_separately",
+                        "an attachment bound separately needs a body: it is its pages that are bound apart",
+                        "give it a body, or drop bound_separately",
+                    )  # fmt: skip
+            title = self.attachment_title(parts["title"], f"{where}.title")
+            result.append(Attachment(title, body, self.ref(item, where), separate))
         return result
 
     def attachment_title(self, node: Node, fld: str) -> str:
@@ -487,13 +507,21 @@ class _Reader:
         note = self.text(parts["note"], "note") if "note" in parts else None
         if note and note[0] in "（(" and note[-1] in "）)":
             note = note[1:-1]
+        attachments = self.attachments(parts["attachments"], "attachments") if "attachments" in parts else []
+        for i, attachment in enumerate(attachments):
+            if attachment.bound_separately and not (header and header.doc_number):
+                raise self.error(
+                    parts["attachments"].value[i], f"attachments[{i}].bound_separately",
+                    "an attachment bound separately is labelled with the 发文字号 (§7.3.7), and there is none",
+                    "give header.doc_number, or bind the attachment with the 正文",
+                )  # fmt: skip
         return Document(
             title=title,
             body=blocks,
             profile=self.text(parts["profile"], "profile", normalise=False) if "profile" in parts else "gbt9704",
             header=header,
             addressees=self.text_list(parts["addressees"], "addressees") if "addressees" in parts else [],
-            attachments=self.attachments(parts["attachments"], "attachments") if "attachments" in parts else [],
+            attachments=attachments,
             signature=signature,
             note=note,
             attendance=self.attendance(parts["attendance"], "attendance") if "attendance" in parts else None,

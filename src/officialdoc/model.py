@@ -151,11 +151,16 @@ class Header:
 
 @dataclass
 class Attachment:
-    """附件 (§7.3.7): named in the 附件说明; with a body it gets its own pages."""
+    """附件 (§7.3.7): named in the 附件说明; with a body it gets its own pages.
+
+    ``bound_separately``: it cannot be bound with the 正文; its pages follow the 版记 on a
+    new sheet, numbered from 1, and its label carries the 发文字号 ("…〔2022〕5号附件2").
+    """
 
     title: str
     body: list[Block] = field(default_factory=list)
     source: SourceRef | None = None
+    bound_separately: bool = False
 
 
 @dataclass
@@ -240,14 +245,30 @@ class Document:
             parts.append(f"（{self.note}）")
         if self.attendance:
             parts += [f"{label}：" + "、".join(names) for label, names in self.attendance.rows()]
-        for i, attachment in enumerate(self.attachments, start=1):
-            if attachment.body:
-                parts.append(attachment_label(i, len(self.attachments)))
+        for separate in (False, True):  # bound with the 正文, then after the 版记
+            if separate and self.record:
+                parts += record_lines(self.record)
+            for number, attachment in self.attachment_pages(separate=separate):
+                parts.append(self.attachment_label(number))
                 parts.append(attachment.title)
                 parts += [block_text(b, heading_formats) for b in attachment.body]
-        if self.record:
-            parts += record_lines(self.record)
         return "".join(parts)
+
+    def attachment_pages(self, *, separate: bool) -> list[tuple[int, Attachment]]:
+        """(number, attachment) of the attachments with pages, bound with the 正文 or not."""
+        return [
+            (number, attachment)
+            for number, attachment in enumerate(self.attachments, start=1)
+            if attachment.body and attachment.bound_separately == separate
+        ]
+
+    def attachment_label(self, number: int) -> str:
+        """"附件2", or "大府发〔2022〕5号附件2" for one bound separately (§7.3.7)."""
+        label = attachment_label(number, len(self.attachments))
+        if self.attachments[number - 1].bound_separately:
+            assert self.header is not None and self.header.doc_number, "the loader requires a 发文字号"
+            return self.header.doc_number + label
+        return label
 
 
 def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:

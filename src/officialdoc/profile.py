@@ -7,7 +7,7 @@ Lengths are millimetres unless a name says otherwise (``_pt``, ``_twips``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -179,6 +179,7 @@ class Profile:
     attachments: AttachmentSpec
     record: RecordSpec
     header: HeaderSpec
+    check: CheckSpec  # officialdoc check: tolerances of measuring
     attendance: AttendanceSpec | None  # 纪要 profiles only (§10.3)
 
     @cached_property
@@ -312,6 +313,7 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
         record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
         header=_header_spec(_section(data, "header", path), where),
+        check=_check_spec(_section(data, "check", path), where),
         attendance=(
             _build(AttendanceSpec, _section(data, "attendance", path), f"{where}: attendance")
             if "attendance" in data
@@ -363,6 +365,8 @@ class RecordSpec:
     thick_rule_mm: float  # first and last rules
     thin_rule_mm: float  # rules between
     label_gap_pt: float  # between "抄送：" and the names (the DOCX's tab stop lies there)
+    print_line: bool = True  # 印发机关和印发日期 (信函: none, §10.1)
+    rules: bool = True  # the rules above, between and under the rows (信函: none, §10.1)
 
 
 def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
@@ -468,3 +472,52 @@ def _header_spec(section: dict[str, Any], where: str) -> HeaderSpec:
             raise ProfileError(f"{where}: header.letter is not a mapping")
         values["letter"] = _build(LetterSpec, letter, f"{where}: header.letter")
     return _build(HeaderSpec, values, f"{where}: header")
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """``officialdoc check``: how far a measurement of someone else's file may stray.
+
+    These are tolerances of measuring, not numbers of the standard: the checker reads the
+    standard's numbers from the other sections (``page``, ``header``, ``record`` …).
+    """
+
+    position_mm: float  # §5.2.1's ± 1 mm: block edges, page numbers, marks, rules, signature
+    page_size_mm: float  # paper size
+    edge_mm: float  # a text flush with an edge (structure, not a finding)
+    pitch_mm: float  # line pitch
+    baseline_mm: float  # a baseline off the page's common pitch
+    size_pt: float  # font size
+    thickness_mm: float  # rule thickness
+    red_distance: float  # RGB distance (channels 0–1) from colors.red that still reads as red
+    black_distance: float  # … from colors.black that still reads as black
+
+
+def _check_spec(section: dict[str, Any], where: str) -> CheckSpec:
+    """The ``check:`` section: every tolerance given, each a number ≥ 0."""
+    known = [f.name for f in fields(CheckSpec)]
+    hint = f"hint: the keys are {', '.join(known)} (see templates/gbt9704.yaml)"
+    for key in section:
+        if key not in known:
+            raise ProfileError(f"{where}: check.{key} is not a tolerance of the checker; {hint}")
+    values = {}
+    for key in known:
+        if key not in section:
+            raise ProfileError(f"{where}: check.{key} is missing; {hint}")
+        value = section[key]
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ProfileError(
+                f"{where}: check.{key}: {value!r} is not a number ≥ 0; "
+                "hint: a tolerance in the unit its name ends with (_mm millimetres, _pt points; distances 0–1.7)"
+            )
+        values[key] = float(value)
+    return CheckSpec(**values)
+
+
+PROFILE_KEYWORD = "officialdoc-profile"
+
+
+def profile_keywords(profile: Profile) -> str:
+    """The keywords our renderers give a file (PDF /Keywords, DOCX core property ``keywords``):
+    ``officialdoc-profile:<name>``, so that ``officialdoc check`` picks the profile it was made with."""
+    return f"{PROFILE_KEYWORD}:{profile.name}"

@@ -1,7 +1,7 @@
 """Conformance checker: any PDF, DOCX or content YAML against a profile (GB/T 9704-2012).
 
 >>> from officialdoc.check import check_file
->>> report = check_file("out/2021.pdf", "gbt9704")
+>>> report = check_file("out/2021.pdf")  # the profile the PDF records, else gbt9704
 >>> [f.rule for f in report.findings]
 []
 
@@ -27,9 +27,9 @@ from ..errors import RenderError
 from ..profile import Profile, load_profile
 from .content import check_content
 from .docx import check_docx
-from .limits import Limits, load_limits
 from .pdf import check_pdf
 from .pdfread import read_pdf
+from .profiles import choose, content_recorded, docx_recorded, pdf_recorded
 from .render import render_docx
 from .report import Report
 
@@ -64,17 +64,17 @@ def detect_kind(path: Path) -> str:
     return "content" if path.suffix.lower() in CONTENT_SUFFIXES else "unknown"
 
 
-def check_file(
-    path: str | Path, profile: Profile | str = "gbt9704", *, render: bool = False, limits: Limits | None = None
-) -> Report:
+def check_file(path: str | Path, profile: Profile | str | None = None, *, render: bool = False) -> Report:
     """Check one file. Never raises for a bad input file: an unreadable one gets ``error``.
 
+    ``profile``: a profile or its name; ``None`` checks the file against the profile it
+    records (officialdoc's renderers write it into the file, a content file names it in
+    ``profile:``), else the default one (:mod:`officialdoc.check.profiles`).
     ``render`` also converts a DOCX with LibreOffice and runs the PDF rules on the result
     (findings marked ``via="libreoffice"``).
     """
     path = Path(path)
-    profile = load_profile(profile) if isinstance(profile, str) else profile
-    limits = limits or load_limits(profile)
+    explicit = load_profile(profile) if isinstance(profile, str) else profile
     try:
         kind = detect_kind(path)
     except UNREADABLE as exc:
@@ -85,27 +85,34 @@ def check_file(
         return report
     try:
         if kind == "pdf":
-            pages = read_pdf(path, profile.grid.baseline_in_em)
+            chosen, notes = explicit, []
+            if chosen is None:
+                chosen, notes = choose(pdf_recorded(path), "PDF's keywords")
+            pages = read_pdf(path, chosen.grid.baseline_in_em)
         elif kind == "docx":
             document = open_docx(str(path))
+            chosen, notes = (explicit, []) if explicit else choose(docx_recorded(document), "DOCX's keywords")
         else:
             text = path.read_text(encoding="utf-8")
+            chosen, notes = (explicit, []) if explicit else choose(content_recorded(text), "content file")
     except UNREADABLE as exc:
         report.error = f"cannot read the {'content' if kind == 'content' else kind.upper()} file: {exc}"
         return report
+    report.profile = chosen.name
     if kind == "pdf":
         report.pages = len(pages)
-        report.findings, report.notes = check_pdf(path, pages, profile, limits)
+        report.findings, report.notes = check_pdf(path, pages, chosen)
     elif kind == "docx":
-        report.findings, report.notes = check_docx(document, profile, limits)
+        report.findings, report.notes = check_docx(document, chosen)
         if render:
-            _rendered(path, profile, limits, report)
+            _rendered(path, chosen, report)
     else:
         report.findings = check_content(path, text)
+    report.notes[:0] = notes
     return report
 
 
-def _rendered(path: Path, profile: Profile, limits: Limits, report: Report) -> None:
+def _rendered(path: Path, profile: Profile, report: Report) -> None:
     """Add the PDF rules' findings on LibreOffice's rendering of a DOCX."""
     with tempfile.TemporaryDirectory(prefix="officialdoc-check-") as tmp:
         try:
@@ -115,6 +122,6 @@ def _rendered(path: Path, profile: Profile, limits: Limits, report: Report) -> N
             return
         pages = read_pdf(pdf, profile.grid.baseline_in_em)
         report.pages = len(pages)
-        findings, pdf_notes = check_pdf(pdf, pages, profile, limits, via="libreoffice")
+        findings, pdf_notes = check_pdf(pdf, pages, profile, via="libreoffice")
     report.findings += findings
     report.notes += [f"libreoffice rendering: {note}" for note in notes + pdf_notes]

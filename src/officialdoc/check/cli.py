@@ -12,7 +12,7 @@ from ..errors import OfficialdocError
 from ..profile import load_profile
 from . import check_file
 from .findings import SEVERITIES
-from .limits import load_limits
+from .profiles import default_profile
 from .report import FAIL_NEVER, exit_code, render_text, to_json
 
 FAIL_CHOICES = (*SEVERITIES, FAIL_NEVER)
@@ -34,7 +34,16 @@ def check(
     render: Annotated[
         bool, typer.Option("--render", help="Also render each DOCX with LibreOffice and check the PDF it makes.")
     ] = False,
-    profile: Annotated[str, typer.Option("--profile", "-p", help="Style profile name or path.")] = "gbt9704",
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            "-p",
+            help="Style profile name or path. Default: the one the file records (officialdoc's outputs, a "
+            "content file's profile:), else gbt9704.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check files against GB/T 9704-2012 (格式检查): geometry, fonts, page numbers, content.
 
@@ -44,14 +53,14 @@ def check(
     if fail_on not in FAIL_CHOICES:
         raise typer.BadParameter(f"use one of {', '.join(FAIL_CHOICES)}", param_hint="--fail-on")
     try:
-        prof = load_profile(profile)
-        limits = load_limits(prof)
+        prof = load_profile(profile) if profile else None
     except OfficialdocError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
-    reports = [check_file(path, prof, render=render, limits=limits) for path in files]
+    reports = [check_file(path, prof, render=render) for path in files]
+    name = (prof or default_profile()).name
     if json_out:
-        typer.echo(json.dumps(to_json(reports, prof.name), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(to_json(reports, name), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_text(reports))
+        typer.echo(render_text(reports, name))
     raise typer.Exit(exit_code(reports, fail_on))

@@ -17,8 +17,6 @@ HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # dates that §7.3.5.4 rules out: Chinese numerals (二〇二一年十一月) and leading zeros (01月05日)
 CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 ZERO_DATE = re.compile(r"\d{4}年(?:0\d月(?:\d{1,2}日)?|\d{1,2}月0\d日)")
-RED_DISTANCE = 0.5  # RGB distance from the profile's red that still reads as red
-BLACK_DISTANCE = 0.35  # … from its black that still reads as black
 
 
 # Chinese size names (Word/WPS mapping), written with Arabic digits as GB/T 9704 does
@@ -55,11 +53,11 @@ def distance(a: Color, b: Color) -> float:
 
 
 def is_red(color: Color | None, profile: Profile) -> bool:
-    return color is not None and distance(color, hex_rgb(profile.color("red"))) <= RED_DISTANCE
+    return color is not None and distance(color, hex_rgb(profile.color("red"))) <= profile.check.red_distance
 
 
 def is_black(color: Color | None, profile: Profile) -> bool:
-    return color is not None and distance(color, hex_rgb(profile.color("black"))) <= BLACK_DISTANCE
+    return color is not None and distance(color, hex_rgb(profile.color("black"))) <= profile.check.black_distance
 
 
 def most_common(weighted: Iterable[tuple[T, float]]) -> T | None:

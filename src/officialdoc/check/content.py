@@ -22,7 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ContentError
-from ..load import TYPED_NUMBER, load_text
+from ..load import TYPED_LABELS, TYPED_NUMBER, load_text
 from ..model import chinese_numeral
 from ..normalize import full_width_punctuation, is_cjk
 from .common import CN_DATE, HANZI, ZERO_DATE
@@ -47,13 +47,6 @@ CC_PREFIX = re.compile(r"^抄送[：:]")
 ATTACH_PREFIX = re.compile(r"^附件[：:]\s*")
 LIST_NUMBER = re.compile(r"\s*\d+[.．]\s*")
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
-# typed label kinds, by level, with the pattern that reads its number
-LABEL_KINDS = (
-    re.compile(r"^([一二三四五六七八九十]+)[、.．]"),
-    re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"),
-    re.compile(r"^(\d+)[.．、]"),
-    re.compile(r"^[（(](\d+)[）)]"),
-)
 
 
 @dataclass(frozen=True)
@@ -266,12 +259,12 @@ class _Lint:
             return
         if not isinstance(node, SequenceNode):
             return
-        last = [0] * len(LABEL_KINDS)
+        last = [0] * len(TYPED_LABELS)
         for item in node.value:
             self.gaps(item, keys)
             if not isinstance(item, ScalarNode) or not HANZI.search(str(item.value)) or set(keys) & NOT_PARAGRAPHS:
                 continue
-            for level, pattern in enumerate(LABEL_KINDS):
+            for level, pattern in enumerate(TYPED_LABELS):
                 match = pattern.match(str(item.value).strip())
                 if not match:
                     continue
@@ -286,7 +279,7 @@ class _Lint:
                         f"typed number {match.group()!r} after {last[level]}: a gap or repeat",
                     )
                 last[level] = number
-                last[level + 1 :] = [0] * (len(LABEL_KINDS) - level - 1)
+                last[level + 1 :] = [0] * (len(TYPED_LABELS) - level - 1)
                 break
 
 

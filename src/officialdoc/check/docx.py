@@ -23,7 +23,6 @@ from lxml import etree
 from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
 from .findings import Finding
-from .limits import Limits
 from .roles import FontRoles
 from .rules import finding
 
@@ -175,10 +174,10 @@ class _Para:
 class _DocxCheck:
     """One DOCX: its styles, the elements recognised in it, and the findings they lead to."""
 
-    def __init__(self, document: DocxDocument, profile: Profile, limits: Limits):
+    def __init__(self, document: DocxDocument, profile: Profile):
         self.doc = document
         self.p = profile
-        self.lim = limits
+        self.tol = profile.check
         self.roles = FontRoles(profile)
         self.styles = _Styles(document.styles.element)
         self.res = _Resolver(self.styles)
@@ -225,8 +224,11 @@ class _DocxCheck:
         return max(sizes, default=0.0)
 
     def _title(self) -> _Para | None:
+        if not self.p.header.print_title:  # 命令 §10.2: the 令号 is centred, no title
+            self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+            return None
         first = [p for p in self.paras[:TITLE_SEARCH] if self._centred(p) and not self._red(p)]
-        larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.lim.size_pt]
+        larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.tol.size_pt]
         if larger:
             return max(larger, key=self.para_size)
         return first[0] if first else None
@@ -258,7 +260,7 @@ class _DocxCheck:
         else:
             w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
             want = sorted((page.width_mm, page.height_mm))
-            if abs(w_mm - want[0]) > self.lim.page_size_mm or abs(h_mm - want[1]) > self.lim.page_size_mm:
+            if abs(w_mm - want[0]) > self.tol.page_size_mm or abs(h_mm - want[1]) > self.tol.page_size_mm:
                 self.add(
                     "DOCX-PAGE-SIZE",
                     f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
@@ -280,7 +282,7 @@ class _DocxCheck:
         layouts = [(left, right, bottom, top), (right, left, top, bottom)] if landscape else [portrait]
         errors = [[(side, got[side], want) for side, want in zip(SIDES, layout, strict=True)] for layout in layouts]
         wrong = min(
-            ([e for e in layout_errors if abs(e[1] - e[2]) > self.lim.position_mm] for layout_errors in errors),
+            ([e for e in layout_errors if abs(e[1] - e[2]) > self.tol.position_mm] for layout_errors in errors),
             key=len,
         )
         if wrong:
@@ -343,7 +345,7 @@ class _DocxCheck:
                     f"{detail}: floor({block_h:.1f} pt / {pitch:.2f} pt) = {lines} lines, expected {lines_wanted}",
                     element="line spacing",
                 )
-            elif empty_mm > self.lim.position_mm:
+            elif empty_mm > self.tol.position_mm:
                 self.add(
                     "DOCX-GRID-LINES",
                     f"{how}，排{lines}行后版心下方空出{empty_mm:.1f}毫米，未撑满版心",
@@ -406,10 +408,13 @@ class _DocxCheck:
                     element="docGrid",
                 )
         else:
-            spacing = (
-                most_common((self.res.char_spacing(r, p.element), len(t)) for p in self.body_paras for r, t in p.runs)
-                or 0.0
+            # each paragraph votes with its own spacing: §7.3.5.5 may set a long last one tighter
+            votes = (
+                (most_common((self.res.char_spacing(r, p.element), len(t)) for r, t in p.runs), 1.0)
+                for p in self.body_paras
+                if p.runs
             )
+            spacing = most_common(votes) or 0.0
             pitch = size + spacing
             how = f"正文{size:g}磅字、字距{spacing:+g}磅"
             detail = f"body {size:g} pt, character spacing {spacing:+g} pt: pitch {pitch:.3f} pt"
@@ -493,7 +498,7 @@ class _DocxCheck:
             style = self.p.style("title")
             font, size = self.run_font_size(self.title)
             where = {"element": f"title (paragraph {self.title.index})"}
-            if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+            if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
                 self.add(
                     "DOCX-TITLE-SIZE",
                     f"标题字号为{size:g}磅，应为{size_zh(style.size_pt)}",
@@ -521,7 +526,7 @@ class _DocxCheck:
                 weighted_sizes[size] += len(para.text)
         if weighted_sizes:
             size = weighted_sizes.most_common(1)[0][0]
-            if abs(size - self.body_style.size_pt) > self.lim.size_pt:
+            if abs(size - self.body_style.size_pt) > self.tol.size_pt:
                 self.add(
                     "DOCX-FONT-BODY",
                     f"正文字号为{size:g}磅，应为{size_zh(self.body_style.size_pt)}",
@@ -544,7 +549,7 @@ class _DocxCheck:
         font, size = self.run_font_size(para, end + 1 if end >= 0 else None)
         label = para.text.strip()[:8]
         where = {"element": f"heading{level} (paragraph {para.index})"}
-        if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+        if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
             self.add(
                 "DOCX-FONT-HEADING",
                 f"第{para.index}段{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
@@ -655,7 +660,7 @@ class _DocxCheck:
         if run is None:
             return
         size = self.res.size(run, p)
-        if size is not None and abs(size - style.size_pt) > self.lim.size_pt:
+        if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
             self.add(
                 "DOCX-PAGENUM-SIZE",
                 f"页码字号为{size:g}磅，应为{size_zh(style.size_pt)}",
@@ -672,8 +677,8 @@ class _DocxCheck:
             )
 
 
-def check_docx(document: DocxDocument, profile: Profile, limits: Limits) -> tuple[list[Finding], list[str]]:
+def check_docx(document: DocxDocument, profile: Profile) -> tuple[list[Finding], list[str]]:
     """Findings and notes of a DOCX opened with ``docx.Document``."""
-    check = _DocxCheck(document, profile, limits)
+    check = _DocxCheck(document, profile)
     check.run()
     return check.findings, check.notes

@@ -26,7 +26,7 @@ from pypdf.errors import PyPdfError
 from ..profile import Profile, pt_to_mm
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
 from .findings import Finding
-from .limits import Limits
+from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
 from .pdfread import Color, Glyph, HRule, PdfPage, TextLine
 from .roles import FontRoles, clean_font_name
 from .rules import finding
@@ -34,6 +34,8 @@ from .rules import finding
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# §7.3.7: the first line of an attachment bound apart from the 正文: "大府发〔2022〕5号附件2"
+SEPARATE_LABEL = re.compile(r"^\S*" + DOC_NUMBER_TEXT.pattern + r"附件\d*$")
 RECORD_WORDS = ("抄送", "印发")
 RECORD_LINE = re.compile(r"^(?:抄送|主送)[：:]|印发$")  # 版记 lines, recognised by their text
 
@@ -46,13 +48,13 @@ class _Frame:
     right: float
 
 
-class _PdfCheck:
+class _PdfCheck(HeaderRules):
     """One PDF's pages, the elements recognised on them, and the findings they lead to."""
 
-    def __init__(self, pages: list[PdfPage], profile: Profile, limits: Limits, via: str | None):
+    def __init__(self, pages: list[PdfPage], profile: Profile, via: str | None):
         self.pages = pages
         self.p = profile
-        self.lim = limits
+        self.tol = profile.check
         self.via = via
         self.roles = FontRoles(profile)
         self.findings: list[Finding] = []
@@ -66,8 +68,10 @@ class _PdfCheck:
         self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
         self.record_lines = {p.number: self._record_lines(p) for p in pages}
         self.reds: dict[int, list[HRule]] = {p.number: self._red_lines(p) for p in pages}
+        self.head = self._read_head()
         self.frames = self._frames()
         self.title: list[TextLine] = self._title()
+        self.head.lines = self._header_lines()
         self.landscape = {p.number for p in pages if p.width > p.height}
         self.notes += [
             f"page {n} is landscape (a §8 table page): block, grid, line-break and page-number rules not checked"
@@ -80,6 +84,20 @@ class _PdfCheck:
             for p in pages
             if any(DATE_LINE.match(ln.text) and self.in_block(ln) and not self.in_record(p, ln) for ln in p.lines)
         }
+        self.squeeze_pages = set(self.signature_pages)  # and the pages its last paragraph began on
+        self.document_end = self._document_end()
+
+    def _document_end(self) -> int:
+        """The last page of the 公文 itself: attachments bound apart (§7.3.7) follow its 版记
+        on a new sheet, their first line the 发文字号 then "附件N" (a blank page may come first)."""
+        for page in self.pages[1:]:
+            first = next((ln for ln in page.lines if self.in_block(ln)), None)
+            if first is not None and SEPARATE_LABEL.match(first.text):
+                end = page.number - 1
+                if end > 1 and not self.pages[end - 1].lines:
+                    end -= 1  # the back of the document's last sheet, left blank
+                return end
+        return len(self.pages)
 
     # -- helpers ------------------------------------------------------------------------
     def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
@@ -89,10 +107,10 @@ class _PdfCheck:
         return is_red(color, self.p)
 
     def is_body_size(self, size: float) -> bool:
-        return abs(size - self.body_style.size_pt) <= self.lim.size_pt
+        return abs(size - self.body_style.size_pt) <= self.tol.size_pt
 
     def in_block(self, line: TextLine) -> bool:
-        return line.em_top < self.bottom - self.lim.edge_mm and line.em_bottom > self.top + self.lim.edge_mm
+        return line.em_top < self.bottom - self.tol.edge_mm and line.em_bottom > self.top + self.tol.edge_mm
 
     def is_red_line(self, line: TextLine) -> bool:
         return sum(self.is_red(g.color) for g in line.glyphs) * 2 > len(line.glyphs)
@@ -108,7 +126,7 @@ class _PdfCheck:
         rules = self.record[page.number]
         if rules:
             return [
-                ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.lim.position_mm
+                ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.tol.position_mm
             ]
         return [ln for ln in page.lines if self.in_block(ln) and RECORD_LINE.search(ln.text)]
 
@@ -127,6 +145,7 @@ class _PdfCheck:
             and not self.is_red_line(ln)
             and ln not in self.title
             and not self.in_record(page, ln)
+            and not (page.number == 1 and ln in self.head.lines)
         ]
 
     def _measured_left(self, page: PdfPage) -> float | None:
@@ -135,10 +154,10 @@ class _PdfCheck:
         if not lines:
             return None
         measured = min(ln.x0 for ln in lines)
-        if sum(abs(ln.x0 - measured) <= self.lim.edge_mm for ln in lines) < 2:
+        if sum(abs(ln.x0 - measured) <= self.tol.edge_mm for ln in lines) < 2:
             return None
         indent = self.p.paragraph.first_line_indent_chars * self.cell
-        if abs(measured - indent - self.p.page.block_left) <= self.lim.edge_mm:
+        if abs(measured - indent - self.p.page.block_left) <= self.tol.edge_mm:
             return self.p.page.block_left  # every line on the page is a paragraph's indented first line
         return measured
 
@@ -159,7 +178,7 @@ class _PdfCheck:
         for rule in page.rules:
             if not self.is_red(rule.color):
                 continue
-            if merged and abs(merged[-1].y - rule.y) < self.lim.position_mm / 2:
+            if merged and abs(merged[-1].y - rule.y) < self.tol.position_mm / 2:
                 last = merged[-1]
                 merged[-1] = HRule(min(last.x0, rule.x0), max(last.x1, rule.x1), last.y, last.thickness, last.color)
             else:
@@ -185,15 +204,14 @@ class _PdfCheck:
         if not self.pages:
             return []
         page = self.pages[0]
-        reds = self.reds[1]
-        below = reds[-1].y if reds else 0.0
+        below = self.head.separator_bottom or 0.0
         candidates = [
             ln
             for ln in page.lines
             if self.in_block(ln)
             and ln.baseline > below
             and not self.is_red_line(ln)
-            and ln.size > self.body_style.size_pt + self.lim.size_pt
+            and ln.size > self.body_style.size_pt + self.tol.size_pt
         ]
         if not candidates:
             return []
@@ -216,7 +234,7 @@ class _PdfCheck:
         self.fonts()
         self.title_rules()
         self.page_numbers()
-        self.red_elements()
+        self.header_block()
         self.record_block()
         self.kinsoku_and_dates()
         self.signature()
@@ -225,7 +243,7 @@ class _PdfCheck:
         want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
         for page in self.pages:
             short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
-            if abs(short - want_w) > self.lim.page_size_mm or abs(long_ - want_h) > self.lim.page_size_mm:
+            if abs(short - want_w) > self.tol.page_size_mm or abs(long_ - want_h) > self.tol.page_size_mm:
                 self.add(
                     "PDF-PAGE-SIZE",
                     f"第{page.number}页纸张为{page.width:.1f}×{page.height:.1f}毫米，应为A4（{want_w:g}×{want_h:g}毫米）",
@@ -239,14 +257,19 @@ class _PdfCheck:
         sequence = [(page, ln) for page in self.pages for ln in self.running[page.number]]
         continued: dict[TextLine, TextLine] = {}  # a line → the flush-left line that continues it
         for (_, line), (next_page, following) in pairwise(sequence):
-            if abs(following.x0 - self.frames[next_page.number].left) <= self.lim.edge_mm:
+            if abs(following.x0 - self.frames[next_page.number].left) <= self.tol.edge_mm:
                 continued[line] = following
+        # §7.3.5.5 re-sets the whole last paragraph, also its lines on the pages before
+        for number in sorted(self.signature_pages, reverse=True):
+            while number > 1 and (previous := self.running[number - 1]) and previous[-1] in continued:
+                number -= 1
+                self.squeeze_pages.add(number)
         gaps: list[float] = []
         for page in self.pages:
             lines = self.running[page.number]
             gaps += [b.baseline - a.baseline for a, b in pairwise(lines)]
         pitch = self.common_pitch(gaps)
-        if pitch is not None and abs(pitch - self.pitch) > self.lim.pitch_mm:
+        if pitch is not None and abs(pitch - self.pitch) > self.tol.pitch_mm:
             self.add(
                 "PDF-GRID-PITCH",
                 f"正文行距为{pitch:.2f}毫米，应为{self.pitch:.2f}毫米（版心高÷{self.p.grid.lines}行）",
@@ -269,20 +292,20 @@ class _PdfCheck:
         common = Counter(round(g, 1) for g in gaps if 0 < g < 1.5 * self.pitch).most_common(1)
         if not common:
             return None
-        near = [g for g in gaps if abs(g - common[0][0]) <= self.lim.baseline_mm]
+        near = [g for g in gaps if abs(g - common[0][0]) <= self.tol.baseline_mm]
         return sum(near) / len(near)
 
     def effective_end(self, page: PdfPage, line: TextLine) -> tuple[int, float]:
         """(glyphs counted, right edge) without a mark hung past the block edge."""
         right = self.frames[page.number].right
         last = line.glyphs[-1]
-        if last.text in self.p.punctuation.hanging and last.x0 >= right - self.lim.edge_mm and len(line.glyphs) > 1:
+        if last.text in self.p.punctuation.hanging and last.x0 >= right - self.tol.edge_mm and len(line.glyphs) > 1:
             return len(line.glyphs) - 1, line.glyphs[-2].x1
         return len(line.glyphs), last.x1
 
     def reaches_right(self, page: PdfPage, line: TextLine) -> bool:
         _, end = self.effective_end(page, line)
-        return end >= self.frames[page.number].right - self.cell - self.lim.edge_mm
+        return end >= self.frames[page.number].right - self.cell - self.tol.edge_mm
 
     def page_edges(self, page: PdfPage) -> None:
         if page.number in self.landscape:
@@ -290,26 +313,26 @@ class _PdfCheck:
         frame, want = self.frames[page.number], self.p.page.block_left
         mirrored = self.p.page.width_mm - want - self.p.page.block_width_mm
         lines = [ln for ln in page.lines if self.in_block(ln)]
-        ok = abs(frame.left - want) <= self.lim.position_mm or (
-            page.number % 2 == 0 and abs(frame.left - mirrored) <= self.lim.position_mm
+        ok = abs(frame.left - want) <= self.tol.position_mm or (
+            page.number % 2 == 0 and abs(frame.left - mirrored) <= self.tol.position_mm
         )
         if len(self.running[page.number]) >= 2 and not ok:
             self.add(
                 "PDF-BLOCK-LEFT",
-                f"第{page.number}页版心左边缘在{frame.left:.1f}毫米处，订口应为{want:g}毫米（±{self.lim.position_mm:g}）",
+                f"第{page.number}页版心左边缘在{frame.left:.1f}毫米处，订口应为{want:g}毫米（±{self.tol.position_mm:g}）",
                 f"page {page.number}: text block left edge at {frame.left:.2f} mm, expected {want:g} mm",
                 page=page.number,
                 x_mm=frame.left,
             )
         first = next((ln for ln in lines if not self.in_record(page, ln)), None)
-        if first is not None and not (page.number == 1 and self.reds[1]):
+        if first is not None and not (page.number == 1 and (self.head.present or self.head.lines)):
             em = pt_to_mm(first.size)
-            low, high = self.top - self.lim.position_mm, self.top + self.pitch - em + self.lim.position_mm
+            low, high = self.top - self.tol.position_mm, self.top + self.pitch - em + self.tol.position_mm
             if not low <= first.em_top <= high:
                 self.add(
                     "PDF-BLOCK-TOP",
                     f"第{page.number}页首行字顶在{first.em_top:.1f}毫米处，天头应为{self.top:g}毫米"
-                    f"（±{self.lim.position_mm:g}）",
+                    f"（±{self.tol.position_mm:g}）",
                     f"page {page.number}: first line's em box top at {first.em_top:.2f} mm, expected between "
                     f"{low:.2f} and {high:.2f} mm (its glyphs inside the first {self.pitch:.2f} mm line box "
                     f"from the block top {self.top:g} mm)",
@@ -317,8 +340,11 @@ class _PdfCheck:
                     line=first.index,
                     y_mm=first.em_top,
                 )
+        mark = self.head.mark.lines if page.number == 1 and self.head.mark else []
         for ln in page.lines:
-            if ln.em_bottom <= self.top + self.lim.edge_mm:
+            if ln in mark:
+                continue  # the issuer mark's own rule places it (信函: 30 mm from the page top)
+            if ln.em_bottom <= self.top + self.tol.edge_mm:
                 self.add(
                     "PDF-BLOCK-TOP",
                     f"第{page.number}页版心上方有文字“{ln.text[:12]}”",
@@ -327,7 +353,7 @@ class _PdfCheck:
                     line=ln.index,
                     y_mm=ln.em_top,
                 )
-            elif ln.em_bottom > self.bottom + self.lim.position_mm and ln not in self.numbers[page.number]:
+            elif ln.em_bottom > self.bottom + self.tol.position_mm and ln not in self.numbers[page.number]:
                 self.add(
                     "PDF-BLOCK-BOTTOM",
                     f"第{page.number}页版心下边缘（{self.bottom:g}毫米）以下有文字“{ln.text[:12]}”",
@@ -362,12 +388,12 @@ class _PdfCheck:
         ragged: list[tuple[TextLine, float]] = []
         for line in full:
             count, end = self.effective_end(page, line)
-            if abs(end - frame.right) > self.lim.position_mm:
+            if abs(end - frame.right) > self.tol.position_mm:
                 ragged.append((line, end))
             if line.full_width:
                 indent = round((line.x0 - frame.left) / self.cell)
                 cells = count + indent
-                if cells > self.p.grid.chars and page.number in self.signature_pages:
+                if cells > self.p.grid.chars and page.number in self.squeeze_pages:
                     squeezed.append(line)
                 elif cells > self.p.grid.chars or (
                     cells < self.p.grid.chars and not self.pushed(line, following[line])
@@ -414,7 +440,7 @@ class _PdfCheck:
         for line in lines[1:]:
             steps = (line.baseline - lines[0].baseline) / pitch
             error = abs(steps - round(steps)) * pitch
-            if error > self.lim.baseline_mm:
+            if error > self.tol.baseline_mm:
                 off.append((line, error))
         if off:
             line, error = off[0]
@@ -452,7 +478,7 @@ class _PdfCheck:
 
     def near_chars(self, length: float, chars: float) -> bool:
         """Is ``length`` (mm) the width of ``chars`` grid characters, within the position tolerance?"""
-        return abs(length - chars * self.cell) <= self.lim.position_mm
+        return abs(length - chars * self.cell) <= self.tol.position_mm
 
     def role_zh(self, role: str) -> str:
         return self.p.fonts[role].docx_name
@@ -510,12 +536,12 @@ class _PdfCheck:
         (not a table cell, a centred title or a signature)."""
         left = self.frames[page.number].left
         indent = self.p.paragraph.first_line_indent_chars * self.cell
-        return self.in_block(line) and any(abs(line.x0 - x) <= self.lim.edge_mm for x in (left, left + indent))
+        return self.in_block(line) and any(abs(line.x0 - x) <= self.tol.edge_mm for x in (left, left + indent))
 
     def heading_level(self, page: PdfPage, line: TextLine) -> int | None:
         frame = self.frames[page.number]
         indent = (self.p.paragraph.first_line_indent_chars + 0.5) * self.cell
-        if not frame.left - self.lim.edge_mm <= line.x0 <= frame.left + indent:
+        if not frame.left - self.tol.edge_mm <= line.x0 <= frame.left + indent:
             return None
         for level, pattern in self.labels:
             if pattern.match(line.text):
@@ -529,7 +555,7 @@ class _PdfCheck:
         label = line.text[: min(len(line.text), 8)]
         size = Counter(g.size for g in segment).most_common(1)[0][0]
         where = {"page": page.number, "line": line.index, "x_mm": line.x0, "y_mm": line.baseline}
-        if abs(size - style.size_pt) > self.lim.size_pt:
+        if abs(size - style.size_pt) > self.tol.size_pt:
             self.add(
                 "PDF-FONT-HEADING",
                 f"第{page.number}页第{line.index}行{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
@@ -550,12 +576,17 @@ class _PdfCheck:
 
     def title_rules(self) -> None:
         if not self.title:
-            self.notes.append("no title found on page 1 (no text larger than the body size): title rules not checked")
+            if not self.p.header.print_title:
+                self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+            else:
+                self.notes.append(
+                    "no title found on page 1 (no text larger than the body size): title rules not checked"
+                )
             return
         style = self.p.style("title")
         first = self.title[0]
         where = {"page": 1, "line": first.index, "y_mm": first.baseline, "element": "title"}
-        if abs(first.size - style.size_pt) > self.lim.size_pt:
+        if abs(first.size - style.size_pt) > self.tol.size_pt:
             self.add(
                 "PDF-TITLE-SIZE",
                 f"标题字号为{first.size:g}磅，应为{size_zh(style.size_pt)}",
@@ -574,7 +605,7 @@ class _PdfCheck:
         centre = (frame.left + frame.right) / 2
         for line in self.title:
             middle = (line.x0 + line.x1) / 2
-            if abs(middle - centre) > self.lim.position_mm:
+            if abs(middle - centre) > self.tol.position_mm:
                 self.add(
                     "PDF-TITLE-CENTRE",
                     f"标题“{line.text[:10]}”未居中：偏离版心中线{middle - centre:+.1f}毫米",
@@ -593,6 +624,18 @@ class _PdfCheck:
             if page.number in self.landscape:
                 continue
             numbers = self.numbers[page.number]
+            if page.number == 1 and not self.p.header.first_page_number:
+                if numbers:  # 信函 §10.1: 首页不显示页码
+                    self.add(
+                        "PDF-PAGENUM-FIRST",
+                        f"信函首页不显示页码（第1页有页码“{numbers[0].text}”）",
+                        f"page 1 carries the page number {numbers[0].text!r}; profile {self.p.name} shows none there",
+                        page=1,
+                        line=numbers[0].index,
+                        y_mm=numbers[0].baseline,
+                        element="page_number",
+                    )
+                continue
             if not numbers:
                 if any(self.in_block(ln) for ln in page.lines) and not self.exempt_from_number(page):
                     self.add(
@@ -614,7 +657,7 @@ class _PdfCheck:
                     x_mm=line.x0,
                     **where,
                 )
-            if abs(line.size - style.size_pt) > self.lim.size_pt:
+            if abs(line.size - style.size_pt) > self.tol.size_pt:
                 self.add(
                     "PDF-PAGENUM-SIZE",
                     f"第{page.number}页页码字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
@@ -651,7 +694,7 @@ class _PdfCheck:
             want, got, side = frame.right - indent, line.x1, f"单页（奇数页）页码应居右空{chars}"
         else:
             want, got, side = frame.left + indent, line.x0, f"双页（偶数页）页码应居左空{chars}"
-        if abs(got - want) > self.lim.position_mm:
+        if abs(got - want) > self.tol.position_mm:
             self.add(
                 "PDF-PAGENUM-SIDE",
                 f"第{page.number}页页码位置不对：{side}（应在{want:.1f}毫米处，实为{got:.1f}毫米）",
@@ -670,7 +713,7 @@ class _PdfCheck:
             return
         top = min(box.top for box in boxes)
         want = self.bottom + self.p.page_number.dash_top_below_block_mm
-        if abs(top - want) > self.lim.position_mm:
+        if abs(top - want) > self.tol.position_mm:
             self.add(
                 "PDF-PAGENUM-POS",
                 f"第{page.number}页页码一字线距版心下边缘{top - self.bottom:.1f}毫米，"
@@ -682,98 +725,8 @@ class _PdfCheck:
                 element="page_number",
             )
 
-    def red_elements(self) -> None:
-        for page in self.pages:
-            reds = self.reds[page.number]
-            if not reds:
-                continue
-            frame = self.frames[page.number]
-            line = reds[0]
-            where = {"page": page.number, "y_mm": line.y, "element": "red_line"}
-            width = self.p.page.block_width_mm
-            if abs(line.width - width) > self.lim.position_mm:
-                self.add(
-                    "PDF-REDLINE-WIDTH",
-                    f"版头红色分隔线长{line.width:.1f}毫米，应与版心等宽（{width:g}毫米）",
-                    f"red separator {line.width:.2f} mm wide, expected {width:g} mm",
-                    x_mm=line.x0,
-                    **where,
-                )
-            elif abs(line.x0 - frame.left) > self.lim.position_mm:
-                self.add(
-                    "PDF-REDLINE-POS",
-                    f"版头红色分隔线未居中：左端在{line.x0:.1f}毫米处，应在{frame.left:.1f}毫米处",
-                    f"red separator starts at {line.x0:.2f} mm, block left {frame.left:.2f} mm",
-                    x_mm=line.x0,
-                    **where,
-                )
-            self.red_line_gap(page, line)
-            self.issuer_mark(page, line)
-
-    def red_line_gap(self, page: PdfPage, rule: HRule) -> None:
-        above = [ln for ln in page.lines if ln.em_bottom < rule.y and "号" in ln.text]
-        if not above:
-            return
-        number = above[-1]
-        ink = page.ink_in(number.x0, number.em_top, number.x1, number.em_bottom + 1)
-        bottom = max((box.bottom for box in ink), default=number.em_bottom)
-        gap, want = rule.y - bottom, self.lim.red_line_below_doc_number_mm
-        if abs(gap - want) > self.lim.position_mm:
-            self.add(
-                "PDF-REDLINE-POS",
-                f"版头红色分隔线距发文字号{gap:.1f}毫米，应为{want:g}毫米",
-                f"red separator {gap:.2f} mm below the document number's glyphs, expected {want:g} mm",
-                page=page.number,
-                y_mm=rule.y,
-                element="red_line",
-            )
-
-    def issuer_mark(self, page: PdfPage, rule: HRule) -> None:
-        above = [ln for ln in page.lines if ln.em_bottom < rule.y]
-        mark = [ln for ln in above if self.is_red_line(ln)]
-        big_black = [ln for ln in above if not self.is_red_line(ln) and ln.size > self.p.style("title").size_pt]
-        for line in big_black:
-            self.add(
-                "PDF-REDMARK-COLOR",
-                f"发文机关标志“{line.text[:10]}”不是红色",
-                f"issuer mark {line.text[:20]!r} above the red line is not red",
-                page=page.number,
-                line=line.index,
-                y_mm=line.baseline,
-                element="issuer_mark",
-            )
-        if not mark:
-            return
-        ink = [b for ln in mark for b in page.ink_in(ln.x0, ln.em_top - 5, ln.x1, ln.em_bottom + 5)]
-        if not ink:
-            return
-        top = min(b.top for b in ink)
-        want = self.top + self.lim.issuer_mark_top_below_block_mm
-        frame = self.frames[page.number]
-        middle = (min(b.x0 for b in ink) + max(b.x1 for b in ink)) / 2
-        centre = (frame.left + frame.right) / 2
-        if abs(top - want) > self.lim.position_mm:
-            self.add(
-                "PDF-REDMARK-POS",
-                f"发文机关标志上边缘距版心上边缘{top - self.top:.1f}毫米，"
-                f"应为{self.lim.issuer_mark_top_below_block_mm:g}毫米",
-                f"issuer mark ink top at {top:.2f} mm, expected {want:.2f} mm",
-                page=page.number,
-                y_mm=top,
-                element="issuer_mark",
-            )
-        if abs(middle - centre) > self.lim.position_mm:
-            self.add(
-                "PDF-REDMARK-POS",
-                f"发文机关标志未居中：偏离版心中线{middle - centre:+.1f}毫米",
-                f"issuer mark centred at {middle:.2f} mm, block centre {centre:.2f} mm",
-                page=page.number,
-                x_mm=middle,
-                element="issuer_mark",
-            )
-
     def record_block(self) -> None:
-        last = len(self.pages)
+        last = self.document_end
         for page in self.pages:
             lines, rules = self.record_lines[page.number], self.record[page.number]
             if not lines:
@@ -794,18 +747,28 @@ class _PdfCheck:
                     f"the record block is on page {page.number}, an odd page (duplex: the last face is even)",
                     **where,
                 )
+            if rules and not self.p.record.rules:  # 信函 §10.1: 版记不加分隔线
+                self.add(
+                    "PDF-RECORD-RULES",
+                    f"第{page.number}页的版记有{len(rules)}条分隔线，{self.p.name}的版记不加分隔线",
+                    f"record block on page {page.number} has {len(rules)} rules; profile {self.p.name} has none",
+                    y_mm=rules[0].y,
+                    **where,
+                )
+                continue
             if rules:
                 self.record_rules(page, rules)
                 continue
-            self.add(
-                "PDF-RECORD-RULES",
-                f"第{page.number}页的版记（“{lines[0].text[:8]}…”）没有分隔线",
-                f"record block lines {lines[0].text[:12]!r}… on page {page.number} have no block-wide black rules",
-                y_mm=lines[0].baseline,
-                **where,
-            )
-            low = self.bottom - (self.pitch - pt_to_mm(lines[-1].size)) - self.lim.position_mm
-            if not low <= lines[-1].em_bottom <= self.bottom + self.lim.position_mm:
+            if self.p.record.rules:
+                self.add(
+                    "PDF-RECORD-RULES",
+                    f"第{page.number}页的版记（“{lines[0].text[:8]}…”）没有分隔线",
+                    f"record block lines {lines[0].text[:12]!r}… on page {page.number} have no block-wide black rules",
+                    y_mm=lines[0].baseline,
+                    **where,
+                )
+            low = self.bottom - (self.pitch - pt_to_mm(lines[-1].size)) - self.tol.position_mm
+            if not low <= lines[-1].em_bottom <= self.bottom + self.tol.position_mm:
                 self.add(
                     "PDF-RECORD-BOTTOM",
                     f"版记末行在{lines[-1].em_bottom:.1f}毫米处，应排在版心最下一行（版心下边缘{self.bottom:g}毫米）",
@@ -818,7 +781,7 @@ class _PdfCheck:
         frame, width = self.frames[page.number], self.p.page.block_width_mm
         where = {"page": page.number, "element": "record_block"}
         for rule in rules:
-            if abs(rule.width - width) > self.lim.position_mm or abs(rule.x0 - frame.left) > self.lim.position_mm:
+            if abs(rule.width - width) > self.tol.position_mm or abs(rule.x0 - frame.left) > self.tol.position_mm:
                 self.add(
                     "PDF-RECORD-WIDTH",
                     f"版记分隔线长{rule.width:.1f}毫米（{rule.x0:.1f}–{rule.x1:.1f}），应与版心等宽（{width:g}毫米）",
@@ -828,8 +791,8 @@ class _PdfCheck:
                 )
         for i, rule in enumerate(rules):
             thick = i in (0, len(rules) - 1)
-            want = self.lim.record_rule_thick_mm if thick else self.lim.record_rule_thin_mm
-            if abs(rule.thickness - want) > self.lim.thickness_mm:
+            want = self.p.record.thick_rule_mm if thick else self.p.record.thin_rule_mm
+            if abs(rule.thickness - want) > self.tol.thickness_mm:
                 kind = "首条和末条" if thick else "中间的"
                 self.add(
                     "PDF-RECORD-THICKNESS",
@@ -838,7 +801,7 @@ class _PdfCheck:
                     y_mm=rule.y,
                     **where,
                 )
-        if abs(rules[-1].y - self.bottom) > self.lim.position_mm:
+        if abs(rules[-1].y - self.bottom) > self.tol.position_mm:
             self.add(
                 "PDF-RECORD-BOTTOM",
                 f"版记末条分隔线在{rules[-1].y:.1f}毫米处，应与版心下边缘（{self.bottom:g}毫米）重合",
@@ -892,7 +855,7 @@ class _PdfCheck:
             below = block[0] if block else None
             if below is not None and below.baseline - line.baseline > 1.5 * self.pitch:
                 break
-            if line.x0 <= self.frames[line.page].left + self.lim.edge_mm or not self.is_body_size(line.size):
+            if line.x0 <= self.frames[line.page].left + self.tol.edge_mm or not self.is_body_size(line.size):
                 break  # running text or a heading: the block ends
             block.insert(0, line)
         return block
@@ -964,10 +927,10 @@ def unembedded_fonts(path: Path) -> list[str]:
 
 
 def check_pdf(
-    path: Path, pages: list[PdfPage], profile: Profile, limits: Limits, *, via: str | None = None
+    path: Path, pages: list[PdfPage], profile: Profile, *, via: str | None = None
 ) -> tuple[list[Finding], list[str]]:
     """Findings and notes (what could not be checked) of a PDF already read by ``read_pdf``."""
-    check = _PdfCheck(pages, profile, limits, via)
+    check = _PdfCheck(pages, profile, via)
     check.run()
     used: dict[str, int] = {}
     for page in pages:

@@ -1,9 +1,12 @@
-"""Read any PDF as a reader sees it: lines of glyphs, horizontal rules, images, ink.
+"""Read any PDF as a reader sees it: lines of glyphs, horizontal rules, filled shapes,
+images, ink.
 
 Lengths are millimetres from the page's top-left corner, font sizes points. Glyph boxes
 are advance boxes (pdfplumber): ``x0`` is where the glyph's cell starts, ``x1`` where its
 advance ends (without PDF ``Tc`` spacing). Tight ink boxes, which the advance boxes do not
-give (the 一字线 of a page number, the top of the issuer mark), come from pdfium.
+give (the 一字线 of a page number, the top of the issuer mark), come from pdfium. Filled
+paths (an issuer mark converted to outlines) and the pixels of page 1's images (a mark
+pasted as a picture) are kept so that a mark that is not text can still be measured.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2
+import pypdfium2.raw as pdfium_raw
 
 from ..profile import PT_PER_MM
 from .common import Color
@@ -92,6 +96,34 @@ class InkBox:
     bottom: float
 
 
+@dataclass(frozen=True)
+class Fill:
+    """A filled path (a glyph outline, a box): its bounding box and fill colour."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    color: Color | None
+
+
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """An image on the page: its box and (page 1 only) its pixels as the page shows them."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    pixels: Any = None  # PIL RGBA image as the page shows it; None when not read (pages after 1)
+
+    def box_of(self, left: int, top: int, right: int, bottom: int) -> tuple[float, float, float, float]:
+        """Pixel box (PIL getbbox) → (x0, top, x1, bottom) on the page, mm."""
+        width, height = self.pixels.size
+        sx, sy = (self.x1 - self.x0) / width, (self.bottom - self.top) / height
+        return self.x0 + left * sx, self.top + top * sy, self.x0 + right * sx, self.top + bottom * sy
+
+
 @dataclass
 class PdfPage:
     number: int  # 1-based physical page
@@ -101,6 +133,8 @@ class PdfPage:
     rules: list[HRule]
     images: list[tuple[float, float, float, float]]  # x0, top, x1, bottom
     ink: list[InkBox] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+    pictures: list[Picture] = field(default_factory=list)
 
     def ink_in(self, x0: float, top: float, x1: float, bottom: float) -> list[InkBox]:
         """Tight glyph boxes whose centre lies in the region."""
@@ -181,6 +215,28 @@ def _rules(page: Any) -> list[HRule]:
     return sorted(rules, key=lambda r: (r.y, r.x0))
 
 
+def _fills(page: Any) -> list[Fill]:
+    return [
+        Fill(*(_mm(float(obj[k])) for k in ("x0", "top", "x1", "bottom")), to_rgb(obj.get("non_stroking_color")))
+        for obj in (*page.rects, *page.curves)
+        if obj.get("fill")
+    ]
+
+
+def _pictures(pdfium_page: Any, height_pt: float) -> list[Picture]:
+    """A page's images with their pixels as the page shows them (pdfium applies the image's
+    matrix and its mask: mirrored or turned images come out as seen, transparency as alpha)."""
+    pictures = []
+    for obj in pdfium_page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = obj.get_bounds()
+        try:
+            pixels = obj.get_bitmap(render=True).to_pil().convert("RGBA")
+        except (pypdfium2.PdfiumError, OSError, ValueError):
+            pixels = None  # a filter pdfium cannot decode: the image is there, its colours unknown
+        pictures.append(Picture(_mm(left), _mm(height_pt - top), _mm(right), _mm(height_pt - bottom), pixels))
+    return pictures
+
+
 def _ink(textpage: Any, height_pt: float) -> list[InkBox]:
     boxes = []
     for i in range(textpage.count_chars()):
@@ -193,7 +249,7 @@ def _ink(textpage: Any, height_pt: float) -> list[InkBox]:
 
 
 def read_pdf(path: Path, baseline_in_em: float) -> list[PdfPage]:
-    """Every page with its text lines, horizontal rules, images and ink boxes.
+    """Every page with its text lines, horizontal rules, fills, images and ink boxes.
 
     ``baseline_in_em`` (the profile's ``grid.baseline_in_em``) places each line's em box.
     Raises whatever pdfplumber/pdfium raise for a file that is not a readable PDF.
@@ -214,6 +270,8 @@ def read_pdf(path: Path, baseline_in_em: float) -> list[PdfPage]:
                         rules=_rules(page),
                         images=images,
                         ink=_ink(textpage, float(page.height)),
+                        fills=_fills(page),
+                        pictures=_pictures(inkdoc[0], float(page.height)) if number == 1 else [],
                     )
                 )
     finally:

@@ -6,7 +6,7 @@ JSON shape ``officialdoc.check/1`` (documented in docs/check.md, validated by
     {"schema": "officialdoc.check/1", "profile": "gbt9704",
      "counts": {"required": 1, "recommended": 0, "practice": 2},
      "files": [{"path": "a.pdf", "kind": "pdf", "readable": true, "error": null, "pages": 3,
-                "counts": {...}, "notes": ["…"],
+                "profile": "gbt9704", "counts": {...}, "notes": ["…"],
                 "findings": [{"rule": "PDF-GRID-CHARS", "clause": "5.2.3", "severity": "required",
                               "message": "[PDF-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
                               "column": null, "position": {"x_mm": 28.0, "y_mm": 71.4},
@@ -39,6 +39,7 @@ class Report:
     notes: list[str] = field(default_factory=list)  # what could not be checked, and why
     pages: int | None = None
     error: str | None = None
+    profile: str | None = None  # the profile the file was checked against (None: not read)
 
     @property
     def readable(self) -> bool:
@@ -54,6 +55,7 @@ class Report:
             "readable": self.readable,
             "error": self.error,
             "pages": self.pages,
+            "profile": self.profile,
             "counts": self.counts(),
             "notes": list(self.notes),
             "findings": [f.to_dict() for f in self.findings],
@@ -91,8 +93,11 @@ def _where(f: Finding) -> str:
     return f" [{'; '.join(parts)}]" if parts else ""
 
 
-def render_text(reports: list[Report]) -> str:
-    """Human-readable report: Chinese message, then the English detail, per finding."""
+def render_text(reports: list[Report], profile: str | None = None) -> str:
+    """Human-readable report: Chinese message, then the English detail, per finding.
+
+    A file checked against another profile than ``profile`` (the one given or the default)
+    names its own in its heading line."""
     out = []
     for report in reports:
         kind = KIND_ZH.get(report.kind, report.kind)
@@ -100,6 +105,8 @@ def render_text(reports: list[Report]) -> str:
             out.append(f"{report.path}（{kind}）：无法读取 — {report.error}")
             continue
         pages = f"，{report.pages}页" if report.pages else ""
+        if report.profile and report.profile != profile:
+            pages += f"，版式{report.profile}"
         counts = report.counts()
         summary = "，".join(f"{SEVERITY_ZH[s]}{counts[s]}项" for s in SEVERITIES)
         out.append(f"{report.path}（{kind}{pages}）：{summary if report.findings else '未发现问题'}")
@@ -170,13 +177,14 @@ JSON_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["path", "kind", "readable", "error", "pages", "counts", "notes", "findings"],
+                "required": ["path", "kind", "readable", "error", "pages", "profile", "counts", "notes", "findings"],
                 "properties": {
                     "path": {"type": "string"},
                     "kind": {"enum": list(KIND_ZH)},
                     "readable": {"type": "boolean"},
                     "error": {"type": ["string", "null"]},
                     "pages": {"type": ["integer", "null"], "minimum": 0},
+                    "profile": {"type": ["string", "null"]},
                     "counts": _COUNTS_SCHEMA,
                     "notes": {"type": "array", "items": {"type": "string"}},
                     "findings": {"type": "array", "items": _FINDING_SCHEMA},

@@ -6,7 +6,8 @@ format (``PDF-``, ``DOCX-``, ``YAML-``), the element and the property.
 
 Clauses are those of GB/T 9704-2012: §5.1 paper, §5.2.1 margins and text block, §5.2.2
 fonts and sizes, §5.2.3 lines and characters, §7.2 header block, §7.3 body, §7.4 record
-block, §7.5 page numbers, §9 punctuation (by reference to GB/T 15834). An empty clause
+block, §7.5 page numbers, §9 punctuation (by reference to GB/T 15834), §10 the 信函, 命令
+and 纪要 formats. An empty clause
 marks a rule of practice or of officialdoc's content format, named in ``ref``.
 """
 
@@ -66,12 +67,21 @@ _CATALOGUE = (
     Rule("PDF-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体 (not Times New Roman)."),
     Rule("PDF-PAGENUM-SIDE", "7.5", "required", "Odd pages right, even pages left, one character in."),
     Rule("PDF-PAGENUM-POS", "7.5", "required", "The page number's 一字线 is 7 mm below the block."),
-    Rule("PDF-REDMARK-POS", "7.2.4", "required", "The issuer mark's top is 35 mm below the block top, centred."),
+    Rule("PDF-PAGENUM-FIRST", "10.1", "required", "信函: page 1 shows no page number."),
+    Rule("PDF-COPYNUM-FORM", "7.2.1", "required", "份号: 6 half-width Arabic digits (000123)."),
+    Rule("PDF-COPYNUM-POS", "7.2.1", "required", "份号 flush left on line 1 (信函: first line under the double line)."),
+    Rule("PDF-REDMARK-POS", "7.2.4", "required", "The issuer mark's top 35 mm below the block top (命令 20), centred."),
     Rule("PDF-REDMARK-COLOR", "7.2.4", "required", "The issuer mark is red."),
+    Rule("PDF-REDMARK-WIDTH", "7.2.4", "recommended", "The issuer mark (text, outlines, image) fits the block width."),
+    Rule("PDF-DOCNUMBER-POS", "7.2.5", "required", "发文字号 centred; 上行文 居左空一字; 信函 flush right."),
+    Rule("PDF-SIGNER-POS", "7.2.6", "required", "签发人 block 居右空一字, the 文号 on the last names' line."),
     Rule("PDF-REDLINE-WIDTH", "7.2.7", "required", "The red separator is as wide as the block (156 mm)."),
     Rule("PDF-REDLINE-POS", "7.2.7", "required", "The red separator is centred, 4 mm below the 发文字号."),
+    Rule("PDF-LETTER-RULES", "10.1", "required", "信函: two red double lines on page 1, 170 mm long, centred."),
+    Rule("PDF-LETTER-POS", "10.1", "required", "信函: double lines 4 mm under the mark, 20 mm above the page bottom."),
+    Rule("PDF-LETTER-WEIGHT", "10.1", "required", "信函: upper double line thick over thin, lower thin over thick."),
     Rule("PDF-RECORD-WIDTH", "7.4.1", "required", "Record-block rules are as wide as the block."),
-    Rule("PDF-RECORD-RULES", "7.4.1", "required", "The record block has its rules (found by its 抄送/印发 text)."),
+    Rule("PDF-RECORD-RULES", "7.4.1", "required", "The record block has its rules (信函: none, §10.1)."),
     Rule("PDF-RECORD-THICKNESS", "7.4.1", "recommended", "First and last record rules 0.35 mm, the others 0.25 mm."),
     Rule("PDF-RECORD-BOTTOM", "7.4.1", "required", "The record block ends on the block's bottom edge."),
     Rule("PDF-RECORD-PAGE", "7.4", "required", "The record block is on the document's last page."),

@@ -45,24 +45,40 @@ def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts:
 def place_attachment_note(engine: LayoutEngine, flow: Flow, attachments: list[Attachment]) -> None:
     flow.skip(engine.profile.attachments.note_blank_lines_before)
     for item in plan_attachment_note(attachments, engine.profile, engine.fonts):
-        for line in hanging_lines(engine, item):
+        lines = hanging_lines(engine, item)
+        for line in lines:
             flow.place(line)
+        engine.last_lines_form_paragraph(flow, len(lines), item.element, engine.profile.style(item.style))
 
 
-def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document) -> None:
-    """Each attachment with a body on new pages: label, title on line 3, body."""
+def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document, *, separate: bool = False) -> None:
+    """Each attachment with a body on new pages: label, title on line 3, body.
+
+    ``separate``: the attachments bound apart from the 正文 (after the 版记). Each starts a
+    new sheet (an odd page; a blank, unnumbered page first when needed), its pages are
+    numbered from 1 and its label is the 发文字号 then "附件N" (§7.3.7).
+    """
     from .engine import PendingLine, make_runs  # the engine imports this module
 
     p = engine.profile
     spec = p.attachments
     style = p.style(spec.label_style)
-    for number, attachment in enumerate(doc.attachments, start=1):
-        if not attachment.body:
-            continue
+    for number, attachment in doc.attachment_pages(separate=separate):
         flow.new_page()
-        glyphs = engine.shaped(attachment_label(number, len(doc.attachments)), spec.label_style, "attachment_label")
+        if separate and flow.pages[-1].index % 2 == 0:
+            flow.pages[-1].number = None  # the back of the last sheet stays blank
+            flow.new_page()
+        first = flow.pages[-1].index
+        label = attachment_label(number, len(doc.attachments))
+        glyphs = engine.shaped(label, spec.label_style, "attachment_label")
+        if separate:  # the 发文字号 in its own style, then "附件N"
+            number_text = doc.attachment_label(number).removesuffix(label)
+            glyphs = engine.shaped(number_text, p.header.doc_number_style, "attachment_label") + glyphs
         runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
         flow.place(PendingLine(runs, "attachment_label", False, False, style))
         flow.skip(spec.title_slot - flow.slot)
         engine.place_title(flow, attachment.title)
         engine.place_blocks(flow, attachment.body)
+        if separate:
+            for page in flow.pages[first - 1 :]:
+                page.number = page.index - first + 1

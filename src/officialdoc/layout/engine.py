@@ -117,9 +117,10 @@ def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: 
 
 @dataclass(frozen=True)
 class _PlacedParagraph:
-    """Where a body paragraph went, so §7.3.5.5 can set it again tighter."""
+    """Where the last paragraph before the signature went, for §7.3.5.5: a body paragraph
+    can be set again tighter; any paragraph can go over to the next page whole."""
 
-    block: int              # index in Document.body
+    block: int | None       # index in Document.body; None: not re-set (an item of 附件说明)
     glyphs: list[Glyph]
     indent: float
     element: str
@@ -136,6 +137,8 @@ class LayoutEngine:
         self.options = options or LayoutOptions()
         self._last_paragraph: _PlacedParagraph | None = None
         self.adjustments: dict[int, float] = {}   # Document.body index → fit tracking (pt), §7.3.5.5
+        self.carried_paragraph = False            # §7.3.5.5: the last paragraph went over whole
+        self.keep_last_paragraph = True           # the DOCX keeps it with the signature (see _signature)
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph_lines(
@@ -200,8 +203,15 @@ class LayoutEngine:
         place_attachment_pages(self, flow, doc)
         if doc.record:
             place_record(self, flow, doc.record)
+        place_attachment_pages(self, flow, doc, separate=True)
         self._page_numbers(flow.pages)
-        return LaidOutDocument(flow.pages, list(self.fonts.warnings), dict(self.adjustments))
+        return LaidOutDocument(
+            flow.pages,
+            list(self.fonts.warnings),
+            dict(self.adjustments),
+            carried_paragraph=self.carried_paragraph,
+            keep_last_paragraph=self.keep_last_paragraph,
+        )
 
     def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> None:
         """标题: centred lines of the title style, one grid line each, then a blank line."""
@@ -251,8 +261,15 @@ class LayoutEngine:
             record = _PlacedParagraph(index, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
             for line in lines:
                 flow.place(line)
-            # a paragraph that crossed a page break is not re-set (see _tighten_last_paragraph)
-            self._last_paragraph = record if record.page == len(flow.pages) else None
+            self._last_paragraph = record
+
+    def last_lines_form_paragraph(self, flow: Flow, count: int, element: str, style: TextStyle) -> None:
+        """The ``count`` lines just placed are one paragraph that is never re-set (an item
+        of 附件说明): §7.3.5.5 may carry it over whole (see _carry_over)."""
+        page, slot = len(flow.pages), flow.slot - count
+        if slot < 0:  # it began on the page before
+            page, slot = page - 1, slot + self.profile.grid.lines
+        self._last_paragraph = _PlacedParagraph(None, [], 0.0, element, style, page, slot, count)
 
     def _signature(self, doc: Document, flow: Flow) -> None:
         """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with body text."""
@@ -260,8 +277,15 @@ class LayoutEngine:
         assert doc.signature is not None
         plan = plan_signature(doc.signature, p, self.fonts)
         deficit = flow.slot + plan.height_lines - p.grid.lines
-        if deficit > 0 and not self._tighten_last_paragraph(flow, deficit):
-            self._carry_over(flow)
+        carried = deficit > 0 and not self._tighten_last_paragraph(flow, plan.height_lines)
+        if carried:
+            self._carry_over(flow, plan.height_lines)
+        # The DOCX keeps the last paragraph with the signature, except one that runs over a
+        # page break with the signature fitting under it: LibreOffice moves a kept paragraph
+        # that it has split to the next page whole.
+        record = self._last_paragraph
+        split = record is not None and self._ends_flow(record, flow) and record.page != len(flow.pages)
+        self.keep_last_paragraph = carried or not split
         flow.skip(plan.blank_lines_before)
         first_slot = flow.slot
         style = p.style("signature")
@@ -288,16 +312,16 @@ class LayoutEngine:
                 )
             )
 
-    def _tighten_last_paragraph(self, flow: Flow, deficit: int) -> bool:
-        """§7.3.5.5 first remedy: set the page's last paragraph tighter (character spacing
-        in 0.05 pt steps, down to the profile's limit) until it gives back ``deficit`` lines.
+    def _tighten_last_paragraph(self, flow: Flow, signature_lines: int) -> bool:
+        """§7.3.5.5 first remedy: set the last paragraph tighter (character spacing in
+        0.05 pt steps, down to the profile's limit) until the signature fits under it.
 
-        Only a paragraph that lies wholly on the current page is re-set; the tracking used
-        is recorded so the DOCX renderer sets the same paragraph alike.
+        The paragraph may have begun on an earlier page: it is set again from its first
+        line. The tracking used is recorded so the DOCX renderer sets it alike.
         """
         record = self._last_paragraph
         p = self.profile
-        if record is None or record.page != len(flow.pages) or record.slot + record.lines != flow.slot:
+        if record is None or record.block is None or not self._ends_flow(record, flow):
             return False
         step, limit = 0.05, p.signature.squeeze_min_tracking_pt
         fit = p.fit_tracking_pt(record.style)
@@ -306,29 +330,67 @@ class LayoutEngine:
             lines = self.paragraph_lines(
                 record.glyphs, record.indent, record.element, record.style, fit_tracking=tracking
             )
-            if len(lines) <= record.lines - deficit:
+            if self._end_slot(record.slot, len(lines)) + signature_lines <= p.grid.lines:
+                del flow.pages[record.page :]
                 page = flow.pages[-1]
-                del page.lines[len(page.lines) - record.lines :]
+                page.lines = [line for line in page.lines if line.slot < record.slot]
                 flow.slot = record.slot
                 for line in lines:
                     flow.place(line)
                 self.adjustments[record.block] = round(tracking, 2)
+                self._last_paragraph = replace(record, lines=len(lines))
                 return True
             tracking -= step
         return False
 
-    def _carry_over(self, flow: Flow) -> None:
-        """§7.3.5.5 last remedy: carry the last body line over so the signature page holds text."""
+    def _end_slot(self, first_slot: int, lines: int) -> int:
+        """The flow's slot after ``lines`` consecutive lines from ``first_slot`` (1 … lines
+        per page: the last line's page never starts empty)."""
+        total, per_page = first_slot + lines, self.profile.grid.lines
+        return total - per_page * ((total - 1) // per_page)
+
+    def _ends_flow(self, record: _PlacedParagraph, flow: Flow) -> bool:
+        """Whether the paragraph's last line is the last line placed so far."""
+        pages = (record.slot + record.lines - 1) // self.profile.grid.lines
+        end = (record.page + pages, self._end_slot(record.slot, record.lines))
+        return end == (len(flow.pages), flow.slot)
+
+    def _carry_over(self, flow: Flow, signature_lines: int) -> None:
+        """§7.3.5.5 last remedy: text goes over with the signature so its page holds text.
+
+        The last paragraph starts a new page, as Word and LibreOffice set the DOCX, where it
+        keeps with the signature (keep with next) and its lines together: all of it goes
+        over, also its lines on the page before when it began there. Only its last line
+        goes over when it already starts a page, or when, longer than a page can hold with
+        the signature, it still leaves the signature no room.
+        """
         page = flow.pages[-1]
         if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
             carry_last_row(self, flow)
             return
-        moved = page.lines.pop()
+        record = self._last_paragraph
+        if record is not None and record.lines > 1 and record.slot > 0 and self._ends_flow(record, flow):
+            moved = [line for p in flow.pages[record.page - 1 :] for line in p.lines if line.slot >= 0]
+            moved = moved[len(moved) - record.lines :]
+            del flow.pages[record.page :]
+            flow.pages[-1].lines = [line for line in flow.pages[-1].lines if line.slot < record.slot]
+            flow.new_page()
+            self._move(flow, moved)
+            self.carried_paragraph = True
+            if flow.slot + signature_lines <= self.profile.grid.lines:
+                return
+        last = flow.pages[-1].lines.pop()
         flow.new_page()
-        y = flow.baseline(flow.slot)
-        runs = tuple(replace(run, baseline=y) for run in moved.runs)
-        flow.pages[-1].lines.append(replace(moved, runs=runs, slot=flow.slot))
-        flow.slot += 1
+        self._move(flow, [last])
+
+    @staticmethod
+    def _move(flow: Flow, lines: list[Line]) -> None:
+        """Place lines already laid out on the flow's next grid lines."""
+        for line in lines:
+            flow.ensure_room()
+            runs = tuple(replace(run, baseline=flow.baseline(flow.slot)) for run in line.runs)
+            flow.pages[-1].lines.append(replace(line, runs=runs, slot=flow.slot))
+            flow.slot += 1
 
     def _page_numbers(self, pages: list[Page]) -> None:
         """§7.5: "— n —" under the block, odd pages right, even pages left, one character in;

@@ -109,3 +109,9 @@ class LaidOutDocument:
     # §7.3.5.5: body paragraphs set tighter to keep the signature with the text, by index
     # in Document.body → the fit tracking used (pt); the DOCX renderer sets them alike
     adjustments: dict[int, float] = field(default_factory=dict)
+    # §7.3.5.5: the last paragraph before the signature was moved to start a new page (the
+    # DOCX then keeps its lines together, so Word and LibreOffice move it alike)
+    carried_paragraph: bool = False
+    # whether the DOCX keeps the last paragraph with the signature (not when that paragraph
+    # runs over a page break and the signature fits under it: LibreOffice would move it whole)
+    keep_last_paragraph: bool = True

@@ -6,6 +6,7 @@ character in on the left) and 印发日期 (one character in on the right) on on
 rows take the last lines of the body grid, so the last rule (thick) lies on the block's
 bottom edge; the first rule (thick) lies on the top of the first row; a thin rule
 separates the 印发 line from the rows above it. 主送 and 抄送 have no rule between them.
+A 信函 (§10.1) has neither the 印发 line nor the rules (profile: record.print_line, rules).
 
 The record goes on the last page when that page is even and has room under its text (and
 under a seal); otherwise on the next page, or, when that one would be odd, on the page
@@ -55,6 +56,11 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
             text_x = left + advance_mm(label, spec.style, profile, fonts) + pt_to_mm(spec.label_gap_pt)
             rows.append(HangingItem(label, "，".join(names) + "。", left, text_x, right, spec.style, element))
     date = record.print_date_text
+    if date and not spec.print_line:
+        raise LayoutError(
+            f"版记: this profile ({profile.name}) prints no 印发机关和印发日期 (§10.1 信函); "
+            "hint: remove record.printer and record.date"
+        )
     date_x0 = right - text_span_mm(date, style, profile, fonts)
     if record.printer and left + text_span_mm(record.printer, style, profile, fonts) > date_x0 - indent:
         raise LayoutError(
@@ -83,6 +89,8 @@ def place_record(engine: LayoutEngine, flow: Flow, record: RecordBlock) -> None:
     for line in lines:
         flow.place(line)
     page = flow.pages[-1]
+    if not spec.rules:  # 信函 (§10.1)
+        return
     top = p.page.block_top + start * p.line_pitch_mm
     black = p.color("black")
     rules = [(top, spec.thick_rule_mm)]

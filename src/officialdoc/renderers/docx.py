@@ -25,6 +25,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Emu, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
@@ -36,8 +37,8 @@ from ..layout.engine import layout_document
 from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
 from ..model import Block, Document, Heading, Signature, Table
-from ..profile import Profile, TextStyle
-from . import docx_attachments, docx_record
+from ..profile import Profile, TextStyle, profile_keywords
+from . import docx_attachments, docx_footer, docx_record
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
@@ -99,6 +100,9 @@ class _Builder:
         self.warnings: list[str] = []
         self.last_body: DocxParagraph | None = None
         self.adjustments: dict[int, float] = {}
+        self.carried_paragraph = False
+        self.keep_last_paragraph = True
+        self.renumbered: list[Section] = []  # sections that number their pages from 1 again
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, _ParaStyle] = {
             "body": _ParaStyle("正文", "body", "both", indent),
@@ -117,7 +121,10 @@ class _Builder:
 
     def build(self, doc: Document, *, draft: bool) -> DocxDocument:
         # the layout engine decides §7.3.5.5 adjustments; the DOCX repeats them
-        self.adjustments = layout_document(doc, self.profile, self.fonts).adjustments
+        laid_out = layout_document(doc, self.profile, self.fonts)
+        self.adjustments = laid_out.adjustments
+        self.carried_paragraph = laid_out.carried_paragraph
+        self.keep_last_paragraph = laid_out.keep_last_paragraph
         self._drop_template_leftovers()
         self._page_setup()
         self._define_styles()
@@ -133,11 +140,15 @@ class _Builder:
         docx_attachments.write_pages(self, doc)
         if doc.record:
             docx_record.write_record(self, doc)
+        docx_attachments.write_pages(self, doc, separate=True)  # §7.3.7: bound apart, after the 版记
         self._page_number_footers()
+        docx_footer.write_landscape_footers(self)  # §8: after the portrait footers it copies
+        docx_footer.copy_portrait_footers(self, self.renumbered)
         props = self.document.core_properties
         props.title = doc.title.replace("\n", "")
         props.author = props.last_modified_by = doc.author
         props.subject = self.profile.description
+        props.keywords = profile_keywords(self.profile)  # read by officialdoc check
         props.comments = ""
         props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
         return self.document
@@ -310,7 +321,7 @@ class _Builder:
         """
         plan = plan_signature(signature, self.profile, self.fonts)
         left, right = self.profile.page.block_left, self.profile.page.block_right
-        kept = [] if self.last_body is None else [self.last_body]
+        kept = [self.last_body] if self.last_body is not None and self.keep_last_paragraph else []
         kept += self._blank_lines(plan.blank_lines_before)
         paragraphs: list[DocxParagraph] = []
         for line in plan.lines:
@@ -327,10 +338,14 @@ class _Builder:
                     self._run(paragraph, "\t", self.styles[key].text_style)
                     self._text(paragraph, item.text, self.styles[key].text_style)
             paragraphs.append(paragraph)
-        # §7.3.5.5: never alone on a page. Widow control is off, so Word and LibreOffice
-        # carry just the last body line over, as the layout engine does.
+        # §7.3.5.5: never alone on a page. Widow control is off, so Word carries just the
+        # last body line over, as the layout engine does; when the engine carried the whole
+        # last paragraph (LibreOffice moves a paragraph that keeps with the next whole), its
+        # lines are kept together so Word does the same.
         for paragraph in kept + paragraphs[:-1]:
             paragraph.paragraph_format.keep_with_next = True
+        if self.carried_paragraph and self.last_body is not None:
+            self.last_body.paragraph_format.keep_together = True
         for seal in plan.seals:
             if seal.image is not None:
                 self._seal_image(paragraphs[0], seal)

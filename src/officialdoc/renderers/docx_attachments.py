@@ -9,12 +9,16 @@ line 3, then the body as the main body.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..layout.attachments import plan_attachment_note
+from ..layout.engine import layout_document
 from ..layout.hanging import HangingItem
 from ..layout.title import break_title
 from ..model import Attachment, Document, attachment_label
@@ -50,25 +54,71 @@ def write_hanging(builder: _Builder, paragraph: DocxParagraph, item: HangingItem
 
 
 def write_note(builder: _Builder, attachments: list[Attachment]) -> None:
-    """附件说明 under the body (one blank line first); the signature keeps with its last line."""
+    """附件说明 under the body; the signature keeps with its last line.
+
+    The blank line above it is space before its first line, not an empty paragraph: Word
+    and LibreOffice drop that space when 附件说明 starts a page, as the layout engine does.
+    """
     profile = builder.profile
-    builder._blank_lines(profile.attachments.note_blank_lines_before)
-    for item in plan_attachment_note(attachments, profile, builder.fonts):
+    for i, item in enumerate(plan_attachment_note(attachments, profile, builder.fonts)):
         paragraph = builder._paragraph("attachment_note")
+        if i == 0:
+            blank = profile.attachments.note_blank_lines_before * profile.docx.line_pitch_twips
+            X.set_space_before(X.ppr(paragraph._p), blank)
         write_hanging(builder, paragraph, item, profile.page.block_left, profile.page.block_right)
         builder.last_body = paragraph
 
 
-def write_pages(builder: _Builder, doc: Document) -> None:
-    """Each attachment with a body: a new page with its label, title on line 3 and body."""
+def write_pages(builder: _Builder, doc: Document, *, separate: bool = False) -> None:
+    """Each attachment with a body: a new page with its label, title on line 3 and body.
+
+    ``separate`` (after the 版记): each in a section of its own that starts on an odd page
+    and numbers its pages from 1 (Word and LibreOffice add the blank page before it); the
+    label is the 发文字号 (its own style) then "附件N" (§7.3.7).
+    """
     profile = builder.profile
-    for number, attachment in enumerate(doc.attachments, start=1):
-        if not attachment.body:
-            continue
-        label = builder._paragraph("attachment_label", attachment_label(number, len(doc.attachments)))
-        label.paragraph_format.page_break_before = True
+    pages = layout_document(doc, profile, builder.fonts).pages if separate else []
+    starts = iter(page for page in pages[1:] if page.number == 1)  # where the engine starts each
+    for number, attachment in doc.attachment_pages(separate=separate):
+        label_text = attachment_label(number, len(doc.attachments))
+        if separate:
+            before = pages[next(starts).index - 2]
+            _new_sheet_section(builder, blank_before=not (before.lines or before.rules))
+            label = builder._paragraph("attachment_label")
+            builder._text(label, doc.attachment_label(number).removesuffix(label_text), profile.header.doc_number_style)
+            builder._text(label, label_text, profile.attachments.label_style)
+        else:
+            label = builder._paragraph("attachment_label", label_text)
+            label.paragraph_format.page_break_before = True
         builder._blank_lines(profile.attachments.title_slot - 1)
         for line in break_title(attachment.title, profile.style("title"), profile, builder.fonts):
             builder._paragraph("title", line)
         builder._blank_lines(profile.title.blank_lines_after)
         builder._blocks(attachment.body, {})
+
+
+def _new_sheet_section(builder: _Builder, *, blank_before: bool) -> None:
+    """End the section so far; the next starts a new page, numbered from 1, with the
+    portrait page-number footers (copied in once they exist: ``builder.renumbered``).
+
+    ``blank_before``: a blank, unnumbered page first, in a section of its own, so the
+    attachment starts a new sheet. (A w:type="oddPage" break would add it too, but
+    LibreOffice 7.4 then sets the new page's text 2.3 mm low: measured.)
+    """
+    from .docx_record import new_unnumbered_section  # it imports this module
+
+    if blank_before:
+        new_unnumbered_section(builder)
+        builder._paragraph("body")  # the blank page
+    body = builder.document.element.body
+    last = body.sectPr.getprevious()
+    if last is None or last.tag != qn("w:p"):  # the section ends in a paragraph, not a table
+        last = builder._paragraph("body")._p
+    ppr = X.ppr(last)
+    ppr.replace(X.child(ppr, "w:sectPr"), copy.deepcopy(body.sectPr))  # no paragraph of its own
+    for reference in body.sectPr.findall(qn("w:footerReference")):
+        body.sectPr.remove(reference)
+    section = builder.document.sections[-1]
+    section.start_type = WD_SECTION.NEW_PAGE
+    X.set_attrs(X.child(section._sectPr, "w:pgNumType"), start=1)
+    builder.renumbered.append(section)

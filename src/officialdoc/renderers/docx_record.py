@@ -57,7 +57,7 @@ def write_record(builder: _Builder, doc: Document) -> None:
     page = pages[at]
     rows = [line for line in page.lines if line.element in RECORD_ELEMENTS]
     if not (pages[at - 1].lines or pages[at - 1].rules):  # a blank page stands before it
-        _new_section(builder)
+        new_unnumbered_section(builder)
         builder._paragraph("body")  # the blank page
     used = _text_slots(page)
     blanks = builder._blank_lines(rows[0].slot - used)
@@ -94,8 +94,9 @@ def _text_slots(page: Page) -> int:
     return max(slots) + 1 if slots else 0
 
 
-def _new_section(builder: _Builder) -> None:
-    """End the text's section at its last paragraph; the new one has empty footers."""
+def new_unnumbered_section(builder: _Builder) -> None:
+    """End the text's section at its last paragraph; the new one starts a new page and has
+    empty footers (a blank page, §7.5)."""
     body = builder.document.element.body
     last = body.sectPr.getprevious()
     props = X.ppr(last if last.tag == qn("w:p") else _end_paragraph(builder))  # not a table
@@ -115,11 +116,11 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     table = builder.document.add_table(rows=len(lines), cols=1)
     tbl = table._tbl
     tbl.remove(tbl.tblPr)
-    tbl.insert(0, _table_properties(width, pad, _eighths(spec.thick_rule_mm)))
+    tbl.insert(0, _table_properties(width, pad, _eighths(spec.thick_rule_mm) if spec.rules else 0))
     X.set_attrs(tbl.tblGrid.find(qn("w:gridCol")), w=width)
     style = builder.styles["record"]
     X.set_line_spacing(X.ppr(builder.document.styles[style.name].element), pitch)
-    give_back = X.twips(spec.thick_rule_mm) + SLACK_TWIPS  # the last row: room for the bottom rule
+    give_back = (X.twips(spec.thick_rule_mm) if spec.rules else 0) + SLACK_TWIPS  # room for the bottom rule
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
@@ -140,7 +141,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
         builder._text(paragraph, plan.printer or "", style.text_style)
         builder._run(paragraph, "\t", style.text_style)
         builder._text(paragraph, plan.print_date, style.text_style)
-        if i:
+        if i and spec.rules:
             cell._tc.get_or_add_tcPr().append(
                 parse_xml(f'<w:tcBorders {nsdecls("w")}><w:top {_rule(_eighths(spec.thin_rule_mm))}/></w:tcBorders>')
             )
@@ -152,7 +153,8 @@ def _eighths(mm: float) -> int:
 
 
 def _rule(size: int) -> str:
-    return f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"'
+    """A black single border ``size`` eighths of a point wide; none for 0."""
+    return f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"' if size else 'w:val="nil"'
 
 
 def _table_properties(width: int, pad: int, thick: int) -> BaseOxmlElement:

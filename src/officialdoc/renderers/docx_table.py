@@ -13,9 +13,10 @@
   first-line indent and tracking, with the table fonts (eastAsia named) and alignments.
 - A landscape table (§8) gets a section of its own: A4 with ``w:orient="landscape"``,
   margins turned with the page, so its text block is the portrait block once the page
-  lies with its top at the binding edge (as the PDF draws it). The section inherits the
-  portrait footers, so its page number prints at the foot of the landscape page, not at
-  the portrait position the PDF keeps.
+  lies with its top at the binding edge (as the PDF draws it). Its footers are written
+  with the document's (``docx_footer``): the page number in a text box turned with the
+  page, where the PDF keeps it. Neither it nor the portrait section after it has a first
+  page of its own (``w:titlePg``): only the document's first page may lack a number (信函).
 """
 
 from __future__ import annotations
@@ -194,7 +195,8 @@ def _landscape_sect_pr(portrait: BaseOxmlElement, builder: _Builder) -> BaseOxml
     page = builder.profile.page
     sect = copy.deepcopy(portrait)
     for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
-        sect.remove(ref)  # inherit the footers
+        sect.remove(ref)  # its own footers come with the document's (docx_footer)
+    _no_first_page(sect)
     # no line grid: LibreOffice centres a grid's whole lines in the block, which would set the
     # table 4.4 mm low (the cell paragraphs have exact spacing; the grid adds nothing)
     sect.remove(sect.find(qn("w:docGrid")))
@@ -215,23 +217,42 @@ def _put_sect_pr(p: BaseOxmlElement, sect_pr: BaseOxmlElement) -> None:
     props.replace(X.child(props, "w:sectPr"), copy.deepcopy(sect_pr))
 
 
+def _no_first_page(sect: BaseOxmlElement) -> None:
+    """No first page of its own (the 信函's first page without a number is the document's only)."""
+    for element in sect.findall(qn("w:titlePg")):
+        sect.remove(element)
+    for ref in sect.findall(qn("w:footerReference")) + sect.findall(qn("w:headerReference")):
+        if ref.get(qn("w:type")) == "first":
+            sect.remove(ref)
+
+
+def shrink_to_one_point(p: BaseOxmlElement) -> None:
+    """Make a paragraph without text one point high (an exact 1 pt line, a 1 pt mark)."""
+    X.set_line_spacing(X.ppr(p), 20)
+    X.set_size(X.rpr(X.ppr(p)), 1)
+
+
 def _tiny_paragraph(builder: _Builder) -> BaseOxmlElement:
     """An empty paragraph one point high, to carry a section break after a table."""
     paragraph = builder.document.add_paragraph(style=CELL_STYLE)
-    X.set_line_spacing(X.ppr(paragraph._p), 20)
-    X.set_size(X.rpr(X.ppr(paragraph._p)), 1)
+    shrink_to_one_point(paragraph._p)
     return paragraph._p
 
 
 def _start_landscape(builder: _Builder) -> BaseOxmlElement:
     """End the current section at the last paragraph; what follows is landscape.
 
+    Right after another landscape table (whose section its last paragraph already ends),
+    a landscape section of its own follows at once: a new page, as in the PDF.
     Returns the portrait section properties, for ``_end_landscape``.
     """
     body = builder.document.element.body
     portrait = body.sectPr
     last = portrait.getprevious()
-    _put_sect_pr(last if last is not None and last.tag == qn("w:p") else _tiny_paragraph(builder), portrait)
+    if last is None or last.tag != qn("w:p"):
+        last = _tiny_paragraph(builder)
+    if last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is None:
+        _put_sect_pr(last, portrait)
     body.replace(portrait, _landscape_sect_pr(portrait, builder))
     return portrait
 
@@ -241,4 +262,5 @@ def _end_landscape(builder: _Builder, portrait: BaseOxmlElement) -> None:
     body = builder.document.element.body
     landscape = body.sectPr
     _put_sect_pr(_tiny_paragraph(builder), landscape)
+    _no_first_page(portrait)
     body.replace(landscape, portrait)

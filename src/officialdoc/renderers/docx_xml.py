@@ -8,6 +8,8 @@ insert at the schema position (the idea of python-docx's ``oxml/text/parfmt.py``
 
 from __future__ import annotations
 
+import copy
+
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -17,6 +19,16 @@ from docx.text.run import Run
 from ..profile import mm_to_pt
 
 EMU_PER_MM = 36000
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+SHAPE_NAMESPACES = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    f'xmlns:wps="{WPS}"'
+)
+Z_ORDER_BASE = 251659264  # DrawingML relativeHeight / VML z-index of Word's first floating shape
 
 # CT_PPrBase (+ rPr, sectPr, pPrChange of CT_PPr), ECMA-376 Part 1 §17.3.1.26
 PPR_ORDER = (
@@ -174,6 +186,11 @@ def set_line_spacing(ppr_: BaseOxmlElement, twips: int) -> None:
     )  # fmt: skip
 
 
+def set_space_before(ppr_: BaseOxmlElement, twips: int) -> None:
+    """Space above the paragraph; Word and LibreOffice drop it at the top of a page."""
+    set_attrs(child(ppr_, "w:spacing"), before=twips, beforeLines=None, beforeAutospacing=None)
+
+
 def set_indent(
     ppr_: BaseOxmlElement, *, left: int = 0, right: int = 0, first_line: int = 0, first_line_chars: int = 0
 ) -> None:
@@ -263,7 +280,7 @@ def float_behind_text(
     *,
     x_from_page_mm: float,
     y_from_paragraph_mm: float,
-    z_order: int = 251659264,
+    z_order: int = Z_ORDER_BASE,
 ) -> None:
     """Turn the run's last inline picture into a floating one behind the text.
 
@@ -288,3 +305,59 @@ def float_behind_text(
     for tag in ("wp:docPr", "wp:cNvGraphicFramePr", "a:graphic"):
         anchor.append(inline.find(qn(tag)))
     inline.getparent().replace(inline, anchor)
+
+
+def page_text_box(
+    paragraphs: list[BaseOxmlElement],
+    *,
+    x_mm: float,
+    y_mm: float,
+    width_mm: float,
+    height_mm: float,
+    shape_id: int,
+    name: str,
+    vertical: bool = False,
+) -> BaseOxmlElement:
+    """A run holding a text box with ``paragraphs`` at (x, y) mm from the page's top-left corner.
+
+    No border, fill, insets or wrapping; in front of the text, text anchored at the box's
+    top. ``vertical``: the text turned a quarter clockwise (DrawingML ``vert="vert"``, VML
+    ``layout-flow:vertical``, Word's 文字方向 "所有文字旋转90°"): lines run down the page and
+    the first one lies along the box's right edge. Written as Word writes a text box: an
+    ``mc:AlternateContent`` whose choice is the DrawingML shape (``wps:wsp``, Word 2010 and
+    later, LibreOffice) and whose fallback is the same box in VML (older readers); both hold
+    copies of ``paragraphs``.
+    """
+    emu = {k: round(v * EMU_PER_MM) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
+    pt = {k: f"{mm_to_pt(v):.2f}pt" for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
+    z_order = Z_ORDER_BASE + shape_id
+    label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    run = parse_xml(
+        f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{emu["w"]}" cy="{emu["h"]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu["w"]}" cy="{emu["h"]}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        "<wps:txbx><w:txbxContent/></wps:txbx>"
+        f'<wps:bodyPr rot="0" vert="{"vert" if vertical else "horz"}" wrap="square" lIns="0" tIns="0" rIns="0" '
+        'bIns="0" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic>'
+        "</wp:anchor></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict>"
+        f'<v:rect id="{label}" style="position:absolute;margin-left:{pt["x"]};margin-top:{pt["y"]};'
+        f"width:{pt['w']};height:{pt['h']};z-index:{z_order};"
+        'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" filled="f" stroked="f">'
+        f'<v:textbox style="{"layout-flow:vertical" if vertical else ""}" inset="0,0,0,0">'
+        "<w:txbxContent/></v:textbox></v:rect>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    for content in run.iter(qn("w:txbxContent")):
+        for paragraph in paragraphs:
+            content.append(copy.deepcopy(paragraph))
+    return run

@@ -19,7 +19,7 @@ from ..fonts import FontSet
 from ..layout.engine import LayoutOptions, layout_document
 from ..layout.page import Page, Segment, TextRun
 from ..model import Document
-from ..profile import Profile, mm_to_pt
+from ..profile import Profile, mm_to_pt, profile_keywords
 
 
 class PdfRenderer:
@@ -34,6 +34,7 @@ class PdfRenderer:
             canvas.setTitle(doc.title.replace("\n", ""))
             canvas.setAuthor(doc.author)
             canvas.setSubject(profile.description)
+            canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
             canvas.setCreator("officialdoc")
             for page in laid_out.pages:
                 _draw_page(canvas, page, fonts, height)
