@@ -158,10 +158,13 @@ class LayoutEngine:
             p.punctuation,
         )
         color = p.color(style.color)
+        # a paragraph set tighter (§7.3.5.5) is tighter in its last line too, as in the DOCX,
+        # where the spacing is the runs'
+        last_tracking = tracking if fit_tracking is None else fit_tracking
         result = []
         for i, line in enumerate(broken):
             x = p.page.block_left + (pt_to_mm(indent_pt) if i == 0 else 0.0)
-            char_space = self._justify(line, tracking)
+            char_space = self._justify(line, last_tracking if line.last else tracking)
             runs = make_runs(line.glyphs, x, char_space, color)
             if line.hanging:
                 end = x + pt_to_mm(span_pt(line.glyphs, char_space) + char_space)
