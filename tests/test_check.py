@@ -36,6 +36,7 @@ from officialdoc.check.cli import check
 from officialdoc.check.report import JSON_SCHEMA, SCHEMA
 from officialdoc.check.rules import RULES
 from officialdoc.profile import PT_PER_MM, load_profile, mm_to_pt
+from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "check_fixtures"
@@ -1011,14 +1012,7 @@ def test_a_letter_checked_as_an_ordinary_document_gets_the_old_false_findings(pd
 
 # -- which profile a file is checked against ---------------------------------------------
 
-# every fixture of tests/fixtures but those that need seal images the signature tests draw
-FIXTURE_DOCS = tuple(
-    sorted(
-        path.stem
-        for path in (ROOT / "tests" / "fixtures").glob("*.yaml")
-        if ".png" not in path.read_text(encoding="utf-8")
-    )
-)
+FIXTURE_DOCS = tuple(sorted(path.stem for path in (ROOT / "tests" / "fixtures").glob("*.yaml")))
 
 
 @pytest.fixture(scope="module")
@@ -1028,9 +1022,11 @@ def rendered(tmp_path_factory, fontset) -> dict[str, tuple[str, Path, Path]]:
     from officialdoc.load import load_document
 
     folder = tmp_path_factory.mktemp("rendered")
+    write_seal_images(folder)  # the fixtures that name seal.png and sign.png
     outputs = {}
     for name in FIXTURE_DOCS:
-        doc = load_document(ROOT / "tests" / "fixtures" / f"{name}.yaml").document
+        source = shutil.copy(ROOT / "tests" / "fixtures" / f"{name}.yaml", folder / f"{name}.yaml")
+        doc = load_document(source).document
         (pdf, docx_path), _ = render_document(doc, folder, ["pdf", "docx"], fonts=fontset)
         outputs[name] = (doc.profile, pdf, docx_path)
     return outputs
@@ -1045,7 +1041,7 @@ def test_our_outputs_record_their_profile_and_check_clean_with_it(rendered, name
     keywords = f"officialdoc-profile:{profile}"
     assert PdfReader(str(pdf)).metadata["/Keywords"] == keywords
     assert open_docx(str(docx_path)).core_properties.keywords == keywords
-    for path in (pdf, docx_path, ROOT / "tests" / "fixtures" / f"{name}.yaml"):
+    for path in (pdf, docx_path, pdf.with_suffix(".yaml")):
         report = check_file(path)  # no profile given: the file's own
         assert report.profile == profile, path
         assert report.findings == [], [f.message for f in report.findings]

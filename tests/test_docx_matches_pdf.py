@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from PIL import Image, ImageDraw
 
 from officialdoc.api import render_document
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from pdfmeasure import MM, PdfDoc, read_pdf
+from seal_images import write_seal_images
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NAMES = sorted(path.stem for path in FIXTURES.glob("*.yaml"))
@@ -37,12 +37,7 @@ class HRule:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, fontset, soffice) -> dict[str, tuple[PdfDoc, PdfDoc]]:
     folder = tmp_path_factory.mktemp("all-fixtures")
-    seal = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
-    ImageDraw.Draw(seal).ellipse((10, 10, 390, 390), outline=(230, 0, 0, 255), width=14)
-    seal.save(folder / "seal.png")
-    sign = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
-    ImageDraw.Draw(sign).rectangle((5, 5, 395, 195), outline=(230, 0, 0, 255), width=10)
-    sign.save(folder / "sign.png")
+    write_seal_images(folder)
     made = {}
     for name in NAMES:
         source = shutil.copy(FIXTURES / f"{name}.yaml", folder / f"{name}.yaml")

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from PIL import Image, ImageDraw
 
 from officialdoc.api import render_document
 from officialdoc.layout.engine import layout_document
@@ -20,6 +19,7 @@ from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from officialdoc.model import Document
 from pdfmeasure import MM, PdfDoc, PdfLine, read_pdf
+from seal_images import write_seal_images
 
 TOL = 0.3  # mm
 NAMES = ["unsealed", "unsealed_joint", "sealed_joint", "sealed_joint3", "seals", "squeeze", "squeeze_across",
@@ -35,19 +35,10 @@ class Case:
     docx: Path
 
 
-def _seal_images(folder: Path) -> None:
-    seal = Image.new("RGBA", (400, 400), (0, 0, 0, 0))
-    ImageDraw.Draw(seal).ellipse((10, 10, 390, 390), outline=(230, 0, 0, 255), width=14)
-    seal.save(folder / "seal.png")
-    sign = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
-    ImageDraw.Draw(sign).rectangle((5, 5, 395, 195), outline=(230, 0, 0, 255), width=10)
-    sign.save(folder / "sign.png")
-
-
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory, repo_root, profile, fontset, soffice) -> dict[str, Case]:
     folder = tmp_path_factory.mktemp("signature")
-    _seal_images(folder)
+    write_seal_images(folder)
     made = {}
     for name in NAMES:
         source = folder / f"signature_{name}.yaml"
