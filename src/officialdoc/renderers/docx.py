@@ -38,7 +38,7 @@ from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
 from ..model import Block, Document, Heading, Signature, Table
 from ..profile import Profile, TextStyle, profile_keywords
-from . import docx_attachments, docx_footer, docx_record
+from . import docx_attachments, docx_footer, docx_record, docx_table
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
@@ -141,6 +141,7 @@ class _Builder:
         if doc.record:
             docx_record.write_record(self, doc)
         docx_attachments.write_pages(self, doc, separate=True)  # §7.3.7: bound apart, after the 版记
+        docx_table.end_on_landscape(self)
         self._page_number_footers()
         docx_footer.write_landscape_footers(self)  # §8: after the portrait footers it copies
         docx_footer.copy_portrait_footers(self, self.renumbered)

@@ -257,6 +257,18 @@ def _start_landscape(builder: _Builder) -> BaseOxmlElement:
     return portrait
 
 
+def end_on_landscape(builder: _Builder) -> None:
+    """When a landscape table ends the document, its section is the last one: no empty
+    portrait section (an empty page in Word and LibreOffice) follows it."""
+    body = builder.document.element.body
+    last = body.sectPr.getprevious()
+    carried = None if last is None else last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    if carried is None or carried.find(qn("w:pgSz")).get(qn("w:orient")) != "landscape":
+        return
+    carried.getparent().remove(carried)
+    body.replace(body.sectPr, carried)
+
+
 def _end_landscape(builder: _Builder, portrait: BaseOxmlElement) -> None:
     """Close the landscape section with a one-point paragraph; what follows is portrait again."""
     body = builder.document.element.body
