@@ -167,6 +167,20 @@ class Pdf:
     letter_gap_mm: float = 0.0  # 信函: the first double line moved down
     letter_bottom_shift_mm: float = 0.0  # 信函: the second double line moved up
     first_page_number: bool | None = None  # None: as the profile says
+    secrecy: str | None = None  # 密级和保密期限 (3号黑体), flush left on grid line 2 …
+    secrecy_at: tuple[float, int] = (0.0, 1)  # … moved right (mm) / to another grid line (信函: lines under the 份号's)
+    secrecy_font: str = "hei"
+    urgency: str | None = None  # 紧急程度 (3号黑体), flush left on grid line 3 …
+    urgency_at: tuple[float, int] = (0.0, 2)
+    urgency_font: str = "hei"
+    flush_pt: float = P.style("secrecy").size_pt  # size of 密级 and 紧急程度
+    number_line_shift: int = 0  # the 发文字号 (and the 签发人, the 令号) this many grid lines lower
+    letter_number_drop_mm: float = 0.0  # 信函: the 发文字号 moved down from the first line under the double line
+    signer_label_font: str = "ming"  # "签发人：" (3号仿宋) …
+    signer_font: str = "kai"  # … and the names (3号楷体)
+    red_line: bool = True  # the 版头's red separator drawn
+    header: bool = True  # False: no 版头 at all (a plain report: title on line 1)
+    seal_top_mm: float | None = None  # a red seal (filled disc) on page 1 with its top here
 
     def build(self, path: Path) -> Path:
         _PdfDrawer(self, path).draw()
@@ -248,25 +262,37 @@ class _PdfDrawer:
     def header(self) -> int:
         """The 版头 of the spec's profile, and the title; returns the first free slot."""
         spec = self.prof.header
+        if not self.s.header:  # a plain report: the title on line 1, the text two lines under it
+            self.title(0)
+            return 2
         if spec.layout == "letter":
             return self.letter_header()
         origin = P.page.block_top if spec.mark_top_from == "block" else 0.0
         self.issuer_mark("大江镇人民政府文件" if spec.print_title else "大江镇人民政府令", origin + spec.mark_top_mm)
+        # the first grid line two blank lines under the mark (36 pt, 35 mm below the block top; 命令 20 mm)
+        first = (6 if not spec.rule else 7) + self.s.number_line_shift
         if not spec.rule:  # 命令: the 令号 centred, the 正文 under it, no title
-            self.centred("第3号", 6)
+            self.centred("第3号", first)
             return 9
         if self.s.copy_number:
             dx, slot = self.s.copy_at
             self.put(self.s.copy_number, self.left + dx, self.baseline(slot, self.body_pt))
+        for string, (dx, slot), font in (
+            (self.s.secrecy, self.s.secrecy_at, self.s.secrecy_font),
+            (self.s.urgency, self.s.urgency_at, self.s.urgency_font),
+        ):
+            if string:
+                self.put(string, self.left + dx, self.baseline(slot, self.s.flush_pt), font, self.s.flush_pt)
         number = "台江府〔2021〕12号"
-        number_slot = self.signer_block(8) if self.s.signers else 8
+        number_slot = self.signer_block(first) if self.s.signers else first
         number_y = self.baseline(number_slot, self.body_pt)
         if self.s.signers:
             self.put(number, self.left + self.s.number_indent_chars * self.cell, number_y, tc=self.tc)
         else:
             self.centred(number, number_slot, self.s.number_shift_mm)
         _, below = ink("ming", number, self.body_pt)
-        self.rule(number_y + below + self.s.red_gap_mm, P.header.rule_thickness_mm, self.s.red_line_mm, red=True)
+        if self.s.red_line:
+            self.rule(number_y + below + self.s.red_gap_mm, P.header.rule_thickness_mm, self.s.red_line_mm, red=True)
         self.title(11)
         self.line(13, "一、深入学习贯彻法治思想", P.paragraph.first_line_indent_chars, self.s.heading1_font)
         self.line(14, "（一）强化思想理论学习。", P.paragraph.first_line_indent_chars, "kai")
@@ -291,10 +317,12 @@ class _PdfDrawer:
         gap = P.header.signer_gap_chars * self.cell
         first_x = self.right - self.s.signer_indent_chars * self.cell - len(rows[0]) * column - (len(rows[0]) - 1) * gap
         label = "签发人："
-        self.put(label, first_x - len(label) * self.cell, self.baseline(slot, self.body_pt), tc=self.tc)
+        label_y = self.baseline(slot, self.body_pt)
+        self.put(label, first_x - len(label) * self.cell, label_y, self.s.signer_label_font, tc=self.tc)
         for row, row_names in enumerate(rows):
             for i, name in enumerate(row_names):
-                self.put(name, first_x + i * (column + gap), self.baseline(slot + row, self.body_pt), "kai", tc=self.tc)
+                y = self.baseline(slot + row, self.body_pt)
+                self.put(name, first_x + i * (column + gap), y, self.s.signer_font, tc=self.tc)
         return slot + len(rows) - 1 + self.s.number_own_line
 
     def issuer_mark(self, mark: str, top: float) -> None:
@@ -371,10 +399,19 @@ class _PdfDrawer:
         self.rule(bottom - letter.thick_mm / 2, letter.thick_mm, length, red=True)
         baseline = self.em_top_baseline(below + letter.text_gap_em * self.body_pt / PT_PER_MM, self.body_pt)
         self.put(self.s.copy_number or "000021", self.left + self.s.copy_at[0], baseline)
+        for string, (dx, slot), font in (
+            (self.s.secrecy, self.s.secrecy_at, self.s.secrecy_font),
+            (self.s.urgency, self.s.urgency_at, self.s.urgency_font),
+        ):
+            if string:  # slot 1: the line under the 份号's
+                self.put(string, self.left + dx, baseline + slot * self.pitch, font, self.s.flush_pt)
         number = "台江府函〔2021〕7号"
-        self.put(number, self.right - self.width(number, "ming", self.body_pt), baseline)
-        self.title(3)
-        return 5
+        number_y = baseline + self.s.letter_number_drop_mm
+        self.put(number, self.right - self.width(number, "ming", self.body_pt), number_y)
+        lines = max((at[1] for string, at in ((self.s.secrecy, self.s.secrecy_at), (self.s.urgency, self.s.urgency_at))
+                     if string), default=0)  # fmt: skip
+        self.title(3 + lines)  # two blank lines under the last line under the double line
+        return 5 + lines
 
     def em_top_baseline(self, em_top: float, size_pt: float) -> float:
         """The baseline of text whose em box starts at ``em_top`` (the checker's glyph model)."""
@@ -420,6 +457,13 @@ class _PdfDrawer:
         self.c.translate(mm_to_pt(self.s.shift_mm[0]), -mm_to_pt(self.s.shift_mm[1]))
         first = self.header()
         self.paragraph_lines(range(first, self.s.lines), first_indent=False)
+        if self.s.seal_top_mm is not None:  # a round red seal over the text (a filled disc)
+            radius = P.signature.seal_diameter_mm / 2
+            centre = self.left + P.page.block_width_mm / 2, self.s.seal_top_mm + radius
+            self.c.saveState()
+            self.c.setFillColorRGB(1, 0, 0)
+            self.c.circle(mm_to_pt(centre[0]), mm_to_pt(self.height - centre[1]), mm_to_pt(radius), stroke=0, fill=1)
+            self.c.restoreState()
         self.page_number(1)
         for number in range(2, self.s.pages + 1 + self.s.extra_page):
             self.c.showPage()
@@ -538,8 +582,9 @@ PDF_BROKEN = [
 ]
 # 版头 (§7.2) and chapter 10: each breaks exactly the rules named (no other finding)
 HEADER_BROKEN = [
-    (Pdf(mark_as="image", mark_width_mm=170), {"PDF-REDMARK-WIDTH"}),
-    (Pdf(mark_as="outlines", mark_shift_mm=5), {"PDF-REDMARK-POS"}),
+    # a mark moved down or grown taller takes the 文号 down with it (空二行 under it, PDF-DOCNUMBER-LINE)
+    (Pdf(mark_as="image", mark_width_mm=170, number_line_shift=1), {"PDF-REDMARK-WIDTH"}),
+    (Pdf(mark_as="outlines", mark_shift_mm=5, number_line_shift=1), {"PDF-REDMARK-POS"}),
     (Pdf(copy_number="123"), {"PDF-COPYNUM-FORM"}),
     (Pdf(copy_number="000123", copy_at=(5.0, 0)), {"PDF-COPYNUM-POS"}),
     (Pdf(copy_number="000123", copy_at=(0.0, 1)), {"PDF-COPYNUM-POS"}),  # on line 2
@@ -557,6 +602,31 @@ HEADER_BROKEN = [
     (Pdf(profile=LETTER, pages=2, copy_at=(4.0, 0)), {"PDF-COPYNUM-POS"}),
     (Pdf(profile=LETTER, pages=2, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
     (Pdf(profile=ORDER, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
+    # §7.2.2/7.2.3 密级和保密期限, 紧急程度: 3号黑体, flush left, one a line in the order 份号, 密级, 紧急程度
+    (Pdf(copy_number="000123", secrecy="机密★1年", secrecy_at=(5.0, 1)), {"PDF-SECRECY-POS"}),
+    (Pdf(copy_number="000123", secrecy="机密★1年", secrecy_at=(0.0, 2)), {"PDF-SECRECY-POS"}),  # a line left empty
+    (
+        Pdf(copy_number="000123", secrecy="机密", urgency="特急", secrecy_at=(0.0, 2), urgency_at=(0.0, 1)),
+        {"PDF-SECRECY-POS"},
+    ),  # 紧急程度 above 密级
+    (Pdf(copy_number="000123", urgency="加急", urgency_at=(0.0, 3)), {"PDF-URGENCY-POS"}),
+    (Pdf(urgency="特急", urgency_at=(0.0, 3)), {"PDF-URGENCY-POS"}),  # alone on line 4
+    (Pdf(copy_number="000123", secrecy="秘密★6个月", secrecy_font="ming"), {"PDF-SECRECY-FONT"}),
+    (Pdf(secrecy="绝密★长期", flush_pt=P.style("body").size_pt - 2), {"PDF-SECRECY-FONT"}),
+    (Pdf(copy_number="000123", secrecy="机密★1年", urgency="特急", urgency_font="kai"), {"PDF-URGENCY-FONT"}),
+    (Pdf(profile=LETTER, pages=2, secrecy="秘密", secrecy_at=(4.0, 1)), {"PDF-SECRECY-POS"}),
+    # §7.2.5 空二行 under the mark (信函: the first line under the double line)
+    (Pdf(number_line_shift=1), {"PDF-DOCNUMBER-LINE"}),
+    (Pdf(number_line_shift=-1), {"PDF-DOCNUMBER-LINE"}),
+    (Pdf(signers=SIGNERS, number_line_shift=1), {"PDF-DOCNUMBER-LINE"}),  # the 签发人 block one line low
+    (Pdf(profile=ORDER, number_line_shift=1), {"PDF-DOCNUMBER-LINE"}),  # the 令号
+    (Pdf(profile=LETTER, pages=2, letter_number_drop_mm=3), {"PDF-DOCNUMBER-LINE"}),
+    # §7.2.6 "签发人：" 3号仿宋, the names 3号楷体
+    (Pdf(signers=SIGNERS, signer_label_font="kai"), {"PDF-SIGNER-FONT"}),
+    (Pdf(signers=SIGNERS, signer_font="ming"), {"PDF-SIGNER-FONT"}),
+    # §7.2.7 a mark without its red line
+    (Pdf(red_line=False), {"PDF-REDLINE-MISSING"}),
+    (Pdf(red_line=False, number_shift_mm=5, mark_as="outlines"), {"PDF-REDLINE-MISSING", "PDF-DOCNUMBER-POS"}),
 ]
 PDF_BROKEN += HEADER_BROKEN
 
@@ -643,6 +713,8 @@ class Docx:
     footer_pt: float = P.style("page_number").size_pt
     footer_digits_font: str = "AR PL UMing CN"
     space_after_pt: float = 0
+    first_page: str = "same"  # page 1's footer: "same" (no w:titlePg), "blank" or "numbered" (titlePg, own footer)
+    profile: str = P.name  # the profile it is checked with (信函: no page number on page 1)
 
     def build(self, path: Path) -> Path:
         d = Document()
@@ -686,6 +758,11 @@ class Docx:
         self.page_footer(section.footer.paragraphs[0], self.odd_align)
         if self.odd_even:
             self.page_footer(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+        if self.first_page != "same":  # 首页不同: page 1 has a footer of its own
+            section.different_first_page_header_footer = True
+            section.first_page_footer.is_linked_to_previous = False
+            if self.first_page == "numbered":
+                self.page_footer(section.first_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
         d.save(str(path))
         return path
 
@@ -768,13 +845,29 @@ DOCX_BROKEN = [
     (Docx(odd_align=WD_ALIGN_PARAGRAPH.CENTER), {"DOCX-PAGENUM-SIDE"}),
     (Docx(footer_pt=16), {"DOCX-PAGENUM-SIZE"}),
     (Docx(footer_digits_font="Times New Roman"), {"DOCX-PAGENUM-FONT"}),
+    (Docx(profile=LETTER), {"DOCX-PAGENUM-FIRST"}),  # 信函 §10.1: no w:titlePg, page 1 shows the number
+    (Docx(profile=LETTER, first_page="numbered"), {"DOCX-PAGENUM-FIRST"}),  # its own footer, with PAGE
 ]
 
 
 @pytest.mark.parametrize(("spec", "rules"), DOCX_BROKEN, ids=[" ".join(sorted(r)) for _, r in DOCX_BROKEN])
 def test_each_docx_rule_fires_on_a_docx_broken_for_it(tmp_path, spec, rules):
-    report = check_file(spec.build(tmp_path / "broken.docx"), P)
+    report = check_file(spec.build(tmp_path / "broken.docx"), spec.profile)
     assert rules <= rules_of(report), [f.message for f in report.findings]
+
+
+def test_a_letters_docx_with_an_empty_first_page_footer_checks_clean(tmp_path):
+    """§10.1: w:titlePg and a first-page footer without PAGE (as our renderer writes it); the
+    standard profile does not ask for it, and a letter's other pages keep their numbers."""
+    letter = Docx(profile=LETTER, first_page="blank").build(tmp_path / "letter.docx")
+    report = check_file(letter, LETTER)
+    assert report.findings == [], [f.message for f in report.findings]
+    assert check_file(Docx(first_page="blank").build(tmp_path / "plain.docx"), P).findings == []
+    (found,) = check_file(Docx(profile=LETTER).build(tmp_path / "same.docx"), LETTER).findings
+    assert found.message == (
+        "[DOCX-PAGENUM-FIRST] 信函首页不显示页码，但第一节未设置“首页不同”（w:titlePg），第1页会印出页码"
+        "（GB/T 9704 第10.1条）"
+    )
 
 
 def test_every_docx_rule_has_a_broken_docx():
@@ -964,11 +1057,21 @@ HEADER_CLEAN = [
     Pdf(profile=LETTER, pages=2, mark_as="image"),
     Pdf(profile=ORDER),
     Pdf(profile=MINUTES),
+    Pdf(copy_number="000123", secrecy="机密★1年", urgency="特急"),  # lines 1–3
+    Pdf(secrecy="秘密★6个月"),  # no 份号: the 密级 on line 2 (§7.2.2) …
+    Pdf(secrecy="秘密★6个月", secrecy_at=(0.0, 0)),  # … or on line 1, as officialdoc sets it
+    Pdf(urgency="加急", urgency_at=(0.0, 0)),
+    Pdf(copy_number="000008", secrecy="机密", urgency="特急", signers=SIGNERS),
+    Pdf(profile=LETTER, pages=2, secrecy="秘密★1年", urgency="特急"),  # under the 份号, flush left
+    Pdf(header=False),  # a plain report: no 版头 to check
+    Pdf(header=False, seal_top_mm=100),  # … with a red seal in the upper half, under the title
 ]
 
 
 @pytest.mark.parametrize(
-    "spec", HEADER_CLEAN, ids=[f"{s.profile} {s.mark_as} {s.copy_number} {len(s.signers)}" for s in HEADER_CLEAN]
+    "spec",
+    HEADER_CLEAN,
+    ids=[f"{i} {s.profile} {s.mark_as} {s.copy_number} {len(s.signers)}" for i, s in enumerate(HEADER_CLEAN)],
 )
 def test_headers_of_every_profile_and_mark_drawn_any_way_check_clean(pdfs, spec):
     report = pdfs.report(spec)
@@ -984,8 +1087,9 @@ def test_each_header_break_fires_only_its_rule(pdfs, spec, rules):
 @pytest.mark.parametrize("kind", ["text", "outlines", "image"])
 def test_the_mark_is_measured_whatever_draws_it(pdfs, kind):
     """Its ink top is read from glyph boxes, path boxes or the image's red pixels (not the
-    image's box, which has a margin): moved 5 mm down, the finding says where it is."""
-    report = pdfs.report(Pdf(mark_as=kind, mark_shift_mm=5))
+    image's box, which has a margin): moved 5 mm down (the 文号 a line lower with it, 空二行
+    under it), the finding says where it is."""
+    report = pdfs.report(Pdf(mark_as=kind, mark_shift_mm=5, number_line_shift=1))
     (found,) = report.findings
     assert found.rule == "PDF-REDMARK-POS" and f"({kind})" in found.detail
     assert found.y_mm == pytest.approx(P.page.block_top + P.header.mark_top_mm + 5, abs=0.2)
@@ -1002,6 +1106,58 @@ def test_the_mark_position_is_the_profiles(pdfs, name, origin_zh):
     (found,) = [f for f in pdfs.report(Pdf(profile=name, pages=2, mark_shift_mm=5)).findings]
     assert found.y_mm == pytest.approx(origin + spec.mark_top_mm + 5, abs=0.2)
     assert f"距{origin_zh}{spec.mark_top_mm + 5:.1f}毫米，应为{spec.mark_top_mm:g}毫米" in found.message
+
+
+def test_the_doc_number_line_counts_blank_lines_from_the_marks_ink(pdfs):
+    """§7.2.5 空二行: between the mark's ink and the 文号's em top, two to three line pitches
+    and the inter-line gap (pitch minus 3号), as our renderer and LibreOffice set it; one
+    line lower is three blank lines."""
+    (found,) = pdfs.report(Pdf(number_line_shift=1)).findings
+    pitch, lead = P.line_pitch_mm, P.line_pitch_mm - P.style("body").size_pt / PT_PER_MM
+    low, high = 2 * pitch + lead, 3 * pitch + lead
+    assert found.rule == "PDF-DOCNUMBER-LINE" and found.element == "doc_number"
+    assert found.message.startswith(
+        "[PDF-DOCNUMBER-LINE] 发文字号“台江府〔2021〕12号”应在发文机关标志下空2行（实际约空3."
+    )
+    assert f"应在{low:.1f}–{high:.1f}毫米之间" in found.message and f"({low:.2f}-{high:.2f} mm)" in found.detail
+    (upward,) = pdfs.report(Pdf(signers=SIGNERS, number_line_shift=-1)).findings
+    assert upward.message.startswith("[PDF-DOCNUMBER-LINE] 签发人“签发人：")
+
+
+def test_secrecy_and_urgency_are_read_in_order_under_the_copy_number(pdfs):
+    report = pdfs.report(
+        Pdf(copy_number="000123", secrecy="机密", urgency="特急", secrecy_at=(0.0, 2), urgency_at=(0.0, 1))
+    )
+    (found,) = report.findings
+    assert found.message == (
+        "[PDF-SECRECY-POS] 密级和保密期限“机密”排在了紧急程度之下，应按份号、密级和保密期限、紧急程度的顺序"
+        "自上而下分行排列（GB/T 9704 第7.2.2条）"
+    )
+    (found,) = pdfs.report(Pdf(copy_number="000123", secrecy="秘密★6个月", secrecy_font="ming")).findings
+    assert found.message.startswith("[PDF-SECRECY-FONT] 密级和保密期限“秘密★6个月”应为3号（16磅）黑体（实为")
+    (found,) = pdfs.report(Pdf(copy_number="000123", urgency="加急", urgency_at=(0.0, 3))).findings
+    assert found.message.startswith("[PDF-URGENCY-POS] 紧急程度“加急”应在份号的下一行顶格编排")
+
+
+def test_a_mark_without_its_red_line_is_reported_and_the_header_still_checked(pdfs):
+    report = pdfs.report(Pdf(red_line=False, number_shift_mm=5, mark_as="outlines"))
+    missing = next(f for f in report.findings if f.rule == "PDF-REDLINE-MISSING")
+    assert missing.message.startswith("[PDF-REDLINE-MISSING] 首页有发文机关标志，但没有版头红色分隔线")
+    assert missing.page == 1 and "(outlines" in missing.detail
+    assert rules_of(pdfs.report(Pdf(header=False, seal_top_mm=100))) == set()  # a seal under the title: no mark
+
+
+def test_our_seed_report_without_a_header_checks_clean(tmp_path, fontset):
+    """content/2021.yaml: no 版头 (no mark, no 文号, no red line), a plain report."""
+    from officialdoc.api import render_document
+    from officialdoc.load import load_document
+
+    doc = load_document(ROOT / "content" / "2021.yaml").document
+    assert doc.header is None
+    (pdf, docx_path), _ = render_document(doc, tmp_path, ["pdf", "docx"], fonts=fontset)
+    for path in (pdf, docx_path):
+        report = check_file(path)
+        assert report.findings == [], [f.message for f in report.findings]
 
 
 def test_a_letter_checked_as_an_ordinary_document_gets_the_old_false_findings(pdfs):
@@ -1051,7 +1207,7 @@ def test_libreoffices_rendering_of_our_docx_keeps_the_profile_and_checks_clean(r
     """LibreOffice exports the DOCX keywords as "officialdoc-profile, gbt9704-letter"."""
     from officialdoc.libreoffice import docx_to_pdf
 
-    names = ("letter", "order", "header_upward")
+    names = ("letter", "order", "header_upward", "header")
     converted = docx_to_pdf([rendered[n][2] for n in names], tmp_path, fontconfig_xml=fontset.fontconfig_xml())
     for name, pdf in zip(names, converted, strict=True):
         report = check_file(pdf)
@@ -1124,6 +1280,22 @@ def test_the_standards_numbers_come_from_the_profiles_sections(pdfs):
     )
     shifted = pdfs.build(Pdf(shift_mm=(3, 0)))
     assert "PDF-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
+
+    # 版头: the 空二行 of §7.2.5, the styles of 密级, 紧急程度 and 签发人, a 信函's 7/8 gap
+    assert rules_with(header=replace(P.header, blank_lines_after_mark=3)) == {"PDF-DOCNUMBER-LINE"}
+    flush = pdfs.build(Pdf(copy_number="000123", secrecy="机密★1年", urgency="特急", signers=SIGNERS))
+    styles = dict(P.styles)
+    for name in ("secrecy", "urgency", "signer"):
+        styles[name] = replace(styles[name], font="fangsong")  # the 黑体 and 楷体 of the PDF become wrong
+    assert rules_of(check_file(flush, replace(P, styles=styles))) == {
+        "PDF-SECRECY-FONT",
+        "PDF-URGENCY-FONT",
+        "PDF-SIGNER-FONT",
+    }
+    gap = replace(letter.header.letter, text_gap_em=letter.header.letter.text_gap_em + 0.5)
+    assert {"PDF-DOCNUMBER-LINE", "PDF-COPYNUM-POS"} <= rules_of(
+        check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), replace(letter, header=replace(letter.header, letter=gap)))
+    )
 
 
 def _profile_with(tmp_path: Path, text: str) -> Path:

@@ -10,9 +10,7 @@ import typer
 
 from ..errors import OfficialdocError
 from ..profile import load_profile
-from . import check_file
 from .findings import SEVERITIES
-from .profiles import default_profile
 from .report import FAIL_NEVER, exit_code, render_text, to_json
 
 FAIL_CHOICES = (*SEVERITIES, FAIL_NEVER)
@@ -57,6 +55,9 @@ def check(
     except OfficialdocError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
+    from .checker import check_file  # the PDF and DOCX readers: only when checking
+    from .profiles import default_profile
+
     reports = [check_file(path, prof, render=render) for path in files]
     name = (prof or default_profile()).name
     if json_out:

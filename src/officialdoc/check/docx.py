@@ -244,10 +244,18 @@ class _DocxCheck:
         sections = list(self.doc.element.body.iter(q("sectPr")))
         for number, sect in enumerate(sections, start=1):
             self.page_setup(sect, number, len(sections))
-        if sections:
-            self.grid(sections[-1])
+        portrait = [sect for sect in sections if not self.landscape(sect)]
+        if portrait or sections:
+            self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
         self.fonts()
         self.footers()
+
+    @staticmethod
+    def landscape(sect: etree._Element) -> bool:
+        size = sect.find(q("pgSz"))
+        width = _twips(size.get(q("w"))) if size is not None else None
+        height = _twips(size.get(q("h"))) if size is not None else None
+        return width is not None and height is not None and width > height
 
     def page_setup(self, sect: etree._Element, number: int, count: int) -> None:
         where = {"element": f"section {number}"} if count > 1 else {"element": "section"}
@@ -592,6 +600,34 @@ class _DocxCheck:
         for kind, para in found.items():
             if para is not None:
                 self.footer_number(kind, para)
+        self.first_page_footer(found.get("default"))
+
+    def first_page_footer(self, default: etree._Element | None) -> None:
+        """信函 (§10.1, ``header.first_page_number: false``): page 1 shows no page number. Word
+        gives page 1 a footer of its own with w:titlePg; without a first-page footer part the
+        first section's page 1 has an empty one."""
+        if self.p.header.first_page_number or not self.doc.sections or default is None:
+            return
+        section = self.doc.sections[0]
+        where = {"element": "footer (first page)"}
+        if not section.different_first_page_header_footer:
+            self.add(
+                "DOCX-PAGENUM-FIRST",
+                "信函首页不显示页码，但第一节未设置“首页不同”（w:titlePg），第1页会印出页码",
+                f"the first section has no w:titlePg: page 1 shows the default footer's PAGE field; profile "
+                f"{self.p.name} shows no page number on page 1",
+                **where,
+            )
+        elif not section.first_page_footer.is_linked_to_previous and (
+            self.page_field(section.first_page_footer.part.element) is not None
+        ):
+            self.add(
+                "DOCX-PAGENUM-FIRST",
+                "信函首页不显示页码，但首页页脚中有页码域（PAGE）",
+                f"the first section's first-page footer holds a PAGE field; profile {self.p.name} shows no page "
+                "number on page 1",
+                **where,
+            )
 
     def page_field(self, footer: etree._Element) -> etree._Element | None:
         for p in footer.iter(q("p")):

@@ -13,23 +13,28 @@ What is recognised on page 1:
   text (pdfium's tight glyph boxes), red filled paths (a mark converted to outlines) or the
   red pixels of an image (a mark pasted as a picture). In a profile without a red line
   (命令: ``header.rule: false``), the red ink in the upper half of the page down to the first
-  black text line below the topmost red thing. Otherwise, without a separator no mark is
-  recognised: a red word or a seal elsewhere is not one.
+  black text line below the topmost red thing. In a profile with one, a page 1 without it
+  still has a mark when that red ink lies above the title (the largest black text): the
+  missing line is reported. Otherwise no mark is recognised: a red word or a seal below the
+  title is not one.
 - The *header lines*: the black text of page 1 above the title (or the separator): 份号,
   密级, 紧急程度, 发文字号 and 签发人. They are not running text (a 信函 sets them off the
-  grid), and their own rules place them.
+  grid), and their own rules place them. 份号, 密级 and 紧急程度 are the first texts of their
+  lines, recognised by what they say (digits; 绝密/机密/秘密 with ★ and a period; 特急/加急,
+  and a telegram's 特提/平急).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from PIL import ImageMath
 
-from ..load import COPY_NUMBER
+from ..load import COPY_NUMBER, ORDER_NUMBER
 from ..profile import pt_to_mm
-from .common import hex_rgb
+from .common import hex_rgb, size_zh
 from .pdfread import RULE_MAX_MM, Glyph, HRule, PdfPage, Picture, TextLine
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom (mm from the top-left corner)
@@ -37,6 +42,12 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom (mm from the top-
 DIGITS = re.compile(r"^\d+$")  # a 份号 as found: digits only (its form is the loader's COPY_NUMBER)
 DOC_NUMBER_TEXT = re.compile(r"[〔\[(（［【]\s*\d{2,4}\s*[〕\])）］】]\s*第?\s*\d+\s*号")  # 发文字号 as printed
 SIGNER_LABEL = re.compile(r"签发人\s*[：:]?")
+# 密级和保密期限 as printed (spaces removed): 机密★1年, 秘密★6个月, 绝密★长期, or the level alone
+SECRECY_TEXT = re.compile(r"^(?:绝密|机密|秘密)(?:[★☆]?(?:\d+(?:年|个月)|长期)|[★☆])?$")
+URGENCY_TEXT = re.compile(r"^(?:特急|加急|特提|平急)$")  # 紧急程度 (特提/平急: telegrams)
+FLUSH_KINDS = ("copy_number", "secrecy", "urgency")  # §7.2.1–7.2.3, top to bottom (header.flush_styles)
+FLUSH_TEXT = dict(zip(FLUSH_KINDS, (DIGITS, SECRECY_TEXT, URGENCY_TEXT), strict=True))
+FLUSH_ZH = {"copy_number": "份号", "secrecy": "密级和保密期限", "urgency": "紧急程度"}
 ALPHA_OPAQUE = 128  # an image pixel at least half opaque is ink
 PIECE_GAP_CHARS = 0.5  # glyphs further apart than half a character are separate texts on a line
 
@@ -78,6 +89,7 @@ class Head:
     bottom_band: list[HRule] = field(default_factory=list)  # 信函: the double line near the page bottom
     mark: Mark | None = None
     lines: list[TextLine] = field(default_factory=list)  # header lines (set once the title is known)
+    without_rule: bool = False  # a mark found without the separator its profile asks for
 
     @property
     def present(self) -> bool:
@@ -184,9 +196,11 @@ class HeaderRules:
         topmost = min((box[1] for box, _, _ in red), default=middle)
         if head.separator:
             limit = head.separator[0].y - self.tol.position_mm
-        elif not self.p.header.rule and topmost < middle:  # 命令 (or a 信函 without its lines)
+        elif topmost < middle and (not self.p.header.rule or self._above_title(page, topmost)):
+            # 命令 (or a 信函 without its lines); or a mark whose red line is missing
             below = [ln.em_top for ln in page.lines if not self.is_red_line(ln) and ln.em_top > topmost]
             limit = min(below, default=middle)
+            head.without_rule = self.p.header.rule
         else:
             return head  # red things elsewhere (a red word, a seal) are not a mark
         inside = [(box, kind, line) for box, kind, line in red if (box[1] + box[3]) / 2 < limit]
@@ -197,6 +211,19 @@ class HeaderRules:
                 [kind for _, kind, _ in inside],
             )
         return head
+
+    def _above_title(self, page: PdfPage, y: float) -> bool:
+        """Is ``y`` above the title, the largest black text of the block (before the title is
+        read: it is looked for under the separator)? A seal under a short text is not."""
+        larger = [
+            ln
+            for ln in page.lines
+            if self.in_block(ln) and not self.is_red_line(ln) and ln.size > self.body_style.size_pt + self.tol.size_pt
+        ]
+        if not larger:
+            return False
+        size = max(ln.size for ln in larger)
+        return y < next(ln.em_top for ln in larger if ln.size == size)
 
     def _header_lines(self) -> list[TextLine]:
         """Page 1's black text above the title (or the separator, or the mark): 套打 paper
@@ -221,10 +248,25 @@ class HeaderRules:
             self.red_lines()
         self.issuer_mark()
         self.copy_number()
+        self.flush_lines()
         self.doc_number_and_signers()
+        self.doc_number_line()
 
     def red_lines(self) -> None:
         """§7.2.7: the red line as wide as the block, centred, 4 mm under the 发文字号."""
+        head, spec = self.head, self.p.header
+        if head.without_rule and head.mark is not None:
+            self.add(
+                "PDF-REDLINE-MISSING",
+                f"首页有发文机关标志，但没有版头红色分隔线（应在发文字号之下{spec.rule_gap_mm:g}毫米处，"
+                f"与版心等宽{spec.rule_width_mm:g}毫米）",
+                f"page 1: issuer mark ({head.mark.drawn_as}, ink {head.mark.top:.2f}-{head.mark.bottom:.2f} mm) "
+                f"but no red rule of at least half the block width in the page's upper half; expected a "
+                f"{spec.rule_width_mm:g} mm red rule {spec.rule_gap_mm:g} mm below the document number",
+                page=1,
+                y_mm=head.mark.bottom,
+                element="red_line",
+            )
         for page in self.pages:
             reds = self.reds[page.number]
             if not reds:
@@ -471,6 +513,186 @@ class HeaderRules:
                 **where,
             )
 
+    def flush_items(self) -> list[tuple[str, TextLine, list[Glyph]]]:
+        """份号, 密级和保密期限, 紧急程度 among the header lines, top to bottom: (kind, line, glyphs).
+        Each is the first text of its line (a 信函's 文号 shares the first line), or the whole
+        line when its words are spaced out (1999's "特  急")."""
+        found = []
+        for line in self.head.lines:
+            runs = pieces(line, self.cell)
+            for glyphs in (runs[0], line.glyphs) if runs else ():
+                text = re.sub(r"\s", "", text_of(glyphs))
+                kind = next((k for k, pattern in FLUSH_TEXT.items() if pattern.match(text)), None)
+                if kind is not None:
+                    found.append((kind, line, glyphs))
+                    break
+        return found
+
+    def flush_grid(self) -> tuple[float, str]:
+        """(the em top the flush lines' first line starts from, how a clerk calls line n): the
+        block top (line 1: glyphs anywhere in its line box), or 7/8 of a 3号 character under a
+        信函's double line."""
+        letter = self.p.header.letter if self.p.header.layout == "letter" else None
+        if letter is not None and self.head.separator:
+            bottom = self.head.separator_bottom
+            assert bottom is not None
+            return bottom + letter.text_gap_em * pt_to_mm(self.body_style.size_pt), "红色双线下第{n}行"
+        return self.top, "版心第{n}行"
+
+    def flush_lines(self) -> None:
+        """§7.2.2 密级和保密期限, §7.2.3 紧急程度 (信函 §10.1): 3号黑体, flush left, in the order
+        份号, 密级, 紧急程度, one a line, each on the line under the one above; the first of them
+        on the block's line 1 or its own line of that order (密级 line 2, §7.2.2's 第二行;
+        紧急程度 line 3), a 信函's on the first line under the double line."""
+        items = self.flush_items()
+        if not items:
+            return
+        spec, frame, tol = self.p.header, self.frames[1], self.tol.position_mm
+        styles = dict(zip(FLUSH_KINDS, spec.flush_styles, strict=True))
+        first_top, line_zh = self.flush_grid()
+        letter = spec.layout == "letter" and bool(self.head.separator)
+        previous: tuple[str, TextLine] | None = None  # the item above
+        for kind, line, glyphs in items:
+            if kind == "copy_number":  # PDF-COPYNUM-POS places it
+                previous = (kind, line)
+                continue
+            text = text_of(glyphs)
+            where = {"page": 1, "line": line.index, "x_mm": glyphs[0].x0, "y_mm": line.baseline, "element": kind}
+            rule, name = f"PDF-{kind.split('_')[0].upper()}-POS", FLUSH_ZH[kind]
+            if previous is not None:  # the next line: one line pitch under the item above
+                want = previous[1].baseline + self.pitch
+                placed = abs(line.baseline - want) <= tol
+                where_zh, expected = f"{FLUSH_ZH[previous[0]]}的下一行", f"baseline {want:.2f} mm"
+            else:  # line 1 or its own line (密级 2, 紧急程度 3); its glyphs anywhere in the line box
+                slack = 0.0 if letter else self.pitch - pt_to_mm(line.size)
+                nominal = FLUSH_KINDS.index(kind)
+                lines = [0] if letter or nominal == 0 else [0, nominal]
+                boxes = [(first_top + n * self.pitch - tol, first_top + n * self.pitch + slack + tol) for n in lines]
+                placed = any(low <= line.em_top <= high for low, high in boxes)
+                where_zh = "或".join(line_zh.format(n=n + 1) for n in lines)
+                expected = "em top " + " or ".join(f"{low:.2f}-{high:.2f} mm" for low, high in boxes)
+            if previous is not None and FLUSH_KINDS.index(previous[0]) > FLUSH_KINDS.index(kind):
+                self.add(
+                    rule,
+                    f"{name}“{text}”排在了{FLUSH_ZH[previous[0]]}之下，应按份号、密级和保密期限、紧急程度的顺序"
+                    "自上而下分行排列",
+                    f"{kind} {text!r} on line {line.index} comes after the {previous[0]} above it; expected the order "
+                    f"{', '.join(FLUSH_KINDS)} top to bottom",
+                    **where,
+                )
+            elif abs(glyphs[0].x0 - frame.left) > tol or not placed:
+                self.add(
+                    rule,
+                    f"{name}“{text}”应在{where_zh}顶格编排（实际左端在{glyphs[0].x0:.1f}毫米、字顶在"
+                    f"{line.em_top:.1f}毫米处）",
+                    f"{kind} {text!r} starts at x {glyphs[0].x0:.2f} mm (block left {frame.left:.2f} mm), em top "
+                    f"{line.em_top:.2f}, baseline {line.baseline:.2f} mm (expected {expected})",
+                    **where,
+                )
+            self.text_font(glyphs, styles[kind], f"PDF-{kind.split('_')[0].upper()}-FONT", f"{name}“{text}”", where)
+            previous = (kind, line)
+
+    def text_font(self, glyphs: list[Glyph], style_name: str, rule: str, what_zh: str, where: dict) -> bool:
+        """A header text's size and font role (its full-width glyphs) against its style; True
+        when it is reported."""
+        style = self.p.style(style_name)
+        size = Counter(g.size for g in glyphs).most_common(1)[0][0]
+        verdict = self.font_verdict(glyphs, style.font)
+        got_zh, got = [], []
+        if abs(size - style.size_pt) > self.tol.size_pt:
+            got_zh.append(f"{size:g}磅")
+            got.append(f"{size:g} pt, expected {style.size_pt:g} pt")
+        if verdict is not None and not verdict[0]:
+            got_zh.append(verdict[1])
+            got.append(f"font {verdict[1]!r} does not serve role {style.font!r}")
+        if not got:
+            return False
+        self.add(
+            rule,
+            f"{what_zh}应为{size_zh(style.size_pt)}{self.role_zh(style.font)}（实为{'、'.join(got_zh)}）",
+            f"{text_of(glyphs)!r}: {'; '.join(got)}",
+            **where,
+        )
+        return True
+
+    def doc_number_line(self) -> None:
+        """§7.2.5 the 发文字号 (上行文: the 签发人 block's first line; 命令 §10.2: the 令号) on the
+        grid line two blank lines (header.blank_lines_after_mark) under the mark: between its em
+        top and the mark's ink, 2 to 3 line pitches and the inter-line gap (pitch - 3号) of two
+        lines of text. 信函 §10.1: on the first line under the double line, 7/8 of a 3号
+        character (header.letter.text_gap_em) below it."""
+        if not self.pages:
+            return
+        spec, head, tol = self.p.header, self.head, self.tol.position_mm
+        if spec.layout == "letter":
+            if not head.separator:
+                return
+            number = next(
+                ((line, run) for line in head.lines for run in pieces(line, self.cell)
+                 if DOC_NUMBER_TEXT.search(text_of(run))),
+                None,
+            )  # fmt: skip
+            if number is None:
+                return
+            line, run = number
+            want, _ = self.flush_grid()
+            bottom, letter = head.separator_bottom, spec.letter
+            assert bottom is not None and letter is not None
+            if abs(line.em_top - want) > tol:
+                self.add(
+                    "PDF-DOCNUMBER-LINE",
+                    f"发文字号“{text_of(run)}”应在红色双线下第1行，字顶距双线{want - bottom:.1f}毫米"
+                    f"（3号字高的{letter.text_gap_em:g}），实为{line.em_top - bottom:.1f}毫米",
+                    f"document number {text_of(run)!r}: em top {line.em_top:.2f} mm, {line.em_top - bottom:.2f} mm "
+                    f"below the double line's lower edge ({bottom:.2f} mm); expected {want:.2f} mm "
+                    f"({letter.text_gap_em:g} x the body size)",
+                    page=1,
+                    line=line.index,
+                    x_mm=run[0].x0,
+                    y_mm=line.baseline,
+                    element="doc_number",
+                )
+            return
+        mark = head.mark
+        if mark is None:
+            return
+        below = [
+            ln
+            for ln in self.pages[0].lines
+            if ln.em_top > mark.bottom and not self.is_red_line(ln) and ln not in mark.lines
+        ]
+        if not below:
+            return
+        line = below[0]  # the first text under the mark, if it is the 文号, 令号 or 签发人 line
+        if SIGNER_LABEL.search(line.text):
+            what_zh, what = "签发人", "签发人 line"
+        elif DOC_NUMBER_TEXT.search(line.text):
+            what_zh, what = "发文字号", "document number"
+        elif ORDER_NUMBER.match(re.sub(r"\s", "", line.text)):
+            what_zh, what = "令号", "order number"
+        else:
+            return
+        # N blank lines (行) between: the line box around the text's em box (half the inter-line
+        # gap, pitch - 3号, above it) starts N to N+1 pitches (the grid rounds down) below the
+        # mark's ink and half a gap more
+        blank = spec.blank_lines_after_mark
+        gap, lead = line.em_top - mark.bottom, self.pitch - pt_to_mm(self.body_style.size_pt)
+        low, high = blank * self.pitch + lead, (blank + 1) * self.pitch + lead
+        if not low - tol <= gap <= high + tol:
+            self.add(
+                "PDF-DOCNUMBER-LINE",
+                f"{what_zh}“{line.text[:16]}”应在发文机关标志下空{blank}行（实际约空{(gap - lead) / self.pitch:.1f}行："
+                f"字顶距标志下边缘{gap:.1f}毫米，应在{low:.1f}–{high:.1f}毫米之间）",
+                f"{what} {line.text[:24]!r}: em top {line.em_top:.2f} mm, {gap:.2f} mm below the mark's ink "
+                f"({mark.bottom:.2f} mm), {(gap - lead) / self.pitch:.2f} blank lines; expected {blank} blank lines: "
+                f"{blank}-{blank + 1} pitches + the inter-line gap {lead:.2f} mm ({low:.2f}-{high:.2f} mm)",
+                page=1,
+                line=line.index,
+                x_mm=line.x0,
+                y_mm=line.baseline,
+                element="doc_number",
+            )
+
     def doc_number_and_signers(self) -> None:
         """§7.2.5 发文字号 centred (信函: flush right); §7.2.6 上行文: 文号 居左空一字 on the last
         签发人 line, "签发人：" and the names 居右空一字."""
@@ -517,6 +739,7 @@ class HeaderRules:
     ) -> None:
         """The 签发人 block: its right edge 居右空一字; the 文号 on the last names' line."""
         names: list[list[list[Glyph]]] = []  # per row, the name runs
+        label_glyphs: list[Glyph] = []
         for _, runs in rows:
             row = []
             for run in runs:
@@ -524,6 +747,7 @@ class HeaderRules:
                     continue
                 label = SIGNER_LABEL.match(text_of(run))
                 if label:
+                    label_glyphs += run[: label.end()]
                     run = run[label.end() :]
                 if run:
                     row.append(run)
@@ -532,6 +756,13 @@ class HeaderRules:
             names.pop()
         first = rows[0][0]
         where = {"page": 1, "line": first.index, "y_mm": first.baseline, "element": "signer"}
+        spec = self.p.header
+        if label_glyphs:  # §7.2.6: "签发人：" 3号仿宋, the names 3号楷体
+            label_where = {**where, "x_mm": label_glyphs[0].x0}
+            self.text_font(label_glyphs, spec.signer_label_style, "PDF-SIGNER-FONT", "“签发人：”", label_where)
+        for run in (run for row in names for run in row):  # one finding for the names
+            if self.text_font(run, spec.signer_style, "PDF-SIGNER-FONT", f"签发人姓名“{text_of(run)}”", where):
+                break
         if not names or not names[0]:
             return
         # Two ways to set it: the label's line flush right (wrapped names under the first name),
@@ -540,7 +771,6 @@ class HeaderRules:
         right_aligned = names[0][-1][-1].x1
         in_columns = max(row[-1][0].x0 + column for row in names)
         got = min((right_aligned, in_columns), key=lambda x: abs(x - want))
-        spec = self.p.header
         if abs(got - want) > self.tol.position_mm:
             self.add(
                 "PDF-SIGNER-POS",

@@ -4,7 +4,8 @@ third-party one does)."""
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
+from functools import cache
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -28,22 +29,27 @@ class Renderer(Protocol):
     ) -> list[str]: ...
 
 
+@cache
+def _entry_points() -> tuple[EntryPoint, ...]:
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _load(entry: EntryPoint) -> Renderer:
+    try:
+        return entry.load()()
+    except Exception as exc:  # a broken plug-in must not hide the others
+        raise RenderError(f"renderer {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
+
+
 def available_renderers() -> dict[str, Renderer]:
     """Every installed renderer by name."""
-    found: dict[str, Renderer] = {}
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            renderer = entry.load()()
-        except Exception as exc:  # a broken plug-in must not hide the others
-            raise RenderError(f"renderer {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
-        found[entry.name] = renderer
-    return found
+    return {entry.name: _load(entry) for entry in _entry_points()}
 
 
 def get_renderer(name: str) -> Renderer:
-    renderers = available_renderers()
-    try:
-        return renderers[name]
-    except KeyError:
-        known = ", ".join(sorted(renderers)) or "none"
-        raise RenderError(f"no renderer named {name!r}; installed: {known}") from None
+    """The renderer called ``name`` (only it is imported: a PDF render does not load python-docx)."""
+    for entry in _entry_points():
+        if entry.name == name:
+            return _load(entry)
+    known = ", ".join(sorted(entry.name for entry in _entry_points())) or "none"
+    raise RenderError(f"no renderer named {name!r}; installed: {known}")
