@@ -353,6 +353,13 @@ def test_attachment_bound_separately_needs_a_doc_number(tmp_path):
         load_document(path)
 
 
+def test_attachment_bound_separately_without_a_doc_number_from_the_api(cases, fontset, tmp_path):
+    doc = cases["attachments_separate"].doc
+    with pytest.raises(LayoutError, match=r"bound separately.*hint: set header\.doc_number"):
+        render_document(replace(doc, header=None), tmp_path, ["pdf"], fonts=fontset)
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
 def test_letter_record_has_no_print_line_and_no_rules(converted, profile):
     """§10.1 信函: 版记 without 印发机关和印发日期 and without rules, at the foot of the last
     (even, numbered) page's block, in the PDF and in LibreOffice."""

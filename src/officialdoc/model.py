@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .errors import LayoutError
+
 CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -265,10 +267,14 @@ class Document:
     def attachment_label(self, number: int) -> str:
         """"附件2", or "大府发〔2022〕5号附件2" for one bound separately (§7.3.7)."""
         label = attachment_label(number, len(self.attachments))
-        if self.attachments[number - 1].bound_separately:
-            assert self.header is not None and self.header.doc_number, "the loader requires a 发文字号"
-            return self.header.doc_number + label
-        return label
+        if not self.attachments[number - 1].bound_separately:
+            return label
+        if self.header is None or not self.header.doc_number:  # the loader refuses this; the API may not
+            raise LayoutError(
+                f"attachment {number} is bound separately: its label needs the 发文字号 (§7.3.7); "
+                "hint: set header.doc_number, or bind it with the 正文"
+            )
+        return self.header.doc_number + label
 
 
 def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:
