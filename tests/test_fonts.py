@@ -109,6 +109,21 @@ def test_index_cache_skips_unchanged_files_and_rereads_changed_ones(tmp_path: Pa
     assert FontSet(one, [project], cache).resolve("latin").requested == "Liberation Serif"  # reread
 
 
+def test_metrics_are_cached_on_disk_and_a_bad_copy_is_read_again(tmp_path: Path, profile: Profile):
+    cache = tmp_path / "cache"
+    key = FontSet(profile, cache_dir=cache).resolve("fangsong").face.key
+    first = FontSet(profile, cache_dir=cache)
+    assert first.advance_em(first.resolve("fangsong").face.key, "国") == 1.0
+    (cached,) = (cache / "metrics").glob(f"{key}-*.json")
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    assert data["upem"] == 1000 and len(data["codes"]) == len(data["advances"]) > 7000  # GB2312 and more
+    cached.write_text('{"upem": 1000, "codes": [1]', encoding="utf-8")  # a truncated copy
+    again = FontSet(profile, cache_dir=cache)
+    assert again.resolve("fangsong").face.key == key
+    assert again.advance_em(key, "国") == 1.0 and again.missing("fangsong", "国") == []
+    assert json.loads(cached.read_text(encoding="utf-8")) == data  # written anew
+
+
 def test_face_for_falls_back_and_warns_once(profile: Profile):
     fonts = FontSet(profile)
     assert fonts.face_for("fangsong", "国") == fonts.resolve("fangsong").face
