@@ -138,10 +138,6 @@ class _Planner:
         extents = [self.fonts.ink_extent_em(g.face, g.ch) for g in self.glyphs(text, style) if not g.ch.isspace()]
         return min(low for low, _ in extents), max(high for _, high in extents)
 
-    def grid_baseline(self, slot: int, style: TextStyle) -> float:
-        """The baseline of a text of ``style`` on grid line ``slot`` (as Flow.baseline)."""
-        return self.p.grid_baseline_mm(slot)
-
     def line_bottom(self, em_bottom: float) -> float:
         """The bottom of the line box a body line with this em box bottom would have."""
         return em_bottom + (self.pitch - self.body_em) / 2 - self.p.em_shift_mm(self.p.style("body").size_pt)
@@ -241,7 +237,7 @@ class _Planner:
                 return [], slot
             width = self.span(h.doc_number, number_style)
             x = self.left + (p.page.block_width_mm - width) / 2
-            baseline = self.grid_baseline(slot, number_style)
+            baseline = p.grid_baseline_mm(slot)
             return [self.text(h.doc_number, spec.doc_number_style, "doc_number", x, baseline, slot, "center")], slot
         # 上行文: "签发人：" + names, the names in columns, the block 居右空一字
         label_style, signer_style = p.style(spec.signer_label_style), p.style(spec.signer_style)
@@ -259,7 +255,7 @@ class _Planner:
             spec.doc_number_style,
             "doc_number",
             number_x,
-            self.grid_baseline(last, number_style),
+            p.grid_baseline_mm(last),
             last,
             "left",
         )
@@ -272,7 +268,7 @@ class _Planner:
                 spec.signer_label_style,
                 "signer_label",
                 label_x,
-                self.grid_baseline(slot, label_style),
+                p.grid_baseline_mm(slot),
                 slot,
                 "left",
             ),
@@ -280,7 +276,7 @@ class _Planner:
         for row, names in enumerate(rows):
             for column_index, name in enumerate(names):
                 x = first_name_x + column_index * (column + gap)
-                baseline = self.grid_baseline(slot + row, signer_style)
+                baseline = p.grid_baseline_mm(slot + row)
                 texts.append(self.text(name, spec.signer_style, "signer", x, baseline, slot + row, "left"))
         return texts, last
 
@@ -290,7 +286,7 @@ class _Planner:
         texts = []
         for slot, (text, style_name, element) in enumerate(self.flush_items()):
             style = p.style(style_name)
-            baseline = self.grid_baseline(slot, style)
+            baseline = p.grid_baseline_mm(slot)
             if baseline + (1 - p.grid.baseline_in_em) * pt_to_mm(style.size_pt) > self.mark_top():
                 raise LayoutError(f"{text!r} on line {slot + 1} runs into the 发文机关标志 below it")
             texts.append(self.text(text, style_name, element, self.left, baseline, slot, "left"))
@@ -302,7 +298,7 @@ class _Planner:
         if not spec.rule:  # 命令: the 正文 two blank lines below the 令号
             return HeaderPlan(tuple(texts), (), last + 1 + spec.blank_lines_after)
         number_style = p.style(spec.doc_number_style)
-        baseline = self.grid_baseline(last, number_style)
+        baseline = p.grid_baseline_mm(last)
         em = pt_to_mm(number_style.size_pt)
         if self.h.doc_number:
             bottom = baseline - self.ink_em(self.h.doc_number, number_style)[0] * em
