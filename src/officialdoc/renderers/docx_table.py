@@ -197,6 +197,7 @@ def _landscape_sect_pr(portrait: BaseOxmlElement, builder: _Builder) -> BaseOxml
     for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
         sect.remove(ref)  # its own footers come with the document's (docx_footer)
     _no_first_page(sect)
+    _continue_numbering(sect)
     # no line grid: LibreOffice centres a grid's whole lines in the block, which would set the
     # table 4.4 mm low (the cell paragraphs have exact spacing; the grid adds nothing)
     sect.remove(sect.find(qn("w:docGrid")))
@@ -215,6 +216,13 @@ def _put_sect_pr(p: BaseOxmlElement, sect_pr: BaseOxmlElement) -> None:
     """End a section at paragraph ``p`` (Word keeps a section's properties in its last paragraph)."""
     props = X.ppr(p)
     props.replace(X.child(props, "w:sectPr"), copy.deepcopy(sect_pr))
+
+
+def _continue_numbering(sect: BaseOxmlElement) -> None:
+    """Page numbers go on from the section before (a separately bound attachment restarts
+    at 1 in its first section only, §7.3.7)."""
+    for numbering in sect.findall(qn("w:pgNumType")):
+        numbering.attrib.pop(qn("w:start"), None)
 
 
 def _no_first_page(sect: BaseOxmlElement) -> None:
@@ -275,4 +283,5 @@ def _end_landscape(builder: _Builder, portrait: BaseOxmlElement) -> None:
     landscape = body.sectPr
     _put_sect_pr(_tiny_paragraph(builder), landscape)
     _no_first_page(portrait)
+    _continue_numbering(portrait)
     body.replace(landscape, portrait)
