@@ -23,6 +23,7 @@ from ..layout.hanging import HangingItem
 from ..layout.title import break_title
 from ..model import Attachment, Document, attachment_label
 from . import docx_xml as X
+from .docx_table import no_first_page
 
 if TYPE_CHECKING:
     from .docx import _Builder
@@ -120,5 +121,6 @@ def _new_sheet_section(builder: _Builder, *, blank_before: bool) -> None:
         body.sectPr.remove(reference)
     section = builder.document.sections[-1]
     section.start_type = WD_SECTION.NEW_PAGE
+    no_first_page(section._sectPr)  # a 信函's unnumbered first page is the document's only
     X.set_attrs(X.child(section._sectPr, "w:pgNumType"), start=1)
     builder.renumbered.append(section)

@@ -196,7 +196,7 @@ def _landscape_sect_pr(portrait: BaseOxmlElement, builder: _Builder) -> BaseOxml
     sect = copy.deepcopy(portrait)
     for ref in sect.findall(qn("w:headerReference")) + sect.findall(qn("w:footerReference")):
         sect.remove(ref)  # its own footers come with the document's (docx_footer)
-    _no_first_page(sect)
+    no_first_page(sect)
     _continue_numbering(sect)
     # no line grid: LibreOffice centres a grid's whole lines in the block, which would set the
     # table 4.4 mm low (the cell paragraphs have exact spacing; the grid adds nothing)
@@ -225,7 +225,7 @@ def _continue_numbering(sect: BaseOxmlElement) -> None:
         numbering.attrib.pop(qn("w:start"), None)
 
 
-def _no_first_page(sect: BaseOxmlElement) -> None:
+def no_first_page(sect: BaseOxmlElement) -> None:
     """No first page of its own (the 信函's first page without a number is the document's only)."""
     for element in sect.findall(qn("w:titlePg")):
         sect.remove(element)
@@ -282,6 +282,6 @@ def _end_landscape(builder: _Builder, portrait: BaseOxmlElement) -> None:
     body = builder.document.element.body
     landscape = body.sectPr
     _put_sect_pr(_tiny_paragraph(builder), landscape)
-    _no_first_page(portrait)
+    no_first_page(portrait)
     _continue_numbering(portrait)
     body.replace(landscape, portrait)
