@@ -9,11 +9,8 @@ line 3, then the body as the main body.
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
-from docx.enum.section import WD_SECTION
-from docx.oxml.ns import qn
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -106,21 +103,12 @@ def _new_sheet_section(builder: _Builder, *, blank_before: bool) -> None:
     attachment starts a new sheet. (A w:type="oddPage" break would add it too, but
     LibreOffice 7.4 then sets the new page's text 2.3 mm low: measured.)
     """
-    from .docx_record import new_unnumbered_section  # it imports this module
+    from .docx_record import new_section, new_unnumbered_section  # they import this module
 
     if blank_before:
         new_unnumbered_section(builder)
         builder._paragraph("body")  # the blank page
-    body = builder.document.element.body
-    last = body.sectPr.getprevious()
-    if last is None or last.tag != qn("w:p"):  # the section ends in a paragraph, not a table
-        last = builder._paragraph("body")._p
-    ppr = X.ppr(last)
-    ppr.replace(X.child(ppr, "w:sectPr"), copy.deepcopy(body.sectPr))  # no paragraph of its own
-    for reference in body.sectPr.findall(qn("w:footerReference")):
-        body.sectPr.remove(reference)
-    section = builder.document.sections[-1]
-    section.start_type = WD_SECTION.NEW_PAGE
+    section = new_section(builder)
     no_first_page(section._sectPr)  # a 信函's unnumbered first page is the document's only
     X.set_attrs(X.child(section._sectPr, "w:pgNumType"), start=1)
     builder.renumbered.append(section)

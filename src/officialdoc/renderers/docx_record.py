@@ -28,6 +28,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Twips
 
 from ..layout.engine import layout_document
@@ -94,15 +95,24 @@ def _text_slots(page: Page) -> int:
     return max(slots) + 1 if slots else 0
 
 
-def new_unnumbered_section(builder: _Builder) -> None:
-    """End the text's section at its last paragraph; the new one starts a new page and has
-    empty footers (a blank page, §7.5)."""
+def new_section(builder: _Builder) -> Section:
+    """End the current section at its last paragraph (a table's gets an end paragraph);
+    the new section, returned, starts a new page with the same properties and the previous
+    section's footers (linked: it shares no footer part it could overwrite)."""
     body = builder.document.element.body
     last = body.sectPr.getprevious()
-    props = X.ppr(last if last.tag == qn("w:p") else _end_paragraph(builder))  # not a table
+    props = X.ppr(last if last.tag == qn("w:p") else _end_paragraph(builder))
     props.replace(X.child(props, "w:sectPr"), copy.deepcopy(body.sectPr))
+    for reference in body.sectPr.findall(qn("w:headerReference")) + body.sectPr.findall(qn("w:footerReference")):
+        body.sectPr.remove(reference)
     final = builder.document.sections[-1]
     final.start_type = WD_SECTION.NEW_PAGE
+    return final
+
+
+def new_unnumbered_section(builder: _Builder) -> None:
+    """A new section with empty footers (a blank page, §7.5)."""
+    final = new_section(builder)
     for footer in (final.footer, final.even_page_footer):
         footer.is_linked_to_previous = False
         footer.paragraphs[0].style = builder.document.styles[builder.styles["page_number"].name]
