@@ -128,7 +128,7 @@ def cases(tmp_path_factory, profile: Profile, fontset: FontSet) -> dict[str, Cas
     result = {}
     for name, doc in docs.items():
         path = folder / f"{name}.docx"
-        assert DocxRenderer().render(doc, profile, fontset, path) == []
+        assert DocxRenderer().render(layout_document(doc, profile, fontset), path) == []
         result[name] = Case(doc, path)
     return result
 
@@ -275,13 +275,13 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, profile: Profile, fo
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
     with pytest.raises(OSError, match="disk full"):
-        DocxRenderer().render(plain(5), profile, fontset, target)
+        DocxRenderer().render(layout_document(plain(5), profile, fontset), target)
     assert target.read_bytes() == b"the old file"
     assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
 
 
 def test_draft_reserved_seal_is_reported_not_drawn(tmp_path: Path, profile: Profile, fontset: FontSet):
-    warnings = DocxRenderer().render(plain(5), profile, fontset, tmp_path / "draft.docx", draft=True)
+    warnings = DocxRenderer().render(layout_document(plain(5), profile, fontset), tmp_path / "draft.docx", draft=True)
     assert warnings == ["DOCX: the reserved seal area is not outlined (the draft outline is PDF only)"]
 
 

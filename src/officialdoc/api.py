@@ -14,10 +14,11 @@ from pathlib import Path
 
 from .errors import RenderError
 from .fonts import FontSet
-from .layout.engine import LayoutOptions, layout_document
+from .layout.engine import layout_document
+from .layout.result import LaidOutDocument
 from .load import Notice, load_document
 from .model import Document
-from .profile import Profile, load_profile
+from .profile import load_profile
 from .renderers import get_renderer
 
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -31,13 +32,13 @@ class RenderReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def verify_text_complete(doc: Document, profile: Profile, fonts: FontSet) -> list[str]:
-    """Lay the document out and prove every character of the content is on a page.
+def verify_text_complete(laid_out: LaidOutDocument) -> None:
+    """Prove every character of the content is on a page of the layout result.
 
-    Also resolves a face for every character, so text no font can draw stops the render
-    (FontError) before any file is written. Returns font warnings.
+    Layout resolved a face for every character, so text no font can draw has already
+    stopped the render (FontError) before any file is written.
     """
-    laid_out = layout_document(doc, profile, fonts, LayoutOptions())
+    doc, profile = laid_out.document, laid_out.profile
     printed = "".join(
         line.text
         for page in laid_out.pages
@@ -54,7 +55,6 @@ def verify_text_complete(doc: Document, profile: Profile, fonts: FontSet) -> lis
             f"layout lost or altered text near character {at}: "
             f"expected {expected[at : at + 12]!r}, laid out {printed[at : at + 12]!r}"
         )
-    return laid_out.warnings
 
 
 def render_document(
@@ -69,13 +69,15 @@ def render_document(
     """Render a loaded document into ``outdir``; returns (outputs, warnings)."""
     profile = load_profile(doc.profile)
     fonts = fonts or FontSet(profile)
-    warnings = verify_text_complete(doc, profile, fonts)
     renderers = [get_renderer(name) for name in formats]
+    laid_out = layout_document(doc, profile, fonts)  # once: the proof and every renderer read it
+    verify_text_complete(laid_out)
+    warnings = list(laid_out.warnings)
     name = stem or (doc.source.stem if doc.source else "document")
     outputs = []
     for renderer in renderers:
         path = Path(outdir) / f"{name}{renderer.suffix}"
-        for warning in renderer.render(doc, profile, fonts, path, draft=draft):
+        for warning in renderer.render(laid_out, path, draft=draft):
             if warning not in warnings:
                 warnings.append(warning)
         outputs.append(path)

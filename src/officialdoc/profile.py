@@ -138,6 +138,7 @@ class SignatureSpec:
     signer_title_gap_chars: float
     signature_seal_date_gap_lines: int
     squeeze_min_tracking_pt: float
+    squeeze_step_pt: float
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,13 @@ numbers continue.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..fonts import FontSet
 from ..model import Attachment, Document, attachment_label
 from ..profile import Profile, pt_to_mm
+from .flow import Flow, Typesetter
 from .hanging import HangingItem, advance_mm, hanging_lines
-
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
+from .lines import PendingLine, make_runs
+from .result import Kind, SheetPlan, TextPlan
 
 NOTE_STYLE = "body"  # 3号仿宋, on the grid
 NOTE_LABEL = "附件："
@@ -42,24 +40,24 @@ def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts:
     return items
 
 
-def place_attachment_note(engine: LayoutEngine, flow: Flow, attachments: list[Attachment]) -> None:
+def place_attachment_note(engine: Typesetter, flow: Flow, attachments: list[Attachment]) -> tuple[HangingItem, ...]:
     flow.skip(engine.profile.attachments.note_blank_lines_before)
-    for item in plan_attachment_note(attachments, engine.profile, engine.fonts):
+    items = tuple(plan_attachment_note(attachments, engine.profile, engine.fonts))
+    for item in items:
         lines = hanging_lines(engine, item)
         for line in lines:
             flow.place(line)
         engine.last_lines_form_paragraph(flow, len(lines), item.element, engine.profile.style(item.style))
+    return items
 
 
-def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document, *, separate: bool = False) -> None:
+def place_attachment_pages(engine: Typesetter, flow: Flow, doc: Document, *, separate: bool = False) -> None:
     """Each attachment with a body on new pages: label, title on line 3, body.
 
     ``separate``: the attachments bound apart from the 正文 (after the 版记). Each starts a
     new sheet (an odd page; a blank, unnumbered page first when needed), its pages are
     numbered from 1 and its label is the 发文字号 then "附件N" (§7.3.7).
     """
-    from .engine import PendingLine, make_runs  # the engine imports this module
-
     p = engine.profile
     spec = p.attachments
     style = p.style(spec.label_style)
@@ -69,15 +67,20 @@ def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document, *, s
             flow.pages[-1].number = None  # the back of the last sheet stays blank
             flow.new_page()
         first = flow.pages[-1].index
+        before = flow.pages[first - 2]
+        sheet = engine.begin(flow, Kind.ATTACHMENT_SHEET, attachment)
         label = attachment_label(number, len(doc.attachments))
         glyphs = engine.shaped(label, spec.label_style, "attachment_label")
+        number_text = ""
         if separate:  # the 发文字号 in its own style, then "附件N"
             number_text = doc.attachment_label(number).removesuffix(label)
             glyphs = engine.shaped(number_text, p.header.doc_number_style, "attachment_label") + glyphs
         runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
         flow.place(PendingLine(runs, "attachment_label", False, False, style))
         flow.skip(spec.title_slot - flow.slot)
-        engine.place_title(flow, attachment.title)
+        title = TextPlan(engine.place_title(flow, attachment.title), p.title.blank_lines_after)
+        blank_before = separate and not (before.lines or before.rules)
+        sheet.plan = SheetPlan(number, number_text, label, title, separate, blank_before)
         engine.place_blocks(flow, attachment.body)
         if separate:
             for page in flow.pages[first - 1 :]:

@@ -19,6 +19,7 @@ from docx.text.run import Run
 from ..profile import mm_to_pt
 
 EMU_PER_MM = 36000
+TWIPS_PER_PT = 20
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 SHAPE_NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -83,7 +84,17 @@ THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:c
 
 def twips(mm: float) -> int:
     """Millimetres → twentieths of a point, the DOCX length unit."""
-    return round(mm_to_pt(mm) * 20)
+    return twips_pt(mm_to_pt(mm))
+
+
+def twips_pt(pt: float) -> int:
+    """Points → twentieths of a point (the only place the factor 20 is written)."""
+    return round(pt * TWIPS_PER_PT)
+
+
+def emu(mm: float) -> int:
+    """Millimetres → English Metric Units (drawing sizes and offsets)."""
+    return round(mm * EMU_PER_MM)
 
 
 def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:

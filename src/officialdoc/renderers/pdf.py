@@ -16,18 +16,18 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..atomic import atomic_path
 from ..fonts import FontSet
-from ..layout.engine import LayoutOptions, layout_document
 from ..layout.page import Page, Segment, TextRun
-from ..model import Document
-from ..profile import Profile, mm_to_pt, profile_keywords
+from ..layout.result import LaidOutDocument
+from ..profile import mm_to_pt, profile_keywords
 
 
 class PdfRenderer:
     name = "pdf"
     suffix = ".pdf"
 
-    def render(self, doc: Document, profile: Profile, fonts: FontSet, path: Path, *, draft: bool = False) -> list[str]:
-        laid_out = layout_document(doc, profile, fonts, LayoutOptions(draft=draft))
+    def render(self, laid_out: LaidOutDocument, path: Path, *, draft: bool = False) -> list[str]:
+        """Draw the pages; ``draft`` outlines the seal areas reserved for a seal to come."""
+        doc, profile, fonts = laid_out.document, laid_out.profile, laid_out.fonts
         width, height = mm_to_pt(profile.page.width_mm), mm_to_pt(profile.page.height_mm)
         with atomic_path(path) as temp:
             canvas = Canvas(str(temp), pagesize=(width, height), pageCompression=1)
@@ -37,18 +37,18 @@ class PdfRenderer:
             canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
             canvas.setCreator("officialdoc")
             for page in laid_out.pages:
-                _draw_page(canvas, page, fonts, height)
+                _draw_page(canvas, page, fonts, height, draft=draft)
                 canvas.showPage()
             canvas.save()
-        return laid_out.warnings
+        return []
 
 
-def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -> None:
+def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float, *, draft: bool) -> None:
     def y(mm: float) -> float:
         return page_height - mm_to_pt(mm)
 
     for seal in page.seals:
-        if seal.outline:
+        if draft and seal.image is None:
             canvas.saveState()
             canvas.setStrokeColor(HexColor(seal.color))
             canvas.setDash(3, 3)
