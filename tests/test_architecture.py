@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
 
 from officialdoc import api
+from officialdoc.errors import RenderError
 from officialdoc.layout import engine
 from officialdoc.load import load_document
+from officialdoc.renderers import ENTRY_POINT_GROUP, load_renderer
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "officialdoc"
 
@@ -153,3 +156,19 @@ def test_layout_runs_once_per_render(repo_root, tmp_path, monkeypatch, draft):
     doc = load_document(repo_root / "tests/fixtures/letter.yaml").document
     outputs, _ = api.render_document(doc, tmp_path, ["pdf", "docx", "text"], draft=draft)
     assert len(outputs) == 3 and len(runs) == 1
+
+
+class OldRenderer:
+    """A plug-in written for the protocol before the layout result."""
+
+    name = "old"
+    suffix = ".old"
+
+    def render(self, doc, profile, fonts, path, *, draft=False):
+        return []
+
+
+def test_a_renderer_of_the_old_protocol_is_refused_with_a_message():
+    entry = EntryPoint(name="old", value="test_architecture:OldRenderer", group=ENTRY_POINT_GROUP)
+    with pytest.raises(RenderError, match="旧接口"):
+        load_renderer(entry)

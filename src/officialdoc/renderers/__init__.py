@@ -39,7 +39,8 @@ def _entry_points() -> tuple[EntryPoint, ...]:
     return tuple(entry_points(group=ENTRY_POINT_GROUP))
 
 
-def _load(entry: EntryPoint) -> Renderer:
+def load_renderer(entry: EntryPoint) -> Renderer:
+    """The renderer an entry point names, refused when written for the old protocol."""
     try:
         renderer = entry.load()()
     except Exception as exc:  # a broken plug-in must not hide the others
@@ -59,13 +60,13 @@ def _load(entry: EntryPoint) -> Renderer:
 
 def available_renderers() -> dict[str, Renderer]:
     """Every installed renderer by name."""
-    return {entry.name: _load(entry) for entry in _entry_points()}
+    return {entry.name: load_renderer(entry) for entry in _entry_points()}
 
 
 def get_renderer(name: str) -> Renderer:
     """The renderer called ``name`` (only it is imported: a PDF render does not load python-docx)."""
     for entry in _entry_points():
         if entry.name == name:
-            return _load(entry)
+            return load_renderer(entry)
     known = ", ".join(sorted(entry.name for entry in _entry_points())) or "none"
     raise RenderError(f"no renderer named {name!r}; installed: {known}")
