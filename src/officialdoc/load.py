@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
+from .forms import DOC_NUMBER
 from .model import (
     Attachment,
     Attendance,
@@ -50,7 +51,6 @@ TYPED_LABELS = tuple(
 )
 # any of them after optional spaces; group 1 is the whole label
 TYPED_NUMBER = re.compile(r"^\s*((?:" + "|".join(p.pattern[1:] for p in TYPED_LABELS) + "))")
-DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
 COPY_NUMBER = re.compile(r"^\d{6}$")
 ORDER_NUMBER = re.compile(r"^第([1-9]\d*|[一二三四五六七八九十百千]+)号$")  # 令号 (§10.2)
 SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+年|\d+个月|长期))?$")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import LayoutError
+from .forms import ADDRESSEES_LABEL, ATTACHMENT_LABEL, CC_LABEL, SIGNER_LABEL
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -228,7 +229,7 @@ class Document:
             if h.doc_number:
                 parts.append(h.doc_number)
             if h.signers:
-                parts.append("签发人：" + "".join(h.signers))
+                parts.append(SIGNER_LABEL + "".join(h.signers))
         if title:
             parts.append(self.title)
         if self.addressees:
@@ -295,17 +296,17 @@ def attachment_label(number: int, count: int) -> str:
 def attachment_note(attachments: list[Attachment]) -> str:
     """附件说明 (§7.3.4): "附件：名称" or "附件：1.名称2.名称" (one name per line)."""
     if len(attachments) == 1:
-        return "附件：" + attachments[0].title
-    return "附件：" + "".join(f"{i}.{a.title}" for i, a in enumerate(attachments, start=1))
+        return ATTACHMENT_LABEL + attachments[0].title
+    return ATTACHMENT_LABEL + "".join(f"{i}.{a.title}" for i, a in enumerate(attachments, start=1))
 
 
 def record_lines(record: RecordBlock) -> list[str]:
     """版记 texts top to bottom: 主送 (moved), 抄送, then 印发机关 + 印发日期."""
     lines = []
     if record.addressees:
-        lines.append("主送：" + "，".join(record.addressees) + "。")
+        lines.append(ADDRESSEES_LABEL + "，".join(record.addressees) + "。")
     if record.cc:
-        lines.append("抄送：" + "，".join(record.cc) + "。")
+        lines.append(CC_LABEL + "，".join(record.cc) + "。")
     if record.printer or record.print_date:
         lines.append((record.printer or "") + record.print_date_text)
     return lines

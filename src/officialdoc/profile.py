@@ -94,9 +94,7 @@ class TextStyle:
 
 @dataclass(frozen=True)
 class TitleSpec:
-    line_pitch_lines: float
     blank_lines_after: int
-    max_chars_per_line: int
     unbreakable_words: tuple[str, ...] = ()
     break_before: tuple[str, ...] = ()
     break_after: tuple[str, ...] = ()
@@ -111,6 +109,7 @@ class HeadingSpec:
 @dataclass(frozen=True)
 class ParagraphSpec:
     first_line_indent_chars: float
+    note_style: str  # §7.3.6 附注 (key of Profile.styles)
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,6 @@ class SignatureSpec:
     date_right_indent_chars: float
     seal_diameter_mm: float
     seal_centre_above_text_mm: float
-    max_seal_gap_lines: float
     seal_gap_mm: float
     unsealed_blank_lines_before: int
     unsealed_right_indent_chars: float
@@ -268,10 +266,25 @@ def find_profile(name_or_path: str | Path) -> Path:
     )
 
 
+def _derive(data: dict[str, Any]) -> None:
+    """Numbers that follow from others are written once in a profile: the header's rule and
+    the widest mark are the block's width; "one character" beside a page number or in the
+    版记 is one character of its own style, unless a profile sets them."""
+    block = data.get("page", {}).get("block_width_mm")
+    header = data.get("header", {})
+    for key in ("mark_max_width_mm", "rule_width_mm"):
+        header.setdefault(key, block)
+    for section in ("page_number", "record"):
+        spec = data.get(section, {})
+        style = data.get("styles", {}).get(spec.get("style"), {})
+        spec.setdefault("side_indent_char_pt", style.get("size_pt"))
+
+
 def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
     """Load and validate a style profile."""
     path = find_profile(name_or_path)
     data = _read_profile(path, ())
+    _derive(data)
     where = str(path)
     fonts = {
         role: FontRoleSpec(
@@ -354,6 +367,7 @@ class AttachmentSpec:
     label_style: str  # "附件N" on line 1 (key of Profile.styles)
     title_slot: int  # the attachment title's grid line (0-based: 2 = line 3)
     label_gap_pt: float  # between "附件：1." and the name (the DOCX's tab stop lies there)
+    note_style: str  # 附件说明 (key of Profile.styles)
 
 
 @dataclass(frozen=True)

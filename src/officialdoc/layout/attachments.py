@@ -11,6 +11,7 @@ numbers continue.
 from __future__ import annotations
 
 from ..fonts import FontSet
+from ..forms import ATTACHMENT_LABEL
 from ..model import Attachment, Document, attachment_label
 from ..profile import Profile, pt_to_mm
 from .flow import Flow, Typesetter
@@ -18,25 +19,23 @@ from .hanging import HangingItem, advance_mm, hanging_lines
 from .lines import PendingLine, make_runs
 from .result import Kind, SheetPlan, TextPlan
 
-NOTE_STYLE = "body"  # 3号仿宋, on the grid
-NOTE_LABEL = "附件："
-
 
 def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts: FontSet) -> list[HangingItem]:
     """One labelled paragraph per attachment (the text of model.attachment_note, in order)."""
+    style = profile.attachments.note_style
     start = profile.page.block_left + profile.attachments.note_indent_chars * profile.char_pitch_mm
     right = profile.page.block_right
-    label_end = start + advance_mm(NOTE_LABEL, NOTE_STYLE, profile, fonts)
+    label_end = start + advance_mm(ATTACHMENT_LABEL, style, profile, fonts)
     gap = pt_to_mm(profile.attachments.label_gap_pt)
     if len(attachments) == 1:
         title = attachments[0].title
-        return [HangingItem(NOTE_LABEL, title, start, label_end + gap, right, NOTE_STYLE, "attachment_note")]
+        return [HangingItem(ATTACHMENT_LABEL, title, start, label_end + gap, right, style, "attachment_note")]
     items = []
     for i, attachment in enumerate(attachments, start=1):
         number = f"{i}."
-        name_x = label_end + advance_mm(number, NOTE_STYLE, profile, fonts) + gap
-        label, label_x = (NOTE_LABEL + number, start) if i == 1 else (number, label_end)
-        items.append(HangingItem(label, attachment.title, label_x, name_x, right, NOTE_STYLE, "attachment_note"))
+        name_x = label_end + advance_mm(number, style, profile, fonts) + gap
+        label, label_x = (ATTACHMENT_LABEL + number, start) if i == 1 else (number, label_end)
+        items.append(HangingItem(label, attachment.title, label_x, name_x, right, style, "attachment_note"))
     return items
 
 

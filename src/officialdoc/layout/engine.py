@@ -112,7 +112,7 @@ class LayoutEngine:
         if doc.note:
             text = f"（{doc.note}）"
             self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
-            self.place_paragraph(flow, text, "body", element="note")  # §7.3.6
+            self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="note")  # §7.3.6
         if doc.attendance:
             self.begin(flow, Kind.ATTENDANCE, doc.attendance).plan = place_attendance(self, flow, doc.attendance)
         place_attachment_pages(self, flow, doc)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import LayoutError
 from ..fonts import FontSet
+from ..forms import SIGNER_LABEL
 from ..model import Document, Header
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .flow import Flow, Typesetter
@@ -35,7 +36,6 @@ from .lines import make_runs
 from .measure import Glyph, shape, span_pt
 from .page import Line, Rule
 
-SIGNER_LABEL = "签发人："
 FLUSH_ELEMENTS = ("copy_number", "secrecy", "urgency")
 
 

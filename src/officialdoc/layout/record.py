@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..errors import LayoutError
 from ..fonts import FontSet
+from ..forms import ADDRESSEES_LABEL, CC_LABEL
 from ..model import RecordBlock
 from ..profile import Profile, pt_to_mm
 from .flow import Flow, Typesetter
@@ -59,7 +60,7 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
     indent = pt_to_mm(spec.side_indent_chars * spec.side_indent_char_pt)
     left, right = profile.page.block_left + indent, profile.page.block_right - indent
     rows = []
-    labelled = (("主送：", record.addressees, "record_addressees"), ("抄送：", record.cc, "record_cc"))
+    labelled = ((ADDRESSEES_LABEL, record.addressees, "record_addressees"), (CC_LABEL, record.cc, "record_cc"))
     for label, names, element in labelled:
         if names:
             text_x = left + advance_mm(label, spec.style, profile, fonts) + pt_to_mm(spec.label_gap_pt)

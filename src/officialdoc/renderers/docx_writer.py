@@ -71,9 +71,9 @@ class DocxWriter:
             "issuer": ParaStyle("署名", "signature", "right"),
             "date": ParaStyle("成文日期", "signature", "right"),
             "page_number": ParaStyle("页码", profile.page_number.style, "left"),
-            "attachment_note": ParaStyle("附件说明", "body", "both"),
+            "attachment_note": ParaStyle("附件说明", profile.attachments.note_style, "both"),
             "attachment_label": ParaStyle("附件标识", profile.attachments.label_style, "left"),
-            "note": ParaStyle("附注", "body", "both", indent),
+            "note": ParaStyle("附注", profile.paragraph.note_style, "both", indent),
             "record": ParaStyle("版记", profile.record.style, "both"),
         }
         for level, (name, key) in enumerate(zip(HEADING_STYLE_NAMES, profile.headings.styles, strict=False)):
@@ -146,9 +146,7 @@ class DocxWriter:
         # by up to 0.5 mm against pure-hanzi lines. Without it LibreOffice sets every
         # baseline where the PDF does (grid.line_ascent), 0.43 pt lower.
         X.set_flag(pf, "w:snapToGrid", False)
-        if spec is self.styles["title"]:
-            line = round(profile.title.line_pitch_lines * profile.docx.line_pitch_twips)
-        elif text.on_grid:
+        if spec is self.styles["title"] or text.on_grid:  # a title line takes one grid line
             line = profile.docx.line_pitch_twips
         else:  # page numbers: a line box of exactly one em, placed alike by every application
             line = round(text.size_pt * 20)
