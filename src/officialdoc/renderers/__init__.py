@@ -4,9 +4,8 @@ a third-party one does).
 
 A renderer receives the layout result (``LaidOutDocument``: the document, its profile and
 fonts, the pages and the placed elements with their plans), computed once per render, and
-writes the file at ``path`` (the API makes the write all-or-none). Renderers written for
-the protocol before 0.2 (``render(doc, profile, fonts, path, *, draft)``) are refused with
-a message that says so.
+writes the file at ``path``. Renderers written for the earlier protocol
+(``render(doc, profile, fonts, path, *, draft)``) are refused with a message that says so.
 """
 
 from __future__ import annotations
