@@ -112,12 +112,12 @@ def _text_box(builder: DocxWriter, anchor: DocxParagraph, text: HeaderText) -> N
         if text.style.size_pt != style.size_pt:
             X.set_size(rpr, text.style.size_pt)
         if text.char_space_pt != profile.tracking_pt(style):
-            X.set_char_spacing(rpr, round(text.char_space_pt * 20))
-    line = round(text.style.size_pt * BOX_LINE_EM * 20)
+            X.set_char_spacing(rpr, X.twips_pt(text.char_space_pt))
+    line = X.twips_pt(text.style.size_pt * BOX_LINE_EM)
     ppr = X.ppr(paragraph._p)
     X.set_line_spacing(ppr, line)
     X.set_jc(ppr, text.align)
-    height = pt_to_mm(line / 20)
+    height = pt_to_mm(line / X.TWIPS_PER_PT)
     width = text.width + BOX_SLACK_MM
     if text.align == "center":
         x = text.x + text.width / 2 - width / 2
@@ -148,7 +148,7 @@ def _line(builder: DocxWriter, anchor: DocxParagraph, header_rule: HeaderRule, p
     body = (
         f"<wps:wsp {NAMESPACES}><wps:cNvSpPr/><wps:spPr>{_xfrm(width, 0.0)}"
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-        f'<a:ln w="{round(rule.thickness * X.EMU_PER_MM)}"><a:solidFill>'
+        f'<a:ln w="{X.emu(rule.thickness)}"><a:solidFill>'
         f'<a:srgbClr val="{rule.color.lstrip("#").upper()}"/></a:solidFill></a:ln></wps:spPr>'
         "<wps:bodyPr/></wps:wsp>"
     )
@@ -159,14 +159,14 @@ def _flow_baseline_shift(builder: DocxWriter, slot: int) -> float:
     """How far below the PDF's baseline LibreOffice sets a 发文字号 on grid line ``slot`` (mm)."""
     profile = builder.profile
     spec = profile.docx
-    line = spec.line_pitch_twips / 20
-    top = X.twips(profile.page.margin_top_mm) / 20 + slot * line
+    line = spec.line_pitch_twips / X.TWIPS_PER_PT
+    top = X.twips(profile.page.margin_top_mm) / X.TWIPS_PER_PT + slot * line
     libreoffice = pt_to_mm(top + profile.grid.line_ascent * line + spec.flow_baseline_extra_pt)
     return libreoffice - profile.grid_baseline_mm(slot)
 
 
 def _xfrm(width: float, height: float) -> str:
-    cx, cy = round(width * X.EMU_PER_MM), round(height * X.EMU_PER_MM)
+    cx, cy = X.emu(width), X.emu(height)
     return f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
 
 

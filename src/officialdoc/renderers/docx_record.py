@@ -21,9 +21,7 @@
 from __future__ import annotations
 
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from ..layout.record import RecordPlacement, RecordPlan
@@ -57,25 +55,25 @@ def write_record(builder: DocxWriter, placed: Placed) -> None:
 def _table(builder: DocxWriter, plan: RecordPlan, lines: list[int]) -> None:
     profile = builder.profile
     spec, page, pitch = profile.record, profile.page, profile.docx.line_pitch_twips
-    pad = round(spec.side_indent_chars * spec.side_indent_char_pt * 20)
+    pad = X.twips_pt(spec.side_indent_chars * spec.side_indent_char_pt)
     width = X.twips(page.block_width_mm)
     table = builder.document.add_table(rows=len(lines), cols=1)
     tbl = table._tbl
     tbl.remove(tbl.tblPr)
-    tbl.insert(0, _table_properties(width, pad, _eighths(spec.thick_rule_mm) if spec.rules else 0))
+    thick = X.eighths(mm_to_pt(spec.thick_rule_mm)) if spec.rules else 0
+    # Word 2010 compatibility puts the first cell's text, not its border, at the indent:
+    # indenting by the cell margin puts the rules on the block's edges
+    properties = X.table_properties({"top": thick, "bottom": thick}, pad, width=width, indent=pad, header_row=False)
+    tbl.insert(0, properties)
     X.set_attrs(tbl.tblGrid.find(qn("w:gridCol")), w=width)
     style = builder.styles["record"]
     X.set_line_spacing(X.ppr(builder.document.styles[style.name].element), pitch)
     give_back = (X.twips(spec.thick_rule_mm) if spec.rules else 0) + SLACK_TWIPS  # room for the bottom rule
-    cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
+    indent = pt_to_mm(pad / X.TWIPS_PER_PT)  # the cell margin, as written
+    cell_left, cell_right = page.block_left + indent, page.block_right - indent
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
-        row._tr.insert(
-            0,
-            parse_xml(
-                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
-            ),
-        )
+        row._tr.insert(0, X.row_properties(height))
         cell = row.cells[0]
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style.name]
@@ -88,37 +86,4 @@ def _table(builder: DocxWriter, plan: RecordPlan, lines: list[int]) -> None:
         builder.run(paragraph, "\t", style.text_style)
         builder.text(paragraph, plan.print_date, style.text_style)
         if i and spec.rules:
-            cell._tc.get_or_add_tcPr().append(
-                parse_xml(f'<w:tcBorders {nsdecls("w")}><w:top {_rule(_eighths(spec.thin_rule_mm))}/></w:tcBorders>')
-            )
-
-
-def _eighths(mm: float) -> int:
-    """A rule's width in eighths of a point (w:sz): 0.35 mm → 8, 0.25 mm → 6."""
-    return round(mm_to_pt(mm) * 8)
-
-
-def _rule(size: int) -> str:
-    """A black single border ``size`` eighths of a point wide; none for 0."""
-    return f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"' if size else 'w:val="nil"'
-
-
-def _table_properties(width: int, pad: int, thick: int) -> BaseOxmlElement:
-    """w:tblPr in schema order: width, indent, borders (thick top and bottom), fixed layout, margins.
-
-    Word 2010 compatibility puts the first cell's text, not its border, at the indent:
-    indenting by the cell margin puts the rules on the block's edges.
-    """
-    return parse_xml(
-        f"<w:tblPr {nsdecls('w')}>"
-        f'<w:tblW w:w="{width}" w:type="dxa"/>'
-        f'<w:tblInd w:w="{pad}" w:type="dxa"/>'
-        f'<w:tblBorders><w:top {_rule(thick)}/><w:left w:val="nil"/><w:bottom {_rule(thick)}/>'
-        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-        "</w:tblPr>"
-    )
+            cell._tc.get_or_add_tcPr().append(X.cell_top_border(X.eighths(mm_to_pt(spec.thin_rule_mm))))

@@ -43,7 +43,6 @@ CELL_STYLE = "表格文字"
 HEADER_STYLE = "表头"
 CAPTION_STYLE = "表题"
 TABLE_STYLE = "公文表格"
-BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
 
@@ -109,35 +108,17 @@ def _row(builder: DocxWriter, row: _Row, planned: RowPlan, columns: list[int]) -
             paragraph.paragraph_format.keep_with_next = True
 
 
-def _borders_xml(tag: str, size_eighths: int) -> str:
-    lines = "".join(f'<w:{b} w:val="single" w:sz="{size_eighths}" w:space="0" w:color="000000"/>' for b in BORDERS)
-    return f"<w:{tag}>{lines}</w:{tag}>"
-
-
-def _margins_xml(pad: int) -> str:
-    return (
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
-    )
-
-
 def _table_properties(builder: DocxWriter, width: int) -> BaseOxmlElement:
-    """w:tblPr in schema order: style, width, indent, borders, fixed layout, cell margins."""
+    """w:tblPr: the table style, width, indent, borders, fixed layout, cell margins.
+
+    Word 2010 compatibility (the template's mode) sets the first cell's text, not its
+    border, at the indent: indent by the padding to put the border on the margin.
+    """
     spec = builder.profile.table
     pad = X.twips(spec.cell_padding_mm)
-    return parse_xml(
-        f"<w:tblPr {nsdecls('w')}>"
-        f'<w:tblStyle w:val="{_table_style_id(builder)}"/>'
-        f'<w:tblW w:w="{width}" w:type="dxa"/>'
-        # Word 2010 compatibility (the template's mode) sets the first cell's text, not its
-        # border, at the indent: indent by the padding to put the border on the margin
-        f'<w:tblInd w:w="{pad}" w:type="dxa"/>'
-        + _borders_xml("tblBorders", round(spec.border_width_pt * 8))
-        + '<w:tblLayout w:type="fixed"/>'
-        + _margins_xml(pad)
-        + '<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-        ' w:noHBand="1" w:noVBand="1"/>'
-        "</w:tblPr>"
+    borders = dict.fromkeys(X.TABLE_SIDES, X.eighths(spec.border_width_pt))
+    return X.table_properties(
+        borders, pad, style_id=_table_style_id(builder), width=width, indent=pad, header_row=True
     )
 
 
@@ -149,15 +130,8 @@ def _table_style_id(builder: DocxWriter) -> str:
     spec = builder.profile.table
     style = styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     builder.run_format(style.element, builder.profile.style(spec.cell_style))
-    pad = X.twips(spec.cell_padding_mm)
-    style.element.append(
-        parse_xml(
-            f"<w:tblPr {nsdecls('w')}>"
-            + _borders_xml("tblBorders", round(spec.border_width_pt * 8))
-            + _margins_xml(pad)
-            + "</w:tblPr>"
-        )
-    )
+    borders = dict.fromkeys(X.TABLE_SIDES, X.eighths(spec.border_width_pt))
+    style.element.append(X.table_properties(borders, X.twips(spec.cell_padding_mm), fixed=False))
     return style.style_id
 
 

@@ -149,11 +149,11 @@ class DocxWriter:
         if spec is self.styles["title"] or text.on_grid:  # a title line takes one grid line
             line = profile.docx.line_pitch_twips
         else:  # page numbers: a line box of exactly one em, placed alike by every application
-            line = round(text.size_pt * 20)
+            line = X.twips_pt(text.size_pt)
         X.set_line_spacing(pf, line)
         X.set_indent(
             pf,
-            first_line=round(spec.indent_chars * profile.char_pitch_pt * 20),
+            first_line=X.twips_pt(spec.indent_chars * profile.char_pitch_pt),
             first_line_chars=round(spec.indent_chars * 100),
         )
         X.set_jc(pf, spec.align)
@@ -168,7 +168,7 @@ class DocxWriter:
         X.set_color(rpr, self.profile.color(text.color))
         # on-grid text is filled at the fit tracking; others (title, page numbers) at none,
         # also when based on 正文
-        X.set_char_spacing(rpr, round(self.profile.fit_tracking_pt(text) * 20))
+        X.set_char_spacing(rpr, X.twips_pt(self.profile.fit_tracking_pt(text)))
         X.set_size(rpr, text.size_pt)
         X.set_lang(rpr, LANG, EAST_ASIA_LANG)
 

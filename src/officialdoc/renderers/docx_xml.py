@@ -303,10 +303,10 @@ def float_behind_text(
         f'<wp:anchor {nsdecls("wp")} distT="0" distB="0" distL="0" distR="0" simplePos="0"'
         f' relativeHeight="{z_order}" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_from_page_mm * EMU_PER_MM)}</wp:posOffset>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x_from_page_mm)}</wp:posOffset>'
         "</wp:positionH>"
         '<wp:positionV relativeFrom="paragraph">'
-        f"<wp:posOffset>{round(y_from_paragraph_mm * EMU_PER_MM)}</wp:posOffset></wp:positionV>"
+        f"<wp:posOffset>{emu(y_from_paragraph_mm)}</wp:posOffset></wp:positionV>"
         "</wp:anchor>"
     )
     extent = inline.find(qn("wp:extent"))
@@ -339,7 +339,7 @@ def page_text_box(
     later, LibreOffice) and whose fallback is the same box in VML (older readers); both hold
     copies of ``paragraphs``.
     """
-    emu = {k: round(v * EMU_PER_MM) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
+    box = {k: emu(v) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     pt = {k: f"{mm_to_pt(v):.2f}pt" for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     z_order = Z_ORDER_BASE + shape_id
     label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
@@ -349,12 +349,12 @@ def page_text_box(
         '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
         f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu["x"]}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu["y"]}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{emu["w"]}" cy="{emu["h"]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{box["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{box["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{box["w"]}" cy="{box["h"]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
         f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu["w"]}" cy="{emu["h"]}"/></a:xfrm>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{box["w"]}" cy="{box["h"]}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
         "<wps:txbx><w:txbxContent/></wps:txbx>"
         f'<wps:bodyPr rot="0" vert="{"vert" if vertical else "horz"}" wrap="square" lIns="0" tIns="0" rIns="0" '
@@ -372,3 +372,64 @@ def page_text_box(
         for paragraph in paragraphs:
             content.append(copy.deepcopy(paragraph))
     return run
+
+
+# -- tables ---------------------------------------------------------------------------------
+TABLE_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")  # w:tblBorders order
+
+
+def eighths(pt: float) -> int:
+    """A border width in eighths of a point (w:sz)."""
+    return round(pt * 8)
+
+
+def _border(side: str, size: int) -> str:
+    """A black single border ``size`` eighths of a point wide; none for 0."""
+    if not size:
+        return f'<w:{side} w:val="nil"/>'
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+
+def table_properties(
+    borders: dict[str, int],
+    cell_margin: int,
+    *,
+    style_id: str | None = None,
+    width: int | None = None,
+    indent: int | None = None,
+    fixed: bool = True,
+    header_row: bool | None = None,
+) -> BaseOxmlElement:
+    """w:tblPr in schema order: style, width, indent, borders (by side, eighths of a point; 0:
+    none), fixed layout, left and right cell margins (twips, none above and below), look
+    (``header_row``: whether the first row is a header; None: no w:tblLook, as a table style)."""
+    xml = f"<w:tblPr {nsdecls('w')}>"
+    if style_id is not None:
+        xml += f'<w:tblStyle w:val="{style_id}"/>'
+    if width is not None:
+        xml += f'<w:tblW w:w="{width}" w:type="dxa"/>'
+    if indent is not None:
+        xml += f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
+    xml += "<w:tblBorders>" + "".join(_border(side, borders.get(side, 0)) for side in TABLE_SIDES) + "</w:tblBorders>"
+    if fixed:
+        xml += '<w:tblLayout w:type="fixed"/>'
+    xml += (
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{cell_margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
+    )
+    if header_row is not None:
+        xml += (
+            f'<w:tblLook w:val="{"0020" if header_row else "0000"}" w:firstRow="{int(header_row)}" w:lastRow="0"'
+            ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        )
+    return parse_xml(xml + "</w:tblPr>")
+
+
+def row_properties(height: int) -> BaseOxmlElement:
+    """w:trPr: a row of exactly ``height`` twips that never splits."""
+    return parse_xml(f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>')
+
+
+def cell_top_border(size: int) -> BaseOxmlElement:
+    """w:tcBorders with a top border ``size`` eighths of a point wide."""
+    return parse_xml(f'<w:tcBorders {nsdecls("w")}>{_border("top", size)}</w:tcBorders>')
