@@ -1,4 +1,5 @@
-"""The layout engine: a Document on the 22 × 28 grid of a profile → pages.
+"""The layout engine: a Document on the 22 × 28 grid of a profile → the layout result
+(pages, and the placed elements with their plans, ``result.py``).
 
 Text flows line by line through the grid slots of the text block (版心); every line of
 an on-grid style is justified to the full block width except a paragraph's last line.

@@ -4,9 +4,13 @@ The DOCX is for people who edit it, so it carries structure rather than position
 paragraph styles (正文, 标题, 一级标题 … 页码) with outline levels, one paragraph per
 自然段, real PAGE fields in the odd and even footers, the seal as a floating picture.
 The grid comes from exact line spacing and a small negative character spacing (the
-profile's ``docx:`` section, measured in LibreOffice: 22 lines × 28 characters). Title
-lines and the signature block are placed as the layout engine places them, and the
-signature is kept on the page of the last body line, so the DOCX paginates like the PDF.
+profile's ``docx:`` section, measured in LibreOffice: 22 lines × 28 characters).
+
+It decides nothing: it walks the layout result's placed elements in order, one writer per
+``Kind``, and writes each from its plan (title lines, signature lines and seals, table
+page breaks, the 版记's grid lines, section starts), expressing §7.3.5.5's ``Keep`` facts
+as Word settings (run tracking, keep with next, keep lines together), so Word and
+LibreOffice paginate like the PDF.
 
 Outline levels: 一级标题 … 四级标题 are levels 1–4 of Word's navigation pane (``w:outlineLvl``
 0–3), like Word's own Heading 1–4; the title has none, as Word's Title style, so a title
