@@ -16,6 +16,7 @@ set in two lines does not appear as two top-level entries.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,7 @@ from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
 from .docx_table import add_table
+from .seal_image import seal_png
 
 LANG = "en-US"
 EAST_ASIA_LANG = "zh-CN"
@@ -362,7 +364,8 @@ class _Builder:
         scale = min(seal.width / image.px_width, seal.height / image.px_height)
         width, height = image.px_width * scale, image.px_height * scale
         run = self._run(anchor, "", self.styles["issuer"].text_style)
-        run.add_picture(str(path), width=Emu(round(width * X.EMU_PER_MM)), height=Emu(round(height * X.EMU_PER_MM)))
+        size = {key: Emu(round(mm * X.EMU_PER_MM)) for key, mm in (("width", width), ("height", height))}
+        run.add_picture(io.BytesIO(seal_png(path)), **size)  # near-white made transparent
         X.float_behind_text(
             run, x_from_page_mm=seal.cx - width / 2, y_from_paragraph_mm=seal.top_offset + (seal.height - height) / 2
         )
