@@ -17,6 +17,7 @@ from .fonts import FontSet
 from .layout.engine import LayoutOptions, layout_document
 from .load import Notice, load_document
 from .model import Document
+from .pending import refuse_unplaceable
 from .profile import Profile, load_profile
 from .renderers import get_renderer
 
@@ -67,6 +68,7 @@ def render_document(
     stem: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Render a loaded document into ``outdir``; returns (outputs, warnings)."""
+    refuse_unplaceable(doc)  # content this version cannot lay out yet stops here (issue #9)
     profile = load_profile(doc.profile)
     fonts = fonts or FontSet(profile)
     warnings = verify_text_complete(doc, profile, fonts)
