@@ -166,6 +166,10 @@ class _Reader:
     def ref(self, node: Node, fld: str) -> SourceRef:
         return SourceRef(self.file, node.start_mark.line + 1, fld)
 
+    def key_refs(self, node: Node | None, fld: str) -> dict[str, SourceRef]:
+        """Where each key of a mapping is written, by key (for messages about the value)."""
+        return {key: self.ref(key_node, f"{fld}.{key}") for key, key_node in _key_nodes(node).items()}
+
     # -- typed readers ------------------------------------------------------------------
     def mapping(
         self, node: Node, fld: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
@@ -206,7 +210,9 @@ class _Reader:
         if isinstance(node, ScalarNode):
             return [self.text(node, fld)]
         if not isinstance(node, SequenceNode):
-            raise self.error(node, fld, f"expected a list of names, got {_kind(node)}")
+            raise self.error(
+                node, fld, f"expected a list of names, got {_kind(node)}", "写成 [甲, 乙] 或每行一项“- 甲”"
+            )
         return [self.text(item, f"{fld}[{i}]") for i, item in enumerate(node.value)]
 
     # -- document parts -----------------------------------------------------------------
@@ -350,7 +356,7 @@ class _Reader:
         body: list[Paragraph | NumberedParagraph] = []
         if "body" in parts:
             inner: list[Block] = []
-            self.body(parts["body"], f"{fld}.body", MAX_HEADING_LEVEL + 1, inner, state)
+            self.body(parts["body"], f"{fld}.body", 1, inner, state)
             for block in inner:
                 if not isinstance(block, Paragraph | NumberedParagraph):
                     where = block.source.field if block.source else f"{fld}.body"
@@ -528,7 +534,7 @@ class _Reader:
             return True
         if raw in ("false", "no", "off"):
             return False
-        raise self.error(node, fld, f"expected true or false, got {raw!r}")
+        raise self.error(node, fld, f"expected true or false, got {raw!r}", "写 true 或 false")
 
     def pattern(self, node: Node, fld: str, rule: re.Pattern[str], message: str, hint: str) -> str:
         value = self.text(node, fld, normalise=False)
@@ -909,15 +915,9 @@ class _Reader:
                 )  # fmt: skip
             doc_number = self.doc_number(parts["doc_number"], "doc_number")
         record = self.record(parts["record"], "record") if "record" in parts else None
-        sources = {
-            key: self.ref(node, key)
-            for key, node in parts.items()
-            if key in ("doc_number", "heading_scheme", "contents", "publication", "embedded", "signature")
-        }
-        if header is not None and header.marks:
-            sources["header.marks"] = self.ref(parts["header"], "header.marks")
-        if record is not None and record.copies:
-            sources["record.copies"] = self.ref(parts["record"], "record.copies")
+        sources = {fld: self.ref(key, fld) for fld, key in _key_nodes(root).items()}
+        sources |= {f"header.{fld}": ref for fld, ref in self.key_refs(parts.get("header"), "header").items()}
+        sources |= {f"record.{fld}": ref for fld, ref in self.key_refs(parts.get("record"), "record").items()}
         issuer = (signature.issuers[:1] if signature else []) or (header.issuers[:1] if header else [])
         return Document(
             title=title,
@@ -955,6 +955,13 @@ def _is_text_ending_in_colon(node: Node) -> bool:
         and value.tag.endswith(":null")
         and value.value == ""
     )
+
+
+def _key_nodes(node: Node | None) -> dict[str, Node]:
+    """A mapping's key nodes by key text (empty for anything else)."""
+    if not isinstance(node, MappingNode):
+        return {}
+    return {key.value: key for key, _ in node.value if isinstance(key, ScalarNode)}
 
 
 def _lead_key(node: MappingNode) -> str | None:

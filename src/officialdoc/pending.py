@@ -66,13 +66,14 @@ def _blocks(blocks: list[Block]) -> Iterator[tuple[SourceRef | None, str, str]]:
                 ("split_rows", block.split_rows),
             ):
                 if used:
+                    where = block.spans[0].source if key == "rows" else block.source
                     what = {
                         "header": "多行表头",
                         "rows": "合并单元格",
                         "unit": "表格的单位说明行",
                         "split_rows": "跨页拆分的表格行",
                     }
-                    yield block.source, f"{field}.table.{key}", what[key]
+                    yield where, f"{field}.table.{key}", what[key]
 
 
 def refuse_unplaceable(doc: Document) -> None:
