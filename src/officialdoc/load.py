@@ -830,7 +830,7 @@ class _Reader:
                         f"去掉 {key}；签名章请用 issuer 与 signature_seals",
                     )
             signers = self.signers(parts["signers"], f"{fld}.signers")
-            return Signature([], date, [Seal("none")], signers=signers, source=self.ref(node, fld))
+            return Signature([], date, [Seal("none")], signers=signers)
         issuers = self.text_list(parts[named[0]], f"{fld}.{named[0]}") if named else []
         seals = [Seal()] * max(len(issuers), 1)
         if "seal" in parts:
@@ -860,7 +860,7 @@ class _Reader:
                     f"{len(signature_seals)} signature seals for {len(issuers)} issuers",
                     "one 签名章 per issuing organ (§7.3.5.3)",
                 )
-        return Signature(issuers, date, seals, signature_seals, source=self.ref(node, fld))
+        return Signature(issuers, date, seals, signature_seals)
 
     def signers(self, node: Node, fld: str) -> list[Signer]:
         """签署 of a 令: ``signers: [{title: 总理, name: 李克强}]``."""

@@ -184,7 +184,6 @@ class Contents:
     """目录: the part's headings down to ``levels``, each with the page it starts on."""
 
     levels: int = 2
-    title: str = "目录"
     source: SourceRef | None = None
 
 
@@ -234,7 +233,6 @@ class Signature:
     seals: list[Seal] = field(default_factory=lambda: [Seal()])
     signature_seals: list[SignatureSeal] = field(default_factory=list)
     signers: list[Signer] = field(default_factory=list)  # 签署 of a 令: "总理　李克强" (replaces issuers)
-    source: SourceRef | None = None
 
     @property
     def date_only(self) -> bool:
