@@ -94,6 +94,7 @@ def test_embedded_document_has_its_own_parts():
     assert part.subtitle == "（县应急管理局 2024年5月22日）" and part.doc_number == "青应急〔2024〕21号"
     assert part.addressees == ["县人民政府"] and part.note == "联系人：陈晓明"
     assert part.signature is not None and part.signature.issuers == ["青溪县应急管理局"]
+    assert not part.signature.sealed  # a copy of a document carries no seal
     assert [a.title for a in part.attachments] == ["排查清单"]
     assert embedded.body == [Paragraph("妥否，请批示。", embedded.body[0].source)]
 
@@ -260,6 +261,8 @@ TABLE = "title: 通知\nbody:\n  - table:\n      header: [甲, 乙, 丙]\n      
         (HEAD + "embedded: {title: 办法}\n", 3, "embedded", "应为文件列表"),
         (EMB + "title: 办法\n", 4, "embedded[0].body", "missing"),
         (EMB + "{title: 办法, body: [正文], subtile: 甲}\n", 4, "embedded[0].subtile", "subtitle"),
+        (EMB + "title: 办法\n    body: [正文]\n    signature: {issuer: 某局, date: 2024-01-01, seal: reserve}\n",
+         6, "embedded[0].signature.seal", "不盖印章"),
         (EMB + "{title: 办法。, body: [正文]}\n", 4, "embedded[0].title", "ends with punctuation"),
         (EMB + "{title: 办法, body: [正文], new_page: 也许}\n", 4, "embedded[0].new_page", "true or false"),
         ("header: {issuer: 某局}\ndoc_number: 某发〔2024〕1号\n" + HEAD, 2, "doc_number", "header.doc_number"),

@@ -679,7 +679,14 @@ class _Reader:
         if "contents" in parts:
             part.contents = self.contents(parts["contents"], f"{fld}.contents")
         if "signature" in parts:
+            seal = self.key_refs(parts["signature"], f"{fld}.signature").get("seal")
+            if seal is not None:
+                raise ContentError(
+                    self.file, seal.line, seal.field, "印发、转发的文件和完整文件附件只印署名和日期，不盖印章",
+                    "去掉 seal：印章只盖在本文件（通知、复函）的署名上",
+                )  # fmt: skip
             part.signature = self.signature(parts["signature"], f"{fld}.signature")
+            part.signature.seals = [Seal("none")] * len(part.signature.seals)
         if "note" in parts:
             part.note = _unbracketed(self.text(parts["note"], f"{fld}.note"))
         if "attachments" in parts:
