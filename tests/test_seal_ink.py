@@ -44,7 +44,8 @@ def dark_share(pdf: Path, char: str, line_text: str) -> float:
                 crop = image.convert("RGB").crop(
                     tuple(round(v * scale) for v in (box["x0"], box["top"], box["x1"], box["bottom"]))
                 )
-            pixels = list(crop.getdata())
+            data = crop.tobytes()
+            pixels = [data[i : i + 3] for i in range(0, len(data), 3)]
             return sum(max(p) < DARK for p in pixels) / len(pixels)
     raise AssertionError(f"{line_text} not found in {pdf}")
 

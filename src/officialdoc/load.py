@@ -60,8 +60,8 @@ TYPED_LABELS = tuple(
 )
 # any of them after optional spaces; group 1 is the whole label
 TYPED_NUMBER = re.compile(r"^\s*((?:" + "|".join(p.pattern[1:] for p in TYPED_LABELS) + "))")
-# a decimal heading number typed by hand: 1 / 1.1 / 1.1.1 followed by a space, or 1.1 and text
-TYPED_DECIMAL = re.compile(r"^\s*\d+(?:[.．]\d+)+|^\s*\d+[\s\u3000]")
+# a decimal heading number typed by hand: 1.1 or 1.1.1, or 1 to 99 then a space (not a year)
+TYPED_DECIMAL = re.compile(r"^\s*\d+(?:[.．]\d+)+|^\s*\d{1,2}[\s\u3000]")
 TYPED_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+[条章节]")
 DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")
 COPY_NUMBER = re.compile(r"^\d{6}$")

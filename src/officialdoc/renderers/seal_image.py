@@ -11,7 +11,7 @@ import io
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 # A pixel whose red, green and blue are all at least this is paper, not ink.
 PAPER_LEVEL = 235
@@ -27,7 +27,10 @@ def seal_png(path: Path) -> bytes:
 def _seal_png(path: Path, _mtime_ns: int, _size: int) -> bytes:
     with Image.open(path) as source:
         image = source.convert("RGBA")
-    image.putdata([(r, g, b, 0) if min(r, g, b) >= PAPER_LEVEL else (r, g, b, a) for r, g, b, a in image.getdata()])
+    red, green, blue, alpha = image.split()
+    paper = [band.point(lambda v: 255 if v >= PAPER_LEVEL else 0) for band in (red, green, blue)]
+    is_paper = ImageChops.multiply(ImageChops.multiply(paper[0], paper[1]), paper[2])
+    image.putalpha(ImageChops.multiply(alpha, ImageChops.invert(is_paper)))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
