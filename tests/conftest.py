@@ -36,3 +36,19 @@ def soffice() -> str:
     if found is None:
         pytest.skip("LibreOffice (soffice) is not installed: DOCX layout is not measured")
     return found
+
+
+@pytest.fixture(scope="session")
+def shared_dir(repo_root: Path) -> Path:
+    """../shared (the standard's digest, repros, corpus): $OFFICIALDOC_SHARED, <repo>/../shared or /work/shared.
+
+    Under CI a missing shared/ fails the test; elsewhere it is skipped.
+    """
+    candidates = [Path(os.environ["OFFICIALDOC_SHARED"])] if os.environ.get("OFFICIALDOC_SHARED") else []
+    candidates += [repo_root.parent / "shared", Path("/work/shared")]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"shared/ is missing (looked in {', '.join(map(str, candidates))})")
+    pytest.skip("shared/ is not available")

@@ -18,6 +18,7 @@ from .layout.engine import layout_document
 from .layout.result import LaidOutDocument
 from .load import Notice, load_document
 from .model import Document
+from .pending import refuse_unplaceable
 from .profile import load_profile
 from .renderers import get_renderer
 
@@ -67,6 +68,7 @@ def render_document(
     stem: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     """Render a loaded document into ``outdir``; returns (outputs, warnings)."""
+    refuse_unplaceable(doc)  # content this version cannot lay out yet stops here (issue #9)
     profile = load_profile(doc.profile)
     fonts = fonts or FontSet(profile)
     renderers = [get_renderer(name) for name in formats]

@@ -28,14 +28,14 @@ def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts:
     label_end = start + advance_mm(ATTACHMENT_LABEL, style, profile, fonts)
     gap = pt_to_mm(profile.attachments.label_gap_pt)
     if len(attachments) == 1:
-        title = attachments[0].title
+        title = attachments[0].note_name
         return [HangingItem(ATTACHMENT_LABEL, title, start, label_end + gap, right, style, "attachment_note")]
     items = []
     for i, attachment in enumerate(attachments, start=1):
         number = f"{i}."
         name_x = label_end + advance_mm(number, style, profile, fonts) + gap
         label, label_x = (ATTACHMENT_LABEL + number, start) if i == 1 else (number, label_end)
-        items.append(HangingItem(label, attachment.title, label_x, name_x, right, style, "attachment_note"))
+        items.append(HangingItem(label, attachment.note_name, label_x, name_x, right, style, "attachment_note"))
     return items
 
 

@@ -20,6 +20,7 @@ set in two lines does not appear as two top-level entries.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
 from .docx_writer import CHAR_STYLE_SUFFIX, DocxWriter
+from .seal_image import seal_png
 
 
 class DocxRenderer:
@@ -173,7 +175,7 @@ def _seal_image(writer: DocxWriter, anchor: DocxParagraph, seal: SealPlacement) 
     scale = min(seal.width / image.px_width, seal.height / image.px_height)
     width, height = image.px_width * scale, image.px_height * scale
     run = writer.run(anchor, "", writer.styles["issuer"].text_style)
-    run.add_picture(str(path), width=Emu(X.emu(width)), height=Emu(X.emu(height)))
+    run.add_picture(io.BytesIO(seal_png(path)), width=Emu(X.emu(width)), height=Emu(X.emu(height)))  # near-white made transparent
     X.float_behind_text(
         run, x_from_page_mm=seal.cx - width / 2, y_from_paragraph_mm=seal.top_offset + (seal.height - height) / 2
     )

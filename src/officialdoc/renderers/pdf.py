@@ -7,10 +7,12 @@ the grid's character spacing).
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,6 +21,7 @@ from ..fonts import FontSet
 from ..layout.page import Page, Segment, TextRun
 from ..layout.result import LaidOutDocument
 from ..profile import mm_to_pt, profile_keywords
+from .seal_image import seal_png
 
 
 class PdfRenderer:
@@ -74,13 +77,16 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float, *
         for run in line.runs:
             (_draw_turned_run if run.angle else _draw_run)(canvas, run, fonts, y(run.baseline))
 
-    for seal in page.seals:   # stamped on top of the text, as a real seal is
+    for seal in page.seals:  # stamped on top of the text as red ink: multiplied, so black text shows through
         if seal.image is not None:
+            canvas.saveState()
+            canvas.setBlendMode("Multiply")
             canvas.drawImage(
-                str(seal.image), mm_to_pt(seal.cx - seal.width / 2), y(seal.cy + seal.height / 2),
-                width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto", preserveAspectRatio=True,
-                anchor="c",
-            )
+                ImageReader(io.BytesIO(seal_png(seal.image))), mm_to_pt(seal.cx - seal.width / 2),
+                y(seal.cy + seal.height / 2), width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto",
+                preserveAspectRatio=True, anchor="c",
+            )  # fmt: skip
+            canvas.restoreState()
 
 
 def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) -> None:
