@@ -175,7 +175,8 @@ def _seal_image(writer: DocxWriter, anchor: DocxParagraph, seal: SealPlacement) 
     scale = min(seal.width / image.px_width, seal.height / image.px_height)
     width, height = image.px_width * scale, image.px_height * scale
     run = writer.run(anchor, "", writer.styles["issuer"].text_style)
-    run.add_picture(io.BytesIO(seal_png(path)), width=Emu(X.emu(width)), height=Emu(X.emu(height)))  # near-white made transparent
+    # the seal read with near-white made transparent (red ink over black text)
+    run.add_picture(io.BytesIO(seal_png(path)), width=Emu(X.emu(width)), height=Emu(X.emu(height)))
     X.float_behind_text(
         run, x_from_page_mm=seal.cx - width / 2, y_from_paragraph_mm=seal.top_offset + (seal.height - height) / 2
     )
