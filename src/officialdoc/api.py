@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import RenderError
 from .fonts import FontSet
+from .layout.contents import ENTRY_PAGE
 from .layout.engine import layout_document
 from .layout.result import LaidOutDocument
 from .load import Notice, load_document
@@ -44,9 +45,9 @@ def verify_text_complete(laid_out: LaidOutDocument) -> None:
         line.text
         for page in laid_out.pages
         for line in page.lines
-        if line.element != "page_number" and not line.repeat  # repeated table headers
+        if line.element not in ("page_number", ENTRY_PAGE) and not line.repeat  # repeated table headers
     )
-    expected = doc.all_text(profile.headings.labels, title=profile.header.print_title).replace("\n", "")
+    expected = doc.all_text(profile.headings.label_formats, title=profile.header.print_title).replace("\n", "")
     if printed != expected:
         at = next(
             (i for i, (a, b) in enumerate(zip(printed, expected, strict=False)) if a != b),

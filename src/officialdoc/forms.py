@@ -12,5 +12,7 @@ SIGNER_LABEL = "签发人："  # §7.2.5 上行文
 ATTACHMENT_LABEL = "附件："  # §7.3.4 附件说明
 ADDRESSEES_LABEL = "主送："  # §7.4.2 版记 (a 主送 moved there)
 CC_LABEL = "抄送："  # §7.4.2 版记
+CONTENTS_TITLE = "目录"  # over the entries of a 目录 (practice of 预案, 规划)
+NUMBER_GAP = "\u3000"  # a full-width space after 第N条 and 第N章 (practice of 条例, 办法)
 # §7.2.4 发文字号: 机关代字, 年份 in 六角括号〔〕, 序号 without a leading 0 or 第
 DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕[1-9]\d*号$")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import LayoutError
-from .forms import ADDRESSEES_LABEL, ATTACHMENT_LABEL, CC_LABEL, SIGNER_LABEL
+from .forms import ADDRESSEES_LABEL, ATTACHMENT_LABEL, CC_LABEL, CONTENTS_TITLE, NUMBER_GAP, SIGNER_LABEL
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -52,9 +52,6 @@ class Paragraph:
 
 
 HeadingScheme = Literal["gbt9704", "decimal"]
-# decimal headings (1 / 1.1 / 1.1.1, 预案 and technical documents): the number, then one
-# full-width space before the text (phase 2 moves it into the profile's headings section)
-DECIMAL_LABEL_GAP = "\u3000"
 
 
 @dataclass
@@ -74,9 +71,13 @@ class Heading:
     path: tuple[int, ...] = ()  # the ordinals of the enclosing headings and this one (decimal labels)
 
     def label(self, formats: tuple[str, ...]) -> str:
-        """The number as printed, e.g. ``（二）`` for level 2, ordinal 2, or ``1.2`` then a gap (decimal)."""
+        """The number as printed, e.g. ``（二）`` for level 2, ordinal 2, or ``1.2　`` (decimal).
+
+        ``formats``: the label formats of levels 1–4, then the decimal scheme's
+        (``Profile.headings.label_formats``).
+        """
         if self.scheme == "decimal":
-            return ".".join(str(n) for n in self.path) + DECIMAL_LABEL_GAP
+            return formats[-1].format(path=".".join(str(n) for n in self.path))
         return formats[self.level - 1].format(cn=chinese_numeral(self.ordinal), n=self.ordinal)
 
 
@@ -404,6 +405,8 @@ class Document:
                 parts.append(SIGNER_LABEL + "".join(h.signers))
         if title:
             parts.append(self.title)
+        if self.contents is not None:  # its entries without leaders and page numbers
+            parts.append(contents_text(self.contents, self.body, heading_formats))
         if self.addressees:
             parts.append("、".join(self.addressees) + "：")
         parts += [block_text(b, heading_formats) for b in self.body]
@@ -460,10 +463,20 @@ def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:
     if isinstance(block, NumberedParagraph):
         return block.label + block.text
     if isinstance(block, Article):
-        return block.label + "\u3000" + block.text + "".join(block_text(b, heading_formats) for b in block.body)
+        return block.label + NUMBER_GAP + block.text + "".join(block_text(b, heading_formats) for b in block.body)
     if isinstance(block, Chapter):
-        return block.label + "\u3000" + block.title
+        return block.label + NUMBER_GAP + block.title
     return block.text
+
+
+def contents_headings(contents: Contents, blocks: list[Block]) -> list[Heading]:
+    """The headings a 目录 lists, in order."""
+    return [b for b in blocks if isinstance(b, Heading) and b.level <= contents.levels]
+
+
+def contents_text(contents: Contents, blocks: list[Block], heading_formats: tuple[str, ...]) -> str:
+    """目录 and its entries' numbers and texts (not their leaders and page numbers)."""
+    return CONTENTS_TITLE + "".join(h.label(heading_formats) + h.text for h in contents_headings(contents, blocks))
 
 
 def attachment_label(number: int, count: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import ContentError
-from .model import Article, Attachment, Block, Chapter, Document, NumberedParagraph, SourceRef, Table
+from .model import Attachment, Block, Document, SourceRef, Table
 
 HINT = "内容已通过检查，但排版尚未支持（issue #9 第二阶段）；为不丢失文字，这次不生成任何文件。可暂时删去此项后再生成"
 
@@ -24,10 +24,6 @@ def unplaceable(doc: Document) -> Iterator[tuple[SourceRef | None, str, str]]:
         yield refs.get("header.marks"), "header.marks", "答复件的分类、公开标记（A类、公开）"
     if doc.doc_number:
         yield refs.get("doc_number"), "doc_number", "没有发文机关标志的单独发文字号"
-    if doc.heading_scheme != "gbt9704":
-        yield refs.get("heading_scheme"), "heading_scheme", "小数点标题层次（1、1.1、1.1.1）"
-    if doc.contents is not None:
-        yield refs.get("contents"), "contents", "目录"
     yield from _blocks(doc.body)
     if doc.signature is not None and (doc.signature.signers or doc.signature.date_only):
         what = "令的签署（职务　姓名）" if doc.signature.signers else "没有署名的成文日期"
@@ -52,13 +48,7 @@ def _attachments(attachments: list[Attachment]) -> Iterator[tuple[SourceRef | No
 def _blocks(blocks: list[Block]) -> Iterator[tuple[SourceRef | None, str, str]]:
     for block in blocks:
         field = block.source.field if block.source else "body"
-        if isinstance(block, NumberedParagraph):
-            yield block.source, field, "自动编号的段落（一是、第一，（一））"
-        elif isinstance(block, Article):
-            yield block.source, f"{field}.article", "条文（第×条）"
-        elif isinstance(block, Chapter):
-            yield block.source, f"{field}.chapter", "章（第×章）"
-        elif isinstance(block, Table):
+        if isinstance(block, Table):
             for key, used in (
                 ("header", bool(block.subheaders)),
                 ("rows", bool(block.spans)),

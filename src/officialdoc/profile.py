@@ -104,6 +104,26 @@ class TitleSpec:
 class HeadingSpec:
     labels: tuple[str, ...]
     styles: tuple[str, ...]
+    decimal_label: str  # heading_scheme: decimal, "{path}　" (path: 1.2.1)
+
+    @property
+    def label_formats(self) -> tuple[str, ...]:
+        """What Heading.label reads: the formats of levels 1–4, then the decimal scheme's."""
+        return (*self.labels, self.decimal_label)
+
+
+@dataclass(frozen=True)
+class FormsSpec:
+    """Body text forms of real documents: 条, 章, 目录 (practice; the standard is silent)."""
+
+    article_style: str  # keys of Profile.styles
+    chapter_style: str
+    chapter_keep_lines: int  # lines of text kept on the chapter line's page
+    contents_title_style: str
+    contents_blank_lines: int
+    contents_style: str
+    contents_indent_chars: float  # per level below the first
+    contents_leader: str
 
 
 @dataclass(frozen=True)
@@ -169,6 +189,7 @@ class Profile:
     colors: dict[str, str]
     title: TitleSpec
     headings: HeadingSpec
+    forms: FormsSpec
     paragraph: ParagraphSpec
     punctuation: PunctuationSpec
     signature: SignatureSpec
@@ -306,7 +327,7 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
     punct = dict(_section(data, "punctuation", path))
     punct["inseparable"] = tuple(punct.get("inseparable", ()))
     headings = dict(_section(data, "headings", path))
-    headings = {k: tuple(v) for k, v in headings.items()}
+    headings = {k: tuple(v) if isinstance(v, list) else v for k, v in headings.items()}
     return Profile(
         name=str(data.get("name", path.stem)),
         description=str(data.get("description", "")),
@@ -318,6 +339,7 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         colors={k: str(v) for k, v in _section(data, "colors", path).items()},
         title=_build(TitleSpec, _tuples(_section(data, "title", path)), f"{where}: title"),
         headings=_build(HeadingSpec, headings, f"{where}: headings"),
+        forms=_build(FormsSpec, _section(data, "forms", path), f"{where}: forms"),
         paragraph=_build(ParagraphSpec, _section(data, "paragraph", path), f"{where}: paragraph"),
         punctuation=_build(PunctuationSpec, punct, f"{where}: punctuation"),
         signature=_build(SignatureSpec, _section(data, "signature", path), f"{where}: signature"),
@@ -351,9 +373,11 @@ class TableSpec:
     header_align: str  # left | center | right
     number_align: str
     text_align: str
+    min_rows_per_page: int  # body rows: with the header block on a table's first page, and on every page
+    unit_align: str  # the unit line (单位：万元) against the table's edges
 
     def __post_init__(self) -> None:
-        for name in ("header_align", "number_align", "text_align"):
+        for name in ("header_align", "number_align", "text_align", "unit_align"):
             if getattr(self, name) not in TABLE_ALIGNMENTS:
                 raise ProfileError(f"table.{name}: {getattr(self, name)!r} is not one of {', '.join(TABLE_ALIGNMENTS)}")
 

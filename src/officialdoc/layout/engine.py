@@ -13,11 +13,13 @@ import itertools
 from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
-from ..model import Block, Document, Heading, Table
+from ..model import Article, Block, Chapter, Document, Heading, NumberedParagraph, Table, contents_headings
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
+from .contents import place_contents
 from .flow import Flow
+from .forms import paragraph_form, place_chapter
 from .header import place_header
 from .linebreak import break_lines
 from .lines import PendingLine, make_runs, set_lines
@@ -29,7 +31,7 @@ from .signature import SignaturePlan, plan_signature
 from .table import TABLE_TEXT, carry_last_row, place_table
 from .title import break_title
 
-KEPT_WITH_SIGNATURE = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE, Kind.ATTACHMENT_NOTE)
+KEPT_WITH_SIGNATURE = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE, Kind.ATTACHMENT_NOTE, Kind.ARTICLE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class LayoutEngine:
         self.fonts = fonts
         self.elements: list[Placed] = []
         self._last_paragraph: _PlacedParagraph | None = None
+        self.contents_pages: dict[int, int] = {}  # 目录: page number by id of a heading (the layout before)
 
     def begin(self, flow: Flow, kind: Kind, source: Source) -> Placed:
         """A new element: the lines placed from now on are its (its plan is set by the caller)."""
@@ -99,6 +102,9 @@ class LayoutEngine:
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
             placed = self.begin(flow, Kind.TITLE, doc.title)
             placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
+        if doc.contents is not None:  # 目录 (layout/contents.py), then the 正文 on a new page
+            placed = self.begin(flow, Kind.CONTENTS, doc.contents)
+            placed.plan = place_contents(self, flow, doc.contents, doc.body, self.contents_pages)
         if doc.addressees:
             text = "、".join(doc.addressees) + "："
             self.begin(flow, Kind.ADDRESSEE, text).plan = TextPlan((text,))
@@ -160,16 +166,26 @@ class LayoutEngine:
         self._last_paragraph = None
         for block in blocks:
             if isinstance(block, Table):
-                self.begin(flow, Kind.TABLE, block).plan = place_table(self, flow, block)
+                placed = self.begin(flow, Kind.TABLE, block)  # first: the table's lines are its own
+                placed.plan = place_table(self, flow, block)
+                self._last_paragraph = None
+                continue
+            if isinstance(block, Chapter):  # 第N章, a centred line (layout/forms.py)
+                placed = self.begin(flow, Kind.CHAPTER, block)
+                placed.plan = place_chapter(self, flow, block)
                 self._last_paragraph = None
                 continue
             run_in = ""
             if isinstance(block, Heading):
                 kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
-                text, run_in = block.label(p.headings.labels) + block.text, block.run_in
+                text, run_in = block.label(p.headings.label_formats) + block.text, block.run_in
                 glyphs = self.shaped(text, style_name)
                 if run_in:
                     glyphs += self.shaped(run_in, "body")
+            elif isinstance(block, Article | NumberedParagraph):  # 第N条 …, 一是… (layout/forms.py)
+                kind = Kind.ARTICLE if isinstance(block, Article) else Kind.PARAGRAPH
+                style_name, text, run_in = paragraph_form(block, p)
+                glyphs = self.shaped(text, style_name) + (self.shaped(run_in, "body") if run_in else [])
             else:
                 kind, style_name, text = Kind.PARAGRAPH, "body", block.text
                 glyphs = self.shaped(text, style_name)
@@ -182,6 +198,8 @@ class LayoutEngine:
             for line in lines:
                 flow.place(line)
             self._last_paragraph = record
+            if isinstance(block, Article) and block.body:  # its further 款 and 项
+                self.place_blocks(flow, list(block.body))
 
     def last_lines_form_paragraph(self, flow: Flow, count: int, element: str, style: TextStyle) -> None:
         """The ``count`` lines just placed are one paragraph that is never re-set (an item
@@ -345,8 +363,28 @@ class LayoutEngine:
             page.lines.append(Line(runs, -1, "page_number", False))
 
 
+CONTENTS_PASSES = 3  # a 目录's numbers settle in one more pass, unless an entry's wrap moves a page
+
+
+def heading_pages(doc: Document, elements: list[Placed], pages: list[Page]) -> dict[int, int]:
+    """The printed page number of every heading a 目录 lists, by ``id`` of the heading."""
+    if doc.contents is None:
+        return {}
+    listed = {id(h) for h in contents_headings(doc.contents, doc.body)}
+    return {
+        id(e.source): pages[e.pages[0] - 1].number or 0 for e in elements if id(e.source) in listed and e.pages
+    }
+
+
 def layout_document(doc: Document, profile: Profile, fonts: FontSet) -> LaidOutDocument:
     """Lay a document out: its pages and its elements with their plans."""
     engine = LayoutEngine(profile, fonts)
     pages = engine.layout(doc)
+    for _ in range(CONTENTS_PASSES):  # a 目录 prints the pages of the layout before
+        numbers = heading_pages(doc, engine.elements, pages)
+        if doc.contents is None or numbers == engine.contents_pages:
+            break
+        engine = LayoutEngine(profile, fonts)
+        engine.contents_pages = numbers
+        pages = engine.layout(doc)
     return LaidOutDocument(doc, profile, fonts, pages, engine.elements, list(fonts.warnings))

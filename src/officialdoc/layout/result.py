@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..fonts import FontSet
-from ..model import Attachment, Attendance, Block, Document, RecordBlock, Signature, Table
+from ..model import Attachment, Attendance, Block, Contents, Document, RecordBlock, Signature, Table
 from ..profile import Profile
 from .attendance import AttendanceRow
+from .contents import ContentsPlan
+from .forms import ChapterPlan
 from .hanging import HangingItem
 from .header import HeaderPlan
 from .keep import Keep
@@ -39,6 +41,9 @@ class Kind(StrEnum):
     ATTENDANCE = "attendance"
     ATTACHMENT_SHEET = "attachment_sheet"
     RECORD = "record"
+    ARTICLE = "article"
+    CHAPTER = "chapter"
+    CONTENTS = "contents"
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,10 @@ Plan = (
     | tuple[AttendanceRow, ...]
     | SheetPlan
     | RecordPlacement
+    | ChapterPlan
+    | ContentsPlan
 )
-Source = Document | Block | Table | list[Attachment] | Attachment | Signature | Attendance | RecordBlock | str
+Source = Document | Block | Table | list[Attachment] | Attachment | Signature | Attendance | RecordBlock | str | Contents
 
 
 @dataclass

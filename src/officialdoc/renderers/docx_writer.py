@@ -63,6 +63,7 @@ class DocxWriter:
         self.warnings: list[str] = []
         self.last_body: DocxParagraph | None = None  # the last text written, for the signature to keep with
         self.renumbered: list[Section] = []  # sections that number their pages from 1 again
+        self.break_before = False  # the next paragraph starts a page (the 正文 after a 目录)
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, ParaStyle] = {
             "body": ParaStyle("正文", "body", "both", indent),
@@ -176,6 +177,9 @@ class DocxWriter:
     def paragraph(self, key: str, text: str = "") -> DocxParagraph:
         spec = self.styles[key]
         paragraph = self.document.add_paragraph(style=spec.name)
+        if self.break_before:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_before = False
         if text:
             self.text(paragraph, text, spec.text_style)
         return paragraph

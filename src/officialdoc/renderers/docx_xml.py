@@ -286,6 +286,31 @@ def add_complex_field(paragraph: Paragraph, instruction: str, placeholder: str) 
     ]
 
 
+def begin_field(paragraph: Paragraph, instruction: str) -> None:
+    """The begin / instrText / separate runs of a field whose result runs follow (a TOC's
+    cached entries, over several paragraphs): :func:`end_field` closes it."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            run._r.append(set_attrs(OxmlElement("w:fldChar"), fldCharType=kind))
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+
+
+def end_field(paragraph: Paragraph) -> None:
+    paragraph.add_run()._r.append(set_attrs(OxmlElement("w:fldChar"), fldCharType="end"))
+
+
+def set_right_tab(ppr_: BaseOxmlElement, position: int, leader: str) -> None:
+    """A right tab stop at ``position`` (twips from the left margin) with a ``leader`` (dot …)."""
+    tab = OxmlElement("w:tab")
+    set_attrs(tab, val="right", leader=leader, pos=position)
+    child(ppr_, "w:tabs").append(tab)
+
+
 def float_behind_text(
     run: Run,
     *,

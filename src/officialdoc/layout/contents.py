@@ -1,0 +1,100 @@
+"""目录 (contents) of a document's headings, with the pages layout put them on.
+
+"目录" centred in ``forms.contents_title_style`` (3号黑体), ``forms.contents_blank_lines``
+blank lines, then one entry per heading down to ``Contents.levels``: its number and text
+in ``forms.contents_style`` (3号仿宋), ``forms.contents_indent_chars`` further in per level,
+a leader of ``forms.contents_leader`` dots, and the page number flush right. An entry too
+long for its line wraps under its own start, the leader and number on its last line. The
+正文 starts on a new page after it.
+
+Page numbers come from our own layout: ``layout_document`` lays the document out, reads
+the page of every heading, and lays it out again with those numbers until they hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..forms import CONTENTS_TITLE
+from ..model import Block, Contents, contents_headings
+from ..profile import mm_to_pt, pt_to_mm
+from .flow import Flow, Typesetter
+from .linebreak import break_lines
+from .lines import PendingLine, make_runs
+from .measure import clusters, span_pt
+
+ENTRY_PAGE = "contents_page"  # Line.element of an entry's leader and page number (not in all_text)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    level: int
+    text: str  # the heading's number and text
+    page: str  # its page number as printed
+    lines: tuple[str, ...]  # the text broken into the lines layout set
+
+
+@dataclass(frozen=True)
+class ContentsPlan:
+    title: str
+    blank_lines: int
+    levels: int
+    entries: tuple[ContentsEntry, ...]
+
+
+def place_contents(
+    engine: Typesetter, flow: Flow, contents: Contents, blocks: list[Block], pages: dict[int, int]
+) -> ContentsPlan:
+    """The 目录 from the flow's grid line; ``pages``: page number by ``id`` of a heading
+    (from the layout before; a heading not in it shows page 0). The next text starts a new page."""
+    p = engine.profile
+    spec = p.forms
+    title_style = p.style(spec.contents_title_style)
+    glyphs = engine.shaped(CONTENTS_TITLE, spec.contents_title_style)
+    tracking = p.fit_tracking_pt(title_style)
+    x = p.page.block_left + (p.page.block_width_mm - pt_to_mm(span_pt(glyphs, tracking))) / 2
+    color = p.color(title_style.color)
+    flow.place(PendingLine(make_runs(tuple(glyphs), x, tracking, color), "contents_title", False, False, title_style))
+    flow.skip(spec.contents_blank_lines)
+    style = p.style(spec.contents_style)
+    tracking = p.fit_tracking_pt(style)
+    width = mm_to_pt(p.page.block_width_mm)
+    entries = []
+    for heading in contents_headings(contents, blocks):
+        text = heading.label(p.headings.label_formats) + heading.text
+        page = str(pages.get(id(heading), 0))
+        indent = (heading.level - 1) * spec.contents_indent_chars * p.char_pitch_pt
+        number = engine.shaped(page, spec.contents_style, ENTRY_PAGE)
+        leader = engine.shaped(spec.contents_leader * 2, spec.contents_style, ENTRY_PAGE)
+        room = width - indent - span_pt(number, tracking) - span_pt(leader, tracking)
+        broken = break_lines(
+            clusters(engine.shaped(text, spec.contents_style, "contents_entry"), p.punctuation.inseparable),
+            room, room, tracking, p.punctuation,
+        )
+        x = p.page.block_left + pt_to_mm(indent)
+        for line in broken:
+            flow.place(PendingLine(make_runs(line.glyphs, x, tracking, color), "contents_entry", False, False, style))
+        _leader_and_number(engine, flow, x + pt_to_mm(span_pt(broken[-1].glyphs, tracking)), page, tracking)
+        entries.append(ContentsEntry(heading.level, text, page, tuple("".join(g.ch for g in b.glyphs) for b in broken)))
+    flow.slot = p.grid.lines  # the 正文 starts a page of its own
+    return ContentsPlan(CONTENTS_TITLE, spec.contents_blank_lines, contents.levels, tuple(entries))
+
+
+def _leader_and_number(engine: Typesetter, flow: Flow, text_end: float, page: str, tracking: float) -> None:
+    """Dots from the text's end to the page number, which ends at the block's right edge, on
+    the line just placed (a line of its own: ``ENTRY_PAGE``)."""
+    p = engine.profile
+    spec = p.forms
+    color = p.color(p.style(spec.contents_style).color)
+    number = engine.shaped(page, spec.contents_style, ENTRY_PAGE)
+    number_x = p.page.block_right - pt_to_mm(span_pt(number, 0.0))
+    dot = engine.shaped(spec.contents_leader, spec.contents_style, ENTRY_PAGE)
+    pitch = pt_to_mm(span_pt(dot, 0.0))
+    count = max(0, int((number_x - text_end) / pitch))  # as many as fit (as LibreOffice fills a dot leader)
+    dots = engine.shaped(spec.contents_leader * count, spec.contents_style, ENTRY_PAGE)
+    runs = make_runs(tuple(dots), number_x - pitch * count, 0.0, color) + make_runs(
+        tuple(number), number_x, 0.0, color
+    )
+    last = flow.pages[-1].lines[-1]
+    runs = [replace(run, baseline=last.runs[0].baseline) for run in runs]
+    flow.pages[-1].lines.append(replace(last, runs=tuple(runs), element=ENTRY_PAGE, justified=False))

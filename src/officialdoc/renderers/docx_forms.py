@@ -1,0 +1,92 @@
+"""Body text forms in the DOCX: 条 (articles), 章 (chapters) and the 目录 (a TOC field).
+
+- An article is a 正文 paragraph: "第N条　" in the character style 条号 (黑体), then its
+  first 款 in 正文. Numbered paragraphs are plain 正文 paragraphs (no list numbering).
+- A chapter is a paragraph of the style 章 (centred, 黑体), kept with the next; a page
+  break before it where layout started a page for it.
+- The 目录: "目录" (style 目录标题), blank lines, then a TOC field (``TOC \\o "1-N" \\u``)
+  whose cached result is our layout's entries, one paragraph each (styles toc 1 … toc 4:
+  the level's indent, a right tab at the block's edge with a dot leader, the page number).
+  Word and LibreOffice show the cached entries until the field is updated. The 正文 after
+  it starts a page (page break before its first paragraph).
+"""
+
+from __future__ import annotations
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ..layout.contents import ContentsPlan
+from ..layout.forms import ChapterPlan
+from ..layout.result import BlockPlan, Placed
+from . import docx_xml as X
+from .docx_writer import DocxWriter, ParaStyle
+
+ARTICLE_CHAR_STYLE = "条号"
+CHAPTER = "章"
+CONTENTS_TITLE = "目录标题"
+CONTENTS_ENTRY = "toc {level}"  # Word's built-in names: Word lists them as 目录 1 …
+
+
+def _style(writer: DocxWriter, key: str, spec: ParaStyle) -> str:
+    """``key``'s paragraph style, defined on first use."""
+    if key not in writer.styles:
+        writer.styles[key] = spec
+        writer.paragraph_style(spec)
+    return key
+
+
+def write_article(writer: DocxWriter, placed: Placed) -> DocxParagraph:
+    """第N条 in 条号, then the article's first 款 in 正文."""
+    plan = placed.plan
+    assert isinstance(plan, BlockPlan)
+    styles = writer.document.styles
+    if ARTICLE_CHAR_STYLE not in [s.name for s in styles]:
+        style = styles.add_style(ARTICLE_CHAR_STYLE, WD_STYLE_TYPE.CHARACTER)
+        writer.run_format(style.element, writer.profile.style(plan.style))
+    paragraph = writer.paragraph("body")
+    writer.text(paragraph, plan.text, plan.style, ARTICLE_CHAR_STYLE)
+    writer.text(paragraph, plan.run_in, "body")
+    return paragraph
+
+
+def write_chapter(writer: DocxWriter, placed: Placed) -> None:
+    """第N章　名称, centred, kept with the next paragraph; on a new page where layout put it."""
+    plan = placed.plan
+    assert isinstance(plan, ChapterPlan)
+    key = _style(writer, CHAPTER, ParaStyle(CHAPTER, plan.style, "center"))
+    paragraph = writer.paragraph(key, plan.text)
+    paragraph.paragraph_format.keep_with_next = True
+    if plan.page_break:
+        paragraph.paragraph_format.page_break_before = True
+
+
+def write_contents(writer: DocxWriter, placed: Placed) -> None:
+    """目录, blank lines, and the TOC field with our entries as its result."""
+    plan = placed.plan
+    assert isinstance(plan, ContentsPlan)
+    profile = writer.profile
+    spec = profile.forms
+    title = _style(writer, CONTENTS_TITLE, ParaStyle(CONTENTS_TITLE, spec.contents_title_style, "center"))
+    writer.paragraph(title, plan.title)
+    writer.blank_lines(plan.blank_lines)
+    right = X.twips(profile.page.block_width_mm)
+    paragraphs = []
+    for entry in plan.entries:
+        key = CONTENTS_ENTRY.format(level=entry.level)
+        if key not in writer.styles:  # the level's indent; the page number at the right edge
+            _style(writer, key, ParaStyle(key, spec.contents_style, "left"))
+            pf = X.ppr(writer.document.styles[key].element)
+            indent = X.twips_pt((entry.level - 1) * spec.contents_indent_chars * profile.char_pitch_pt)
+            X.set_indent(pf, left=indent)
+            X.set_right_tab(pf, right, "dot")
+        paragraph = writer.paragraph(key)
+        if not paragraphs:
+            X.begin_field(paragraph, f'TOC \\o "1-{plan.levels}" \\u')
+        writer.text(paragraph, entry.text, spec.contents_style)
+        writer.run(paragraph, "\t", spec.contents_style)
+        writer.text(paragraph, entry.page, spec.contents_style)
+        paragraphs.append(paragraph)
+    if paragraphs:
+        X.end_field(paragraphs[-1])
+    writer.break_before = True
