@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import ContentError
-from .model import Attachment, Block, Document, SourceRef, Table
+from .model import Attachment, Document, SourceRef
 
 HINT = "内容已通过检查，但排版尚未支持（issue #9 第二阶段）；为不丢失文字，这次不生成任何文件。可暂时删去此项后再生成"
 
@@ -24,7 +24,6 @@ def unplaceable(doc: Document) -> Iterator[tuple[SourceRef | None, str, str]]:
         yield refs.get("header.marks"), "header.marks", "答复件的分类、公开标记（A类、公开）"
     if doc.doc_number:
         yield refs.get("doc_number"), "doc_number", "没有发文机关标志的单独发文字号"
-    yield from _blocks(doc.body)
     if doc.signature is not None and (doc.signature.signers or doc.signature.date_only):
         what = "令的签署（职务　姓名）" if doc.signature.signers else "没有署名的成文日期"
         yield refs.get("signature"), "signature", what
@@ -42,28 +41,6 @@ def _attachments(attachments: list[Attachment]) -> Iterator[tuple[SourceRef | No
         if attachment.part is not None:
             field = attachment.source.field if attachment.source else "attachments"
             yield attachment.source, field, "作为完整文件的附件（主送、署名、成文日期、附注、附件等）"
-        yield from _blocks(attachment.body)
-
-
-def _blocks(blocks: list[Block]) -> Iterator[tuple[SourceRef | None, str, str]]:
-    for block in blocks:
-        field = block.source.field if block.source else "body"
-        if isinstance(block, Table):
-            for key, used in (
-                ("header", bool(block.subheaders)),
-                ("rows", bool(block.spans)),
-                ("unit", block.unit is not None),
-                ("split_rows", block.split_rows),
-            ):
-                if used:
-                    where = block.spans[0].source if key == "rows" else block.source
-                    what = {
-                        "header": "多行表头",
-                        "rows": "合并单元格",
-                        "unit": "表格的单位说明行",
-                        "split_rows": "跨页拆分的表格行",
-                    }
-                    yield where, f"{field}.table.{key}", what[key]
 
 
 def refuse_unplaceable(doc: Document) -> None:

@@ -98,7 +98,9 @@ Plan = (
     | ChapterPlan
     | ContentsPlan
 )
-Source = Document | Block | Table | list[Attachment] | Attachment | Signature | Attendance | RecordBlock | str | Contents
+Source = (
+    Document | Block | Table | list[Attachment] | Attachment | Signature | Attendance | RecordBlock | str | Contents
+)
 
 
 @dataclass

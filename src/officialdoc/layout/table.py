@@ -7,9 +7,21 @@
   whole number of grid lines, cell baselines lie on the body grid, and the text after the
   table stays on the 22-line grid. Cells are top-aligned; the header row and cells holding
   only a number are centred, other cells flush left (profile).
-- An optional caption (表题) stands centred above the table, one grid line per line. The
-  caption, the header row and the first data row are kept together; rows are never split.
-  A table continued on the next page repeats its header row there.
+- An optional caption (表题) stands centred above the table, one grid line per line; an
+  optional unit line (单位：万元) takes the grid line under it, flush with the table's right
+  edge (``table.unit_align``), in the cell font.
+- Merged cells (``Table.spans``): the box is the sum of the spanned columns' widths and
+  rows' heights; its text starts on the box's first grid line; when the spanned rows are
+  too short for it, the last of them grows. A header block (``Table.subheaders``) is the
+  header rows together. Rules are drawn on every row and column boundary a merge does not
+  cover.
+- Pagination: the caption, unit line, header block and the first ``table.min_rows_per_page``
+  body rows start on one page; a table continued on the next page repeats its whole header
+  block there; a row-span group never breaks; the last page of a continued table holds at
+  least ``min_rows_per_page`` body rows (a row goes over from the page before). Rows are
+  never split, unless ``split_rows``: then a row taller than the room left continues on the
+  next page from a cell-line boundary. A row taller than a page without ``split_rows`` is a
+  content error that names ``split_rows``.
 - A landscape table (§8) goes on pages of its own, drawn turned a quarter counter-clockwise
   inside the portrait text block: the table head faces the left edge, which is the binding
   edge (订口) of an odd page and the outer edge (切口) of an even page, as §8 asks. The page
@@ -28,7 +40,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import ContentError, LayoutError, OfficialdocError
 from ..fonts import FontSet
-from ..model import Table
+from ..model import CellSpan, Table
 from ..profile import Profile, mm_to_pt, pt_to_mm
 from .flow import Flow, Typesetter
 from .keep import Keep
@@ -37,7 +49,7 @@ from .lines import make_runs
 from .measure import Glyph, clusters, shape, span_pt
 from .page import Line, Segment
 
-TABLE_TEXT = ("table_caption", "table_header", "table_cell")  # Line.element of a table's text
+TABLE_TEXT = ("table_caption", "table_header", "table_cell", "table_unit")  # Line.element of a table's text
 NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?[%％‰]?|[—\-/]")  # 12000, 1,234.5, -2, 3.5%; — for none
 
 
@@ -53,17 +65,20 @@ class CellPlan:
     text: str
     align: str  # left | center | right
     lines: tuple[CellLine, ...]  # top to bottom (none for an empty cell)
+    rows: int = 1  # a merged cell's size (its top-left cell); 0: covered by a merge
+    cols: int = 1
 
 
 @dataclass(frozen=True)
 class RowPlan:
     cells: tuple[CellPlan, ...]
     header: bool
+    height: int = 0  # grid lines the row needs for a merged cell's text ending in it
 
     @property
     def lines(self) -> int:
-        """Height in grid lines: the tallest cell, at least one line."""
-        return max(1, *(len(cell.lines) for cell in self.cells))
+        """Height in grid lines: the tallest cell of one row, at least one line."""
+        return max(1, self.height, *(len(cell.lines) for cell in self.cells if cell.rows == 1))
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,14 @@ class TablePlan:
     caption: tuple[CellLine, ...]  # centred over the table
     header: RowPlan
     rows: tuple[RowPlan, ...]
+    subheaders: tuple[RowPlan, ...] = ()  # the header block's further rows
+    unit: tuple[CellLine, ...] = ()  # 单位：万元, on its own line above the table
+    spans: tuple[CellSpan, ...] = ()  # merged cells, positions in Table.grid (header block first)
+    groups: tuple[tuple[int, int], ...] = ()  # body rows [a, b) that a row span keeps together
+
+    @property
+    def header_block(self) -> tuple[RowPlan, ...]:
+        return (self.header, *self.subheaders)
 
 
 @dataclass(frozen=True)
@@ -81,6 +104,8 @@ class TablePlacement:
 
     plan: TablePlan
     page_breaks: tuple[int, ...]  # indexes of the rows that start a page under a repeated header
+    split: tuple[int, ...] = ()  # indexes of the rows split across a page break (split_rows)
+    kept: tuple[int, ...] = ()  # rows kept with the next one, which layout moved to a page to join it
     keep: Keep = field(default_factory=Keep)
 
 
@@ -122,28 +147,70 @@ def plan_table(table: Table, profile: Profile, fonts: FontSet, width: float) -> 
     spec = profile.table
     edges = column_edges(table.widths, width)
     pad = spec.cell_padding_mm
+    origins = {(span.row, span.col): span for span in table.spans}
+    covered = {
+        (r, c)
+        for span in table.spans
+        for r in range(span.row, span.row + span.rows)
+        for c in range(span.col, span.col + span.cols)
+    } - set(origins)
 
-    def row(cells: list[str], header: bool) -> RowPlan:
+    def row(r: int, cells: list[str], header: bool) -> RowPlan:
         planned = []
         for i, text in enumerate(cells):
+            if (r, i) in covered:
+                planned.append(CellPlan("", spec.text_align, (), rows=0, cols=0))
+                continue
+            span = origins.get((r, i), CellSpan(r, i))
             if header:
                 style, element, align = spec.header_style, "table_header", spec.header_align
             else:
                 style, element = spec.cell_style, "table_cell"
                 align = spec.number_align if is_number(text) else spec.text_align
-            inner = edges[i + 1] - edges[i] - 2 * pad
+            inner = edges[i + span.cols] - edges[i] - 2 * pad
             if inner <= 0:
                 raise _error(table, f"column {i + 1} is narrower than its padding", "give it a larger width")
             lines = _wrap(text, style, element, inner, align, edges[i] + pad, profile, fonts)
-            planned.append(CellPlan(text, align, lines))
+            planned.append(CellPlan(text, align, lines, span.rows, span.cols))
         return RowPlan(tuple(planned), header)
 
+    heads = len(table.header_rows)
+    rows = [row(r, cells, r < heads) for r, cells in enumerate(table.grid)]
+    for span in sorted(table.spans, key=lambda s: s.row + s.rows):  # a merged cell's text fits its box
+        last = span.row + span.rows - 1
+        need = len(rows[span.row].cells[span.col].lines) - sum(rows[r].lines for r in range(span.row, last))
+        if need > rows[last].lines:
+            rows[last] = replace(rows[last], height=need)
     caption = (
         _wrap(table.caption, spec.caption_style, "table_caption", width, "center", 0.0, profile, fonts)
         if table.caption
         else ()
     )
-    return TablePlan(width, edges, caption, row(table.header, True), tuple(row(r, False) for r in table.rows))
+    unit = (
+        _wrap(table.unit, spec.cell_style, "table_unit", width, spec.unit_align, 0.0, profile, fonts)
+        if table.unit
+        else ()
+    )
+    return TablePlan(
+        width, edges, caption, rows[0], tuple(rows[heads:]), tuple(rows[1:heads]),
+        unit, tuple(table.spans), _groups(table.spans, heads, len(table.rows)),
+    )  # fmt: skip
+
+
+def _groups(spans: list[CellSpan], heads: int, count: int) -> tuple[tuple[int, int], ...]:
+    """Body rows [a, b) joined by row spans (a group is never broken across pages)."""
+    reach = list(range(1, count + 1))  # the end of the group each row starts
+    for span in spans:
+        if span.row >= heads:
+            first = span.row - heads
+            reach[first] = max(reach[first], first + span.rows)
+    groups, start, end = [], 0, 0
+    for i in range(count):
+        end = max(end, reach[i])
+        if i + 1 == end:
+            groups.append((start, end))
+            start = end
+    return tuple(groups)
 
 
 class _Sheet:
@@ -193,6 +260,15 @@ class _Sheet:
         self.flow.pages[-1].segments.append(Segment(x0, y0, x1, y1, thickness, p.color("black"), "table_border"))
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """Grid lines [first, first + count) of body row ``row`` on one page."""
+
+    row: int
+    first: int
+    count: int
+
+
 def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     """Lay a table out from the flow's current grid line (a landscape one on pages of its own)."""
     p = engine.profile
@@ -201,47 +277,147 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
         flow.new_page()
     sheet = _Sheet(engine, flow, turned)
     plan = plan_table(table, p, engine.fonts, sheet.width)
-    for row in plan.rows:
-        if row.lines + plan.header.lines > sheet.capacity:
+    head = sum(row.lines for row in plan.header_block)
+    lead = len(plan.caption) + len(plan.unit)
+    heights = [sum(plan.rows[i].lines for i in range(a, b)) for a, b in plan.groups]
+    room = sheet.capacity - head
+    for (a, b), height in zip(plan.groups, heights, strict=True):
+        if height > room and not (table.split_rows and b - a == 1):
             raise _error(
                 table,
-                f"a row of {row.lines} lines does not fit on a page under the header row",
-                "split the long cell text into several rows",
+                f"a row of {height} lines does not fit on a page under the header",
+                "set split_rows: true to let it continue on the next page, or split the long cell text into rows",
             )
-    if len(plan.caption) + plan.header.lines + plan.rows[0].lines > sheet.capacity:
+    if lead + head + heights[0] > sheet.capacity and not table.split_rows:
         raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
-    if sheet.slot + len(plan.caption) + plan.header.lines + plan.rows[0].lines > sheet.capacity:
+    kept = sum(heights[: p.table.min_rows_per_page])  # start together with the caption and header
+    if sheet.slot > 0 and sheet.slot + min(lead + head + kept, sheet.capacity) > sheet.capacity:
         sheet.new_page()
+    parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, table.split_rows, p)
     for line in plan.caption:
         sheet.text(line, sheet.slot, "table_caption")
         sheet.slot += 1
-    top = sheet.slot
-    boundaries = [top]
-    _place_row(sheet, plan.header)
-    boundaries.append(sheet.slot)
-    breaks = []
-    for index, row in enumerate(plan.rows):
-        if sheet.slot + row.lines > sheet.capacity:  # continue on the next page under a repeated header
-            breaks.append(index)
-            _borders(sheet, plan.edges, boundaries)
+    for line in plan.unit:
+        sheet.text(line, sheet.slot, "table_unit")
+        sheet.slot += 1
+    breaks, split, heads = [], [], len(plan.header_block)
+    for number, part in enumerate(parts):
+        if number:
+            breaks.append(part[0].row)
+            if part[0].first:
+                split.append(part[0].row)
             sheet.new_page()
-            boundaries = [sheet.slot]
-            _place_row(sheet, plan.header, repeat=True)
-            boundaries.append(sheet.slot)
-        _place_row(sheet, row)
-        boundaries.append(sheet.slot)
-    _borders(sheet, plan.edges, boundaries)
+        placed: list[tuple[int, int, int]] = []  # (grid row, first slot, lines)
+        for g, row in enumerate(plan.header_block):
+            placed.append((g, sheet.slot, row.lines))
+            _place_row(sheet, row, repeat=number > 0)
+        for piece in part:
+            placed.append((heads + piece.row, sheet.slot, piece.count))
+            _place_row(sheet, plan.rows[piece.row], lines=(piece.first, piece.count))
+        _part_borders(sheet, plan, placed)
     # the body goes on under the table; after a landscape table, on the next page
     flow.slot = p.grid.lines if turned else sheet.slot
-    return TablePlacement(plan, tuple(breaks))
+    return TablePlacement(plan, tuple(breaks), tuple(split), moved)
 
 
-def _place_row(sheet: _Sheet, row: RowPlan, *, repeat: bool = False) -> None:
+def _paginate(
+    plan: TablePlan, heights: list[int], first_room: int, room: int, split: bool, profile: Profile
+) -> tuple[list[list[_Piece]], tuple[int, ...]]:
+    """Body rows page by page, and the rows kept with the next one.
+
+    Whole groups go on while they fit; with ``split``, a one-row group taller than the room
+    left continues on the next page. Then the last page takes groups from the page before
+    until it holds ``min_rows_per_page`` rows (when they fit there and leave as many): the
+    rows from the first one moved to the last but one are kept with the next one.
+    """
+    parts: list[list[_Piece]] = [[]]
+    left = first_room
+    for (a, b), height in zip(plan.groups, heights, strict=True):
+        if height > left and split and b - a == 1:
+            line = 0
+            while height - line > left:
+                if left > 0:
+                    parts[-1].append(_Piece(a, line, left))
+                    line += left
+                parts.append([])
+                left = room
+            parts[-1].append(_Piece(a, line, height - line))
+            left -= height - line
+            continue
+        if height > left:
+            parts.append([])
+            left = room
+        parts[-1] += [_Piece(i, 0, plan.rows[i].lines) for i in range(a, b)]
+        left -= height
+    parts = [part for part in parts if part]
+    minimum, moved = profile.table.min_rows_per_page, False
+    while len(parts) > 1 and len(parts[-1]) < minimum and parts[-1][0].first == 0:
+        before, last = parts[-2], parts[-1]
+        end = before[-1]
+        if end.first or end.count != plan.rows[end.row].lines:
+            break  # the page break splits a row: nothing to move
+        a, b = next(group for group in plan.groups if group[1] == end.row + 1)
+        used = sum(piece.count for piece in last) + sum(plan.rows[i].lines for i in range(a, b))
+        if len(before) - (b - a) < minimum or used > room:
+            break
+        parts[-2], parts[-1] = before[: -(b - a)], before[-(b - a) :] + last
+        moved = True
+    kept = tuple(piece.row for piece in parts[-1][:-1]) if moved else ()
+    return parts, kept
+
+
+def _place_row(sheet: _Sheet, row: RowPlan, *, repeat: bool = False, lines: tuple[int, int] | None = None) -> None:
+    """A row's cell lines from the sheet's slot (``lines``: only [first, first + count) of them;
+    a merged cell, whose group is never split, all of its lines)."""
     element = "table_header" if row.header else "table_cell"
+    first, count = lines or (0, row.lines)
     for cell in row.cells:
-        for i, line in enumerate(cell.lines):
+        shown = cell.lines if cell.rows > 1 else cell.lines[first : first + count]
+        for i, line in enumerate(shown):
             sheet.text(line, sheet.slot + i, element, repeat=repeat)
-    sheet.slot += row.lines
+    sheet.slot += count
+
+
+def _part_borders(sheet: _Sheet, plan: TablePlan, placed: list[tuple[int, int, int]]) -> None:
+    """The rules of one page's part of a table, ``placed`` (grid row, first slot, lines) top
+    to bottom: every row and column boundary that no merged cell covers, joined into runs
+    (without merges: what ``_borders`` draws)."""
+    cover = {
+        (r, c): span
+        for span in plan.spans
+        for r in range(span.row, span.row + span.rows)
+        for c in range(span.col, span.col + span.cols)
+    }
+
+    def joined(g0: int | None, c0: int, g1: int | None, c1: int) -> bool:
+        """Whether two cells lie in one merged cell (no rule between them)."""
+        span = cover.get((g0, c0)) if g0 is not None else None
+        return span is not None and g1 is not None and span is cover.get((g1, c1))
+
+    edges, columns, pitch = plan.edges, len(plan.edges) - 1, sheet.pitch
+    for k in range(len(placed) + 1):
+        above = placed[k - 1][0] if k else None
+        below = placed[k][0] if k < len(placed) else None
+        slot = placed[k][1] if k < len(placed) else placed[-1][1] + placed[-1][2]
+        for a, b in _runs([not joined(above, c, below, c) for c in range(columns)]):
+            sheet.segment(edges[a], slot * pitch, edges[b], slot * pitch)
+    top = placed[0][1]
+    for e, edge in enumerate(edges):
+        rows = [g for g, _, lines in placed for _ in range(lines)]
+        for a, b in _runs([not (0 < e < columns and joined(g, e - 1, g, e)) for g in rows]):
+            sheet.segment(edge, (top + a) * pitch, edge, (top + b) * pitch)
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """[a, b) of every run of True."""
+    runs, start = [], None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
 
 
 def _borders(sheet: _Sheet, edges: tuple[float, ...], boundaries: list[int]) -> None:
@@ -279,7 +455,8 @@ def carry_last_row(engine: Typesetter, flow: Flow) -> None:
     edges = tuple(sorted(s.x0 - left for s in columns))
     cut = rules[-2] if len(rules) > 3 else start  # the last row, or the whole part
     first = cut
-    while cut == start and any(line.slot == first - 1 and line.element == "table_caption" for line in page.lines):
+    above = ("table_caption", "table_unit")
+    while cut == start and any(line.slot == first - 1 and line.element in above for line in page.lines):
         first -= 1
     moving = [line for line in page.lines if line.element in TABLE_TEXT and line.slot >= first]
     header = [line for line in page.lines if line.element == "table_header" and start <= line.slot < rules[1]]

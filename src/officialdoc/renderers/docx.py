@@ -126,6 +126,12 @@ def _table(writer: DocxWriter, placed: Placed, draft: bool) -> None:
     _keep(writer, paragraph, placed.plan.keep)
 
 
+def _article(writer: DocxWriter, placed: Placed) -> None:
+    """第N条 and its first 款 (docx_forms), kept with the signature as layout decided."""
+    assert isinstance(placed.plan, BlockPlan)
+    _keep(writer, docx_forms.write_article(writer, placed), placed.plan.keep)
+
+
 def _attachment_note(writer: DocxWriter, placed: Placed, draft: bool) -> None:
     _keep(writer, docx_attachments.write_note(writer, placed), placed.plan.keep)
 
@@ -220,7 +226,7 @@ WRITERS: dict[Kind, Callable[[DocxWriter, Placed, bool], None]] = {
     Kind.ATTENDANCE: lambda writer, placed, draft: write_attendance(writer, placed),  # §10.3
     Kind.ATTACHMENT_SHEET: lambda writer, placed, draft: docx_attachments.write_sheet(writer, placed),
     Kind.RECORD: lambda writer, placed, draft: docx_record.write_record(writer, placed),
-    Kind.ARTICLE: lambda writer, placed, draft: _keep(writer, docx_forms.write_article(writer, placed), placed.plan.keep),
+    Kind.ARTICLE: lambda writer, placed, draft: _article(writer, placed),
     Kind.CHAPTER: lambda writer, placed, draft: docx_forms.write_chapter(writer, placed),
     Kind.CONTENTS: lambda writer, placed, draft: docx_forms.write_contents(writer, placed),
 }

@@ -6,9 +6,13 @@
 - Rows are exactly as high as the PDF's: cell lines × the grid pitch (``w:trHeight``
   exact; the header row less the top border's width, which LibreOffice 7.4 sets above it
   on every page, measured), cell paragraphs at the grid's exact line spacing, no cell
-  margin above or below. Rows never split (``w:cantSplit``); the header row repeats on
-  each page (``w:tblHeader``) and is kept with the first data row, as the caption is kept
-  with the table.
+  margin above or below. Rows never split (``w:cantSplit``) unless the table's
+  ``split_rows``; every row of the header block repeats on each page (``w:tblHeader``) and
+  is kept with the first data rows, as the caption and the unit line (right-aligned, the
+  cell style) are kept with the table; rows layout kept together (to leave no page with
+  fewer than ``table.min_rows_per_page`` rows) keep with the next.
+- Merged cells: ``w:gridSpan`` across columns, ``w:vMerge`` down rows (python-docx's
+  merge), the text in the merged cell's first paragraph.
 - Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 正文 without its
   first-line indent and tracking, with the table fonts (eastAsia named) and alignments.
 - A landscape table (§8) gets a section of its own: A4 with ``w:orient="landscape"``,
@@ -22,6 +26,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -62,6 +67,11 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
         caption = builder.document.add_paragraph(style=CAPTION_STYLE)
         builder.text(caption, table.caption, spec.caption_style)
         caption.paragraph_format.keep_with_next = True
+    if table.unit:  # 单位：万元, flush with the table's edge
+        unit = builder.document.add_paragraph(style=CELL_STYLE)
+        builder.text(unit, table.unit, spec.cell_style)
+        X.set_jc(X.ppr(unit._p), spec.unit_align)
+        unit.paragraph_format.keep_with_next = True
     edges = [X.twips(e) for e in plan.edges]  # rounded once, so the columns add up to tblW
     columns = [b - a for a, b in itertools.pairwise(edges)]
     grid = builder.document.add_table(rows=0, cols=len(columns))
@@ -70,25 +80,47 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
     tbl.insert(0, _table_properties(builder, edges[-1]))
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), columns, strict=True):
         X.set_attrs(col, w=w)
-    for planned in (plan.header, *plan.rows):
-        _row(builder, grid.add_row(), planned, columns)
+    # body rows kept with the next: the first ones (with the header block), a row span's
+    # rows but its last (a group never breaks), the rows layout moved together
+    kept = {*range(spec.min_rows_per_page - 1), *placement.kept}
+    kept |= {i for a, b in plan.groups for i in range(a, b - 1)}
+    for index, planned in enumerate((*plan.header_block, *plan.rows)):
+        body = index - len(plan.header_block)
+        _row(
+            builder, grid.add_row(), planned, columns,
+            first_header=index == 0, can_split=table.split_rows and body >= 0, keep=planned.header or body in kept,
+        )  # fmt: skip
+    for span in plan.spans:  # merged cells: w:gridSpan, w:vMerge
+        grid.cell(span.row, span.col).merge(grid.cell(span.row + span.rows - 1, span.col + span.cols - 1))
     if portrait is None:
         return grid.rows[-1].cells[0].paragraphs[0]
     end_landscape(builder, portrait, CELL_STYLE)
     return None
 
 
-def _row(builder: DocxWriter, row: _Row, planned: RowPlan, columns: list[int]) -> None:
-    """One table row: exact height, never split; the header row repeats and keeps with the next."""
+def _row(
+    builder: DocxWriter,
+    row: _Row,
+    planned: RowPlan,
+    columns: list[int],
+    *,
+    first_header: bool,
+    can_split: bool,
+    keep: bool,
+) -> None:
+    """One table row: exact height, never split unless ``can_split``; header rows repeat;
+    ``keep``: kept with the next row."""
     profile = builder.profile
     height = planned.lines * profile.docx.line_pitch_twips
-    if planned.header:  # LibreOffice sets the table's top border's width above the (repeated) header row
-        height -= round(profile.table.border_width_pt * 20)
+    border = X.twips_pt(profile.table.border_width_pt)
+    if first_header:  # LibreOffice sets the table's top border's width above the (repeated) header block
+        height -= border
     row._tr.insert(
         0,
         parse_xml(
-            f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
-            f'<w:trHeight w:val="{height}" w:hRule="exact"/>'
+            f"<w:trPr {nsdecls('w')}>"
+            + ("" if can_split else "<w:cantSplit/>")
+            + ("" if can_split else f'<w:trHeight w:val="{height}" w:hRule="exact"/>')
             + ("<w:tblHeader/>" if planned.header else "")
             + "</w:trPr>"
         ),
@@ -102,9 +134,12 @@ def _row(builder: DocxWriter, row: _Row, planned: RowPlan, columns: list[int]) -
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style]
         X.set_jc(X.ppr(paragraph._p), plan.align)
+        if can_split:  # a row that may split is as high as its lines and the border above (no w:trHeight:
+            # LibreOffice 7.4 moves a row with a minimum height that does not fit whole)
+            X.set_line_spacing(X.ppr(paragraph._p), profile.docx.line_pitch_twips - math.ceil(border / planned.lines))
         if plan.text:
             builder.text(paragraph, plan.text, text_style)
-        if planned.header:
+        if keep:
             paragraph.paragraph_format.keep_with_next = True
 
 
