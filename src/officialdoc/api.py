@@ -18,7 +18,7 @@ from .layout.contents import ENTRY_PAGE
 from .layout.engine import layout_document
 from .layout.result import LaidOutDocument
 from .load import Notice, load_document
-from .model import Document
+from .model import Document, label_formats
 from .pending import refuse_unplaceable
 from .profile import load_profile
 from .renderers import get_renderer
@@ -47,7 +47,8 @@ def verify_text_complete(laid_out: LaidOutDocument) -> None:
         for line in page.lines
         if line.element not in ("page_number", ENTRY_PAGE) and not line.repeat  # repeated table headers
     )
-    expected = doc.all_text(profile.headings.label_formats, title=profile.header.print_title).replace("\n", "")
+    formats = label_formats(profile.headings.labels, profile.headings.decimal_label)
+    expected = doc.all_text(formats, title=profile.header.print_title).replace("\n", "")
     if printed != expected:
         at = next(
             (i for i, (a, b) in enumerate(zip(printed, expected, strict=False)) if a != b),

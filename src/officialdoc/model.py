@@ -74,7 +74,7 @@ class Heading:
         """The number as printed, e.g. ``（二）`` for level 2, ordinal 2, or ``1.2　`` (decimal).
 
         ``formats``: the label formats of levels 1–4, then the decimal scheme's
-        (``Profile.headings.label_formats``).
+        (:func:`label_formats`).
         """
         if self.scheme == "decimal":
             return formats[-1].format(path=".".join(str(n) for n in self.path))
@@ -451,6 +451,12 @@ class Document:
                 "hint: set header.doc_number, or bind it with the 正文"
             )
         return self.header.doc_number + label
+
+
+def label_formats(labels: tuple[str, ...], decimal_label: str) -> tuple[str, ...]:
+    """What Heading.label reads: the label formats of levels 1–4, then the decimal scheme's
+    (the profile's ``headings.labels`` and ``headings.decimal_label``)."""
+    return (*labels, decimal_label)
 
 
 def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:

@@ -106,11 +106,6 @@ class HeadingSpec:
     styles: tuple[str, ...]
     decimal_label: str  # heading_scheme: decimal, "{path}　" (path: 1.2.1)
 
-    @property
-    def label_formats(self) -> tuple[str, ...]:
-        """What Heading.label reads: the formats of levels 1–4, then the decimal scheme's."""
-        return (*self.labels, self.decimal_label)
-
 
 @dataclass(frozen=True)
 class FormsSpec:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..forms import CONTENTS_TITLE
-from ..model import Block, Contents, contents_headings
+from ..model import Block, Contents, contents_headings, label_formats
 from ..profile import mm_to_pt, pt_to_mm
 from .flow import Flow, Typesetter
 from .linebreak import break_lines
@@ -60,8 +60,9 @@ def place_contents(
     tracking = p.fit_tracking_pt(style)
     width = mm_to_pt(p.page.block_width_mm)
     entries = []
+    formats = label_formats(p.headings.labels, p.headings.decimal_label)
     for heading in contents_headings(contents, blocks):
-        text = heading.label(p.headings.label_formats) + heading.text
+        text = heading.label(formats) + heading.text
         page = str(pages.get(id(heading), 0))
         indent = (heading.level - 1) * spec.contents_indent_chars * p.char_pitch_pt
         number = engine.shaped(page, spec.contents_style, ENTRY_PAGE)

@@ -13,7 +13,17 @@ import itertools
 from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
-from ..model import Article, Block, Chapter, Document, Heading, NumberedParagraph, Table, contents_headings
+from ..model import (
+    Article,
+    Block,
+    Chapter,
+    Document,
+    Heading,
+    NumberedParagraph,
+    Table,
+    contents_headings,
+    label_formats,
+)
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
@@ -178,7 +188,8 @@ class LayoutEngine:
             run_in = ""
             if isinstance(block, Heading):
                 kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
-                text, run_in = block.label(p.headings.label_formats) + block.text, block.run_in
+                formats = label_formats(p.headings.labels, p.headings.decimal_label)
+                text, run_in = block.label(formats) + block.text, block.run_in
                 glyphs = self.shaped(text, style_name)
                 if run_in:
                     glyphs += self.shaped(run_in, "body")

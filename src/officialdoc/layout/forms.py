@@ -46,7 +46,7 @@ def place_chapter(engine: Typesetter, flow: Flow, chapter: Chapter) -> ChapterPl
     style_name = p.forms.chapter_style
     style = p.style(style_name)
     text = chapter.label + NUMBER_GAP + chapter.title
-    page_break = flow.slot > 0 and flow.slot + 1 + p.forms.chapter_keep_lines > p.grid.lines
+    page_break = 0 < flow.slot < p.grid.lines and flow.slot + 1 + p.forms.chapter_keep_lines > p.grid.lines
     if page_break:
         flow.new_page()
     glyphs = engine.shaped(text, style_name)
