@@ -431,3 +431,155 @@ def test_row_taller_than_a_page_is_a_content_error(tmp_path, fontset):
     doc = load_document(path).document
     with pytest.raises(ContentError, match="does not fit on a page"):
         render_document(doc, tmp_path, ["pdf"], fonts=fontset)
+
+
+# -- merged cells, header blocks, unit lines, split rows, pagination (issue #9) --------------
+
+FORMS = ("table_merged", "table_split", "table_min_rows")
+
+
+@dataclass(frozen=True)
+class Rule:
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+
+@pytest.fixture(scope="module")
+def forms(outdir, fontset) -> dict[str, tuple[Document, Path, Path]]:
+    return {name: _render(FIXTURE.parent / f"{name}.yaml", outdir, fontset) for name in FORMS}
+
+
+def _rules(pdf: Path, page: int) -> list[Rule]:
+    with pdfplumber.open(pdf) as opened:
+        return [Rule(s["x0"] / MM, s["x1"] / MM, s["top"] / MM, s["bottom"] / MM) for s in opened.pages[page - 1].lines]
+
+
+def _page_text(pdf: Path, page: int) -> list[str]:
+    return [line.text for line in read_pdf(pdf).page_lines(page)]
+
+
+def _boxes(rules: list[Rule]) -> tuple[list[float], list[float]]:
+    """Column edges (x) and row boundaries (y) of a page's part of a table, mm."""
+    return (
+        _merge([r.x0 for r in rules if r.x1 - r.x0 < 0.1], 0.1),
+        _merge([r.y0 for r in rules if r.y1 - r.y0 < 0.1], 0.1),
+    )
+
+
+def test_merged_boxes_have_rules_around_and_none_inside(forms, profile, fontset):
+    """A merged cell is the sum of its columns and rows: no rule crosses its box; its text
+    starts on the box's first grid line."""
+    doc, pdf, _ = forms["table_merged"]
+    table = tables(doc)[0]
+    heads = len(table.header_rows)
+    pitch = profile.line_pitch_mm
+    placed = next(e for e in layout_document(doc, profile, fontset).elements if e.source is table)
+    assert placed.pages == [2, 3] and len(placed.plan.page_breaks) == 1
+    checked = 0
+    for page, first_body in zip(placed.pages, (0, *placed.plan.page_breaks), strict=True):
+        rules = _rules(pdf, page)
+        xs, ys = _boxes(rules)
+        assert len(xs) == len(table.widths) + 1
+        chars = read_pdf(pdf).page_lines(page)
+        for span in table.spans:
+            if span.row < heads:
+                index = span.row
+            elif first_body <= span.row - heads < first_body + len(ys) - 1 - heads:
+                index = heads + span.row - heads - first_body
+            else:
+                continue
+            if index + span.rows >= len(ys):
+                continue
+            x0, x1, y0, y1 = xs[span.col], xs[span.col + span.cols], ys[index], ys[index + span.rows]
+            for r in rules:
+                across = r.y1 - r.y0 < 0.1 and y0 + 0.1 < r.y0 < y1 - 0.1 and r.x0 < x1 - 0.1 and r.x1 > x0 + 0.1
+                down = r.x1 - r.x0 < 0.1 and x0 + 0.1 < r.x0 < x1 - 0.1 and r.y0 < y1 - 0.1 and r.y1 > y0 + 0.1
+                assert not across and not down, (page, span, r)
+            text = table.grid[span.row][span.col]
+            inside = [
+                c for line in chars for c in line.chars if x0 <= c["x0"] / MM and c["x1"] / MM <= x1 and y0 < c["top"] / MM < y1
+            ]
+            assert "".join(c["text"] for c in inside).startswith(text[:2]), (page, span)
+            assert min(c["top"] / MM for c in inside) < y0 + pitch, (page, span)
+            checked += 1
+    assert checked >= 12
+
+
+def test_header_block_repeated_whole_with_unit_line_and_caption(forms, profile):
+    doc, pdf, _ = forms["table_merged"]
+    table = tables(doc)[0]
+    page2, page3 = _page_text(pdf, 2), _page_text(pdf, 3)
+    assert page2[0] == table.caption.replace(" ", "")
+    assert page2[1] == table.unit
+    for page, start in ((page2, 2), (page3, 0)):  # both header rows open the page's part of the table
+        assert page[start : start + 2] == ["序号乡镇村建设任务备注", "新建改造提升小计"]
+    unit = next(line for line in read_pdf(pdf).page_lines(2) if line.text == table.unit)
+    assert unit.x1 == pytest.approx(profile.page.block_right, abs=TOL)  # flush with the table's right edge
+    assert unit.sizes == {profile.style(profile.table.cell_style).size_pt}
+    assert unit.baseline == pytest.approx(profile.grid_baseline_mm(1), abs=TOL)
+    # caption + unit + header block + first rows went to page 2 together: page 1 holds no table text
+    assert not any(word in "".join(_page_text(pdf, 1)) for word in ("表1", "单位", "序号"))
+
+
+def test_no_page_ends_a_table_with_fewer_than_two_body_rows(forms, profile):
+    doc, pdf, _ = forms["table_min_rows"]
+    rows = tables(doc)[0].rows
+    page1, page2 = _page_text(pdf, 1), _page_text(pdf, 2)
+    on_page2 = [row for row in rows if any(line.startswith(row[0] + row[1]) for line in page2)]
+    assert len(on_page2) >= profile.table.min_rows_per_page
+    assert on_page2[0][0] == "11"  # row 11 fitted on page 1 but went over to join row 12
+    last = max(line.baseline for line in read_pdf(pdf).page_lines(1) if line.text[:2].isdigit())
+    assert last == pytest.approx(profile.grid_baseline_mm(profile.grid.lines - 2), abs=TOL)
+    assert any(line.startswith("序号") for line in page2)  # the repeated header
+
+
+def test_split_rows_fill_every_page(forms, profile):
+    """17 tall rows: with split_rows they take 3 pages of table, not one row a page; a row
+    split at a page break continues under the repeated header."""
+    doc, pdf, _ = forms["table_split"]
+    measured = read_pdf(pdf)
+    assert measured.pages == 4
+    for page in (1, 2):  # the table reaches the last grid line of its full pages
+        cells = [line for line in measured.page_lines(page) if line.sizes == {14.0} and "—" not in line.text]
+        assert max(line.baseline for line in cells) == pytest.approx(
+            profile.grid_baseline_mm(profile.grid.lines - 1), abs=TOL
+        )
+    page2, page3 = _page_text(pdf, 2), _page_text(pdf, 3)
+    assert page2[-3].startswith("10县住房城乡建") and page3[0].startswith("序号")  # [-1]: the page number
+    assert page3[1].startswith("登记后方可恢复使用")  # row 10 continues on page 3
+
+
+def test_docx_merges_header_rows_and_split_rows(forms):
+    def body(path: Path):
+        with zipfile.ZipFile(path) as z:
+            return etree.fromstring(z.read("word/document.xml"))
+
+    merged = body(forms["table_merged"][2])
+    rows = merged.findall(".//" + qn("w:tr"))
+    assert [r.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None for r in rows[:3]] == [True, True, False]
+    assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+    spans = [int(e.get(qn("w:val"))) for e in merged.iter(qn("w:gridSpan"))]
+    assert sorted(spans) == [3, 3]  # 建设任务, 合计
+    restarts = [e for e in merged.iter(qn("w:vMerge")) if e.get(qn("w:val")) == "restart"]
+    assert len(restarts) == 4 + 2 * 8  # 序号, 乡镇, 村, 备注 of the header block; each town's 序号 and 乡镇
+    unit = [p for p in merged.iter(qn("w:p")) if "".join(t.text for t in p.iter(qn("w:t"))) == "单位：亩"]
+    assert unit and unit[0].find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+    split = body(forms["table_split"][2])
+    body_rows = split.findall(".//" + qn("w:tr"))[1:]
+    assert not any(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in body_rows)
+    assert not any(r.find(qn("w:trPr")).find(qn("w:trHeight")) is not None for r in body_rows)
+
+
+def test_a_tall_row_without_split_rows_names_the_key(tmp_path, fontset):
+    path = tmp_path / "t.yaml"
+    rows = "\n".join(f"        - [{i}, {'很长的内容' * 80}]" for i in range(1, 3))
+    path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n{rows}\n", encoding="utf-8")
+    doc = load_document(path).document
+    with pytest.raises(ContentError, match="does not fit on a page") as info:
+        render_document(doc, tmp_path, ["pdf"], fonts=fontset)
+    assert "split_rows" in info.value.hint
+    path.write_text(path.read_text(encoding="utf-8").replace("  - table:\n", "  - table:\n      split_rows: true\n"))
+    (pdf,), _ = render_document(load_document(path).document, tmp_path, ["pdf"], fonts=fontset)
+    assert read_pdf(pdf).pages == 3

@@ -16,7 +16,7 @@
   header rows together. Rules are drawn on every row and column boundary a merge does not
   cover.
 - Pagination: the caption, unit line, header block and the first ``table.min_rows_per_page``
-  body rows start on one page; a table continued on the next page repeats its whole header
+  body rows (with ``split_rows``: as many grid lines of them) start on one page; a table continued on the next page repeats its whole header
   block there; a row-span group never breaks; the last page of a continued table holds at
   least ``min_rows_per_page`` body rows (a row goes over from the page before). Rows are
   never split, unless ``split_rows``: then a row taller than the room left continues on the
@@ -291,6 +291,8 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     if lead + head + heights[0] > sheet.capacity and not table.split_rows:
         raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
     kept = sum(heights[: p.table.min_rows_per_page])  # start together with the caption and header
+    if table.split_rows:  # rows that may split: as many of their first lines
+        kept = min(kept, p.table.min_rows_per_page)
     if sheet.slot > 0 and sheet.slot + min(lead + head + kept, sheet.capacity) > sheet.capacity:
         sheet.new_page()
     parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, table.split_rows, p)
