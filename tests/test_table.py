@@ -499,7 +499,10 @@ def test_merged_boxes_have_rules_around_and_none_inside(forms, profile, fontset)
                 assert not across and not down, (page, span, r)
             text = table.grid[span.row][span.col]
             inside = [
-                c for line in chars for c in line.chars if x0 <= c["x0"] / MM and c["x1"] / MM <= x1 and y0 < c["top"] / MM < y1
+                c
+                for line in chars
+                for c in line.chars
+                if x0 <= c["x0"] / MM and c["x1"] / MM <= x1 and y0 < c["top"] / MM < y1
             ]
             assert "".join(c["text"] for c in inside).startswith(text[:2]), (page, span)
             assert min(c["top"] / MM for c in inside) < y0 + pitch, (page, span)
