@@ -529,7 +529,7 @@ def test_header_block_repeated_whole_with_unit_line_and_caption(forms, profile):
 def test_no_page_ends_a_table_with_fewer_than_two_body_rows(forms, profile):
     doc, pdf, _ = forms["table_min_rows"]
     rows = tables(doc)[0].rows
-    page1, page2 = _page_text(pdf, 1), _page_text(pdf, 2)
+    page2 = _page_text(pdf, 2)
     on_page2 = [row for row in rows if any(line.startswith(row[0] + row[1]) for line in page2)]
     assert len(on_page2) >= profile.table.min_rows_per_page
     assert on_page2[0][0] == "11"  # row 11 fitted on page 1 but went over to join row 12
@@ -541,7 +541,7 @@ def test_no_page_ends_a_table_with_fewer_than_two_body_rows(forms, profile):
 def test_split_rows_fill_every_page(forms, profile):
     """17 tall rows: with split_rows they take 3 pages of table, not one row a page; a row
     split at a page break continues under the repeated header."""
-    doc, pdf, _ = forms["table_split"]
+    _, pdf, _ = forms["table_split"]
     measured = read_pdf(pdf)
     assert measured.pages == 4
     for page in (1, 2):  # the table reaches the last grid line of its full pages

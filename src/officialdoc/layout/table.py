@@ -17,7 +17,8 @@
   cover.
 - Pagination: the caption, unit line, header block and the first ``table.min_rows_per_page``
   body rows (with ``split_rows``: as many grid lines of them) start on one page; a table
-  continued on the next page repeats its whole header block there; a row-span group never breaks; the last page of a continued table holds at
+  continued on the next page repeats its whole header block there; a row-span group
+  never breaks; the last page of a continued table holds at
   least ``min_rows_per_page`` body rows (a row goes over from the page before). Rows are
   never split, unless ``split_rows``: then a row taller than the room left continues on the
   next page from a cell-line boundary. A row taller than a page without ``split_rows`` is a
