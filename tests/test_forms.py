@@ -1,0 +1,135 @@
+"""Body text forms (issue #9): numbered paragraphs, 条 and 章, decimal headings, 目录.
+
+Measured in our PDF (positions on the grid, fonts per element) and read back from the
+DOCX (styles, the TOC field, page breaks). LibreOffice's rendering of the DOCX is compared
+with the PDF line for line by tests/test_docx_matches_pdf.py (these fixtures are not pending).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx.oxml.ns import qn
+from lxml import etree
+
+from officialdoc.api import render_document
+from officialdoc.load import load_document
+from officialdoc.profile import Profile
+from pdfmeasure import PdfDoc, PdfLine, read_pdf
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NAMES = ("form_numbered", "form_articles", "form_decimal_contents")
+TOL = 0.3  # mm
+FACES = {"fangsong": "FandolFang", "heiti": "FandolHei", "kaiti": "FandolKai"}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, fontset) -> dict[str, tuple[PdfDoc, etree._Element]]:
+    folder = tmp_path_factory.mktemp("forms")
+    made = {}
+    for name in NAMES:
+        doc = load_document(FIXTURES / f"{name}.yaml").document
+        (pdf, docx), _ = render_document(doc, folder, ["pdf", "docx"], fonts=fontset)
+        with zipfile.ZipFile(docx) as z:
+            made[name] = (read_pdf(pdf), etree.fromstring(z.read("word/document.xml")))
+    return made
+
+
+def face(profile: Profile, style: str) -> str:
+    return FACES[profile.style(style).font]
+
+
+def fonts_of(line: PdfLine, start: int, end: int | None = None, *, han: bool = False) -> set[str]:
+    """Font families of the line's characters [start:end] (``han``: of its hanzi only);
+    the PDF carries no glyph for the full-width space, so it is not in ``line.text``."""
+    chars = [c for c in line.chars[start:end] if not han or "\u4e00" <= c["text"] <= "\u9fff"]
+    return {c["fontname"].split("+")[-1].split("-")[0] for c in chars}
+
+
+def lines_starting(pdf: PdfDoc, prefix: str) -> list[PdfLine]:
+    return [line for line in pdf.lines if line.text.startswith(prefix)]
+
+
+def on_grid(line: PdfLine, profile: Profile) -> bool:
+    slot = round((line.baseline - profile.grid_baseline_mm(0)) / profile.line_pitch_mm)
+    return abs(line.baseline - profile.grid_baseline_mm(slot)) <= TOL
+
+
+def test_numbered_paragraphs_are_body_paragraphs_with_their_number(rendered, profile):
+    pdf, _ = rendered["form_numbered"]
+    indent = profile.page.block_left + profile.paragraph.first_line_indent_chars * profile.char_pitch_mm
+    for label in ("一是", "二是", "第一，", "第二，", "（一）", "（二）", "1.", "2.", "（1）", "（2）"):
+        (line,) = lines_starting(pdf, label)
+        assert line.x0 == pytest.approx(indent, abs=TOL), label
+        assert fonts_of(line, 0) <= {face(profile, "body"), "TimesNewRoman", "LiberationSerif"}, label
+        assert line.sizes == {profile.style("body").size_pt} and on_grid(line, profile)
+
+
+def test_articles_number_in_heiti_text_in_fangsong(rendered, profile):
+    pdf, body = rendered["form_articles"]
+    indent = profile.page.block_left + profile.paragraph.first_line_indent_chars * profile.char_pitch_mm
+    articles = [line for line in pdf.lines if line.text.startswith("第") and "条" in line.text[2:5]]
+    assert [line.text[: line.text.index("条") + 1] for line in articles] == [f"第{n}条" for n in "一二三四五六七八九十"]
+    for line in articles:
+        number = line.text.index("条") + 1
+        assert fonts_of(line, 0, number, han=True) == {face(profile, profile.forms.article_style)}
+        assert fonts_of(line, number, han=True) == {face(profile, "body")}
+        assert line.x0 == pytest.approx(indent, abs=TOL) and on_grid(line, profile)
+    runs = [r for r in body.iter(qn("w:r")) if "".join(t.text for t in r.iter(qn("w:t"))).startswith("第一条")]
+    assert runs[0].find(qn("w:rPr")).find(qn("w:rStyle")) is not None  # the 条号 character style
+
+
+def test_chapters_centred_and_kept_with_their_text(rendered, profile):
+    pdf, body = rendered["form_articles"]
+    chapters = [line for line in pdf.lines if line.text.startswith("第") and "章" in line.text[:4]]
+    assert [line.text for line in chapters] == ["第一章总则", "第二章规划和建设", "第三章保护和管理", "第四章附则"]
+    centre = profile.page.block_left + profile.page.block_width_mm / 2
+    for line in chapters:
+        assert (line.x0 + line.x1) / 2 == pytest.approx(centre, abs=TOL)
+        assert fonts_of(line, 0) == {face(profile, profile.forms.chapter_style)} and on_grid(line, profile)
+    # 第四章 would have had one line of text under it on page 2: it starts page 3
+    last = chapters[-1]
+    assert last.page == 3 and last.baseline == pytest.approx(profile.grid_baseline_mm(0), abs=TOL)
+    assert max(line.baseline for line in pdf.page_lines(2) if "—" not in line.text) == pytest.approx(
+        profile.grid_baseline_mm(profile.grid.lines - 3), abs=TOL
+    )
+    breaks = [p for p in body.iter(qn("w:p")) if p.find(qn("w:pPr")).find(qn("w:pageBreakBefore")) is not None]
+    assert ["".join(t.text for t in p.iter(qn("w:t"))) for p in breaks] == ["第四章\u3000附则"]
+
+
+def test_decimal_headings_keep_the_fonts_of_their_level(rendered, profile):
+    pdf, _ = rendered["form_decimal_contents"]
+    body = [line for line in pdf.lines if line.page > 1]
+    for label, level in (("1总则", 1), ("1.1编制目的", 2), ("2.1.1指挥部组成", 3), ("4.3响应终止", 2)):
+        (line,) = [line for line in body if line.text == label]
+        assert fonts_of(line, 0, han=True) == {face(profile, profile.headings.styles[level - 1])}, label
+        indent = profile.page.block_left + profile.paragraph.first_line_indent_chars * profile.char_pitch_mm
+        assert line.x0 == pytest.approx(indent, abs=TOL) and on_grid(line, profile)
+
+
+def test_contents_lists_the_pages_of_our_layout(rendered, profile):
+    pdf, body = rendered["form_decimal_contents"]
+    page1 = pdf.page_lines(1)
+    assert page1[1].text == "目录" and fonts_of(page1[1], 0) == {face(profile, profile.forms.contents_title_style)}
+    entries = [line for line in page1[2:] if "—" not in line.text]
+    assert len(entries) == 5 + 11  # levels 1 and 2
+    indent = profile.forms.contents_indent_chars * profile.char_pitch_mm
+    for line in entries:
+        text, page = line.text.rstrip("0123456789"), int(line.text[len(line.text.rstrip("0123456789")) :])
+        label = text[: next(i for i, ch in enumerate(text) if "\u4e00" <= ch <= "\u9fff")]
+        assert line.x1 == pytest.approx(profile.page.block_right, abs=TOL)  # the number flush right
+        level = label.count(".") + 1
+        assert line.x0 == pytest.approx(profile.page.block_left + (level - 1) * indent, abs=TOL)
+        heading = text.rstrip(".")
+        (target,) = [h for h in pdf.lines if h.page > 1 and h.text.startswith(heading)]
+        assert target.page == page, heading  # page numbers equal the physical pages here (no 版头 offset)
+    first = pdf.page_lines(2)[0]
+    assert first.text == "1总则" and first.baseline == pytest.approx(profile.grid_baseline_mm(0), abs=TOL)
+    instr = "".join(t.text for t in body.iter(qn("w:instrText")))
+    assert 'TOC \\o "1-2"' in instr
+    kinds = [f.get(qn("w:fldCharType")) for f in body.iter(qn("w:fldChar"))]
+    assert kinds[:3] == ["begin", "separate", "end"]
+    after = [p for p in body.iter(qn("w:p")) if "".join(t.text for t in p.iter(qn("w:t"))) == "1\u3000总则"]
+    assert after[0].find(qn("w:pPr")).find(qn("w:pageBreakBefore")) is not None
