@@ -435,7 +435,7 @@ def test_row_taller_than_a_page_is_a_content_error(tmp_path, fontset):
 
 # -- merged cells, header blocks, unit lines, split rows, pagination (issue #9) --------------
 
-FORMS = ("table_merged", "table_split", "table_min_rows")
+FORMS = ("table_merged", "table_split", "table_min_rows", "table_split_cells")
 
 
 @dataclass(frozen=True)
@@ -552,6 +552,24 @@ def test_split_rows_fill_every_page(forms, profile):
     page2, page3 = _page_text(pdf, 2), _page_text(pdf, 3)
     assert page2[-3].startswith("10县住房城乡建") and page3[0].startswith("序号")  # [-1]: the page number
     assert page3[1].startswith("登记后方可恢复使用")  # row 10 continues on page 3
+
+
+def test_a_split_row_continues_every_cell_and_reads_cell_by_cell(forms, profile):
+    """Both long cells of a split row go on from the line where page 1 ended; the text is
+    complete in the order of Table.grid (the render's text proof)."""
+    doc, pdf, _ = forms["table_split_cells"]
+    table = tables(doc)[0]
+    measured = read_pdf(pdf)
+    first = [line for line in measured.page_lines(1) if line.sizes == {14.0} and "—" not in line.text]
+    assert first[-1].baseline == pytest.approx(profile.grid_baseline_mm(profile.grid.lines - 1), abs=TOL)
+    page2 = [line for line in measured.page_lines(2) if line.sizes == {14.0}]
+    assert page2[0].text == "序号反映的问题办理情况"  # the repeated header
+    problem, answer = table.rows[0][1], table.rows[0][2]
+    body = first[1:] + page2[1:]  # header rows left out
+    left = "".join(c["text"] for line in body for c in line.chars if 40 < c["x0"] / MM < 110)
+    right = "".join(c["text"] for line in body for c in line.chars if c["x0"] / MM >= 110)
+    assert left.startswith(problem) and right.startswith(answer)
+    assert page2[1].x0 > 40  # page 2 goes on with the split row's cells (no 序号 there)
 
 
 def test_docx_merges_header_rows_and_split_rows(forms):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,11 +42,18 @@ def verify_text_complete(laid_out: LaidOutDocument) -> None:
     stopped the render (FontError) before any file is written.
     """
     doc, profile = laid_out.document, laid_out.profile
-    printed = "".join(
-        line.text
+    lines = [
+        line
         for page in laid_out.pages
         for line in page.lines
         if line.element not in ("page_number", ENTRY_PAGE) and not line.repeat  # repeated table headers
+    ]
+    # a table row split across pages (split_rows) is read cell by cell, as Table.grid: the
+    # cell lines of one table, consecutive across its pages, in the order of their cells
+    printed = "".join(
+        line.text
+        for _, group in itertools.groupby(lines, key=lambda line: (line.owner, line.cell >= 0))
+        for line in sorted(group, key=lambda line: line.cell)
     )
     formats = label_formats(profile.headings.labels, profile.headings.decimal_label)
     expected = doc.all_text(formats, title=profile.header.print_title).replace("\n", "")

@@ -44,6 +44,7 @@ class Line:
     hanging: bool = False  # ends with a punctuation mark hung past the block edge
     repeat: bool = False  # repeated text (a table's header row on a continuation page), not in all_text
     owner: int = -1  # index of its element in LaidOutDocument.elements (-1: a page number)
+    cell: int = -1  # a table's cell (row × columns + column in Table.grid), for reading order
 
     @property
     def text(self) -> str:

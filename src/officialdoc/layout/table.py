@@ -243,7 +243,7 @@ class _Sheet:
         """``v`` of the baseline in grid line ``slot`` (as Flow.baseline)."""
         return slot * self.pitch + self.engine.profile.baseline_drop_mm
 
-    def text(self, line: CellLine, slot: int, element: str, *, repeat: bool = False) -> None:
+    def text(self, line: CellLine, slot: int, element: str, *, repeat: bool = False, cell: int = -1) -> None:
         """One line of text on grid line ``slot`` of the current page."""
         color = self.engine.profile.color(line.glyphs[0].style.color)
         v = self.baseline(slot)
@@ -251,7 +251,8 @@ class _Sheet:
         for run in make_runs(line.glyphs, line.x, line.char_space_pt, color):
             x, y = self.point(run.x, v)
             runs.append(replace(run, x=x, baseline=y, angle=90 if self.turned else 0))
-        line = Line(tuple(runs), -1 if self.turned else slot, element, False, repeat=repeat, owner=self.flow.owner)
+        slot = -1 if self.turned else slot
+        line = Line(tuple(runs), slot, element, False, repeat=repeat, owner=self.flow.owner, cell=cell)
         self.flow.pages[-1].lines.append(line)
 
     def segment(self, u0: float, v0: float, u1: float, v1: float) -> None:
@@ -313,10 +314,11 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
         placed: list[tuple[int, int, int]] = []  # (grid row, first slot, lines)
         for g, row in enumerate(plan.header_block):
             placed.append((g, sheet.slot, row.lines))
-            _place_row(sheet, row, repeat=number > 0)
+            _place_row(sheet, row, g * len(row.cells), repeat=number > 0)
         for piece in part:
             placed.append((heads + piece.row, sheet.slot, piece.count))
-            _place_row(sheet, plan.rows[piece.row], lines=(piece.first, piece.count))
+            row = plan.rows[piece.row]
+            _place_row(sheet, row, (heads + piece.row) * len(row.cells), lines=(piece.first, piece.count))
         _part_borders(sheet, plan, placed)
     # the body goes on under the table; after a landscape table, on the next page
     flow.slot = p.grid.lines if turned else sheet.slot
@@ -369,15 +371,18 @@ def _paginate(
     return parts, kept
 
 
-def _place_row(sheet: _Sheet, row: RowPlan, *, repeat: bool = False, lines: tuple[int, int] | None = None) -> None:
+def _place_row(
+    sheet: _Sheet, row: RowPlan, first_cell: int, *, repeat: bool = False, lines: tuple[int, int] | None = None
+) -> None:
     """A row's cell lines from the sheet's slot (``lines``: only [first, first + count) of them;
-    a merged cell, whose group is never split, all of its lines)."""
+    a merged cell, whose group is never split, all of its lines). ``first_cell``: the index
+    of its first cell in Table.grid read row by row (a split row's cells are read whole)."""
     element = "table_header" if row.header else "table_cell"
     first, count = lines or (0, row.lines)
-    for cell in row.cells:
+    for index, cell in enumerate(row.cells):
         shown = cell.lines if cell.rows > 1 else cell.lines[first : first + count]
         for i, line in enumerate(shown):
-            sheet.text(line, sheet.slot + i, element, repeat=repeat)
+            sheet.text(line, sheet.slot + i, element, repeat=repeat, cell=first_cell + index)
     sheet.slot += count
 
 

@@ -80,9 +80,9 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
     tbl.insert(0, _table_properties(builder, edges[-1]))
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), columns, strict=True):
         X.set_attrs(col, w=w)
-    # body rows kept with the next: the first ones (with the header block), a row span's
-    # rows but its last (a group never breaks), the rows layout moved together
-    kept = {*range(spec.min_rows_per_page - 1), *placement.kept}
+    # body rows kept with the next: the first ones (with the header block) unless rows may
+    # split, a row span's rows but its last (a group never breaks), the rows layout moved together
+    kept = {*range(0 if table.split_rows else spec.min_rows_per_page - 1), *placement.kept}
     kept |= {i for a, b in plan.groups for i in range(a, b - 1)}
     for index, planned in enumerate((*plan.header_block, *plan.rows)):
         body = index - len(plan.header_block)
