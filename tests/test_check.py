@@ -1192,6 +1192,16 @@ def rendered(tmp_path_factory, fontset) -> dict[str, tuple[str, Path, Path]]:
     return outputs
 
 
+# Findings of the checker on our outputs that are false (issue #9 phase 2; the checker is
+# rewritten in #11, which must remove these): numbered paragraphs （一）… in the body font
+# are read as level-2 headings in the wrong font; an article's first line "第一条　…" is
+# counted 25 characters + indent because the PDF draws no glyph for the full-width space.
+KNOWN_FALSE = {
+    "form_numbered": {"PDF-FONT-HEADING", "DOCX-FONT-HEADING"},
+    "form_articles": {"PDF-FONT-HEADING", "DOCX-FONT-HEADING", "PDF-GRID-CHARS"},
+}
+
+
 @pytest.mark.parametrize("name", FIXTURE_DOCS)
 def test_our_outputs_record_their_profile_and_check_clean_with_it(rendered, name):
     from docx import Document as open_docx
@@ -1204,7 +1214,8 @@ def test_our_outputs_record_their_profile_and_check_clean_with_it(rendered, name
     for path in (pdf, docx_path, pdf.with_suffix(".yaml")):
         report = check_file(path)  # no profile given: the file's own
         assert report.profile == profile, path
-        assert report.findings == [], [f.message for f in report.findings]
+        findings = [f for f in report.findings if f.rule not in KNOWN_FALSE.get(name, set())]
+        assert findings == [], [f.message for f in findings]
 
 
 def test_libreoffices_rendering_of_our_docx_keeps_the_profile_and_checks_clean(rendered, fontset, soffice, tmp_path):
