@@ -118,6 +118,7 @@ class FormsSpec:
     contents_blank_lines: int
     contents_style: str
     contents_indent_chars: float  # per level below the first
+    contents_number_chars: float  # kept free at the right of an entry's text for leader and number
     contents_leader: str
 
 

@@ -4,7 +4,8 @@
 blank lines, then one entry per heading down to ``Contents.levels``: its number and text
 in ``forms.contents_style`` (3号仿宋), ``forms.contents_indent_chars`` further in per level,
 a leader of ``forms.contents_leader`` dots, and the page number flush right. An entry too
-long for its line wraps under its own start, the leader and number on its last line. The
+long for its line wraps ``forms.contents_number_chars`` characters before the right edge,
+under its own start, the leader and number on its last line. The
 正文 starts on a new page after it.
 
 Page numbers come from our own layout: ``layout_document`` lays the document out, reads
@@ -65,9 +66,7 @@ def place_contents(
         text = heading.label(formats) + heading.text
         page = str(pages.get(id(heading), 0))
         indent = (heading.level - 1) * spec.contents_indent_chars * p.char_pitch_pt
-        number = engine.shaped(page, spec.contents_style, ENTRY_PAGE)
-        leader = engine.shaped(spec.contents_leader * 2, spec.contents_style, ENTRY_PAGE)
-        room = width - indent - span_pt(number, tracking) - span_pt(leader, tracking)
+        room = width - indent - spec.contents_number_chars * p.char_pitch_pt
         broken = break_lines(
             clusters(engine.shaped(text, spec.contents_style, "contents_entry"), p.punctuation.inseparable),
             room, room, tracking, p.punctuation,

@@ -6,7 +6,8 @@
   break before it where layout started a page for it.
 - The 目录: "目录" (style 目录标题), blank lines, then a TOC field (``TOC \\o "1-N" \\u``)
   whose cached result is our layout's entries, one paragraph each (styles toc 1 … toc 4:
-  the level's indent, a right tab at the block's edge with a dot leader, the page number).
+  the level's indent, a right indent where a long entry wraps, a right tab at the block's
+  edge past it with a dot leader, the page number).
   Word and LibreOffice show the cached entries until the field is updated. The 正文 after
   it starts a page (page break before its first paragraph).
 """
@@ -78,7 +79,7 @@ def write_contents(writer: DocxWriter, placed: Placed) -> None:
             _style(writer, key, ParaStyle(key, spec.contents_style, "left"))
             pf = X.ppr(writer.document.styles[key].element)
             indent = X.twips_pt((entry.level - 1) * spec.contents_indent_chars * profile.char_pitch_pt)
-            X.set_indent(pf, left=indent)
+            X.set_indent(pf, left=indent, right=X.twips_pt(spec.contents_number_chars * profile.char_pitch_pt))
             X.set_right_tab(pf, right, "dot")
         paragraph = writer.paragraph(key)
         if not paragraphs:
