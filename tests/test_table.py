@@ -424,12 +424,15 @@ def test_plan_aligns_numbers_and_text(profile, fontset):
     assert plan.rows[1].lines == 1
 
 
-def test_row_taller_than_a_page_is_a_content_error(tmp_path, fontset):
-    long = "很长的内容" * 200
+def test_rows_joined_by_a_merge_taller_than_a_page_are_a_content_error(tmp_path, fontset):
+    """A single row that tall splits across pages (issue #9); rows a merged cell joins never
+    break, so together they must fit on a page."""
+    long = "很长的内容" * 100
     path = tmp_path / "t.yaml"
-    path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n        - [{long}, 1]\n")
+    rows = f"        - [{{text: 合并, rows: 2}}, {long}]\n        - [{long}]\n"
+    path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n{rows}", encoding="utf-8")
     doc = load_document(path).document
-    with pytest.raises(ContentError, match="does not fit on a page"):
+    with pytest.raises(ContentError, match="more than a page"):
         render_document(doc, tmp_path, ["pdf"], fonts=fontset)
 
 
@@ -587,20 +590,29 @@ def test_docx_merges_header_rows_and_split_rows(forms):
     assert len(restarts) == 4 + 2 * 8  # 序号, 乡镇, 村, 备注 of the header block; each town's 序号 and 乡镇
     unit = [p for p in merged.iter(qn("w:p")) if "".join(t.text for t in p.iter(qn("w:t"))) == "单位：亩"]
     assert unit and unit[0].find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+    # a row split across pages is one DOCX row per page part, each of exact height, never split
     split = body(forms["table_split"][2])
-    body_rows = split.findall(".//" + qn("w:tr"))[1:]
-    assert not any(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in body_rows)
-    assert not any(r.find(qn("w:trPr")).find(qn("w:trHeight")) is not None for r in body_rows)
+    rows = split.findall(".//" + qn("w:tr"))
+    assert len(rows) == 1 + 17 + 1 and all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+    texts = ["".join(t.text for t in r.iter(qn("w:t"))) for r in rows]
+    row10 = forms["table_split"][0].body[1].rows[9]
+    assert texts[10].startswith("10县住房城乡建设局两处") and texts[11].startswith("登记后方可恢复使用")
+    assert texts[10] + texts[11] == "".join(row10)
 
 
-def test_a_tall_row_without_split_rows_names_the_key(tmp_path, fontset):
+def test_rows_taller_than_half_a_page_split_without_split_rows(forms, tmp_path, fontset, profile):
+    """Rows of 27 lines fill pages (2 rows: 3 pages), not a page each; a row taller than
+    half a page splits at a page break even without split_rows (table_tall_rows), a
+    shorter one goes over whole."""
     path = tmp_path / "t.yaml"
     rows = "\n".join(f"        - [{i}, {'很长的内容' * 80}]" for i in range(1, 3))
     path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n{rows}\n", encoding="utf-8")
-    doc = load_document(path).document
-    with pytest.raises(ContentError, match="does not fit on a page") as info:
-        render_document(doc, tmp_path, ["pdf"], fonts=fontset)
-    assert "split_rows" in info.value.hint
-    path.write_text(path.read_text(encoding="utf-8").replace("  - table:\n", "  - table:\n      split_rows: true\n"))
     (pdf,), _ = render_document(load_document(path).document, tmp_path, ["pdf"], fonts=fontset)
     assert read_pdf(pdf).pages == 3
+    doc = load_document(FIXTURE.parent / "table_tall_rows.yaml").document
+    placed = next(e for e in layout_document(doc, profile, fontset).elements if e.kind == "table")
+    rows = [row.lines for row in placed.plan.plan.rows]
+    room = profile.grid.lines - placed.plan.plan.header.lines
+    cut, line = placed.plan.cuts[0]
+    assert rows[cut] > profile.table.split_rows_taller_than * room and line > 0
+    assert not doc.body[1].split_rows and len(doc.body[1].rows) == len(rows)

@@ -370,6 +370,7 @@ class TableSpec:
     number_align: str
     text_align: str
     min_rows_per_page: int  # body rows: with the header block on a table's first page, and on every page
+    split_rows_taller_than: float  # part of a page under the header: a taller row may split
     unit_align: str  # the unit line (单位：万元) against the table's edges
 
     def __post_init__(self) -> None:

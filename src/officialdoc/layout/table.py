@@ -16,13 +16,14 @@
   header rows together. Rules are drawn on every row and column boundary a merge does not
   cover.
 - Pagination: the caption, unit line, header block and the first ``table.min_rows_per_page``
-  body rows (with ``split_rows``: as many grid lines of them) start on one page; a table
+  body rows (of a row that may split: as many grid lines) start on one page; a table
   continued on the next page repeats its whole header block there; a row-span group
   never breaks; the last page of a continued table holds at
-  least ``min_rows_per_page`` body rows (a row goes over from the page before). Rows are
-  never split, unless ``split_rows``: then a row taller than the room left continues on the
-  next page from a cell-line boundary. A row taller than a page without ``split_rows`` is a
-  content error that names ``split_rows``.
+  least ``min_rows_per_page`` body rows (a row goes over from the page before). A row is
+  kept whole, unless ``split_rows`` or it is taller than ``table.split_rows_taller_than``
+  of a page under the header (kept whole, it would leave most of a page blank): then,
+  taller than the room left, it continues on the next page from a cell-line boundary.
+  Rows joined by a merged cell taller than a page are a content error.
 - A landscape table (§8) goes on pages of its own, drawn turned a quarter counter-clockwise
   inside the portrait text block: the table head faces the left edge, which is the binding
   edge (订口) of an odd page and the outer edge (切口) of an even page, as §8 asks. The page
@@ -105,7 +106,7 @@ class TablePlacement:
 
     plan: TablePlan
     page_breaks: tuple[int, ...]  # indexes of the rows that start a page under a repeated header
-    split: tuple[int, ...] = ()  # indexes of the rows split across a page break (split_rows)
+    cuts: tuple[tuple[int, int], ...] = ()  # (row, line): a split row goes on from this line on a new page
     kept: tuple[int, ...] = ()  # rows kept with the next one, which layout moved to a page to join it
     keep: Keep = field(default_factory=Keep)
 
@@ -283,33 +284,38 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     lead = len(plan.caption) + len(plan.unit)
     heights = [sum(plan.rows[i].lines for i in range(a, b)) for a, b in plan.groups]
     room = sheet.capacity - head
-    for (a, b), height in zip(plan.groups, heights, strict=True):
-        if height > room and not (table.split_rows and b - a == 1):
+    # a row may split with split_rows, and when it is taller than a part of a page: kept
+    # whole it would leave most of a page blank (the issue's 17 rows on 10 pages)
+    tall = p.table.split_rows_taller_than * room
+    splits = [b - a == 1 and (table.split_rows or h > tall) for (a, b), h in zip(plan.groups, heights, strict=True)]
+    for height, split in zip(heights, splits, strict=True):
+        if height > room and not split:
             raise _error(
                 table,
-                f"a row of {height} lines does not fit on a page under the header",
-                "set split_rows: true to let it continue on the next page, or split the long cell text into rows",
+                f"rows joined by a merged cell take {height} lines, more than a page under the header",
+                "shorten the merged cell's text, or merge fewer rows",
             )
-    if lead + head + heights[0] > sheet.capacity and not table.split_rows:
+    if lead + head + heights[0] > sheet.capacity and not splits[0]:
         raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
-    kept = sum(heights[: p.table.min_rows_per_page])  # start together with the caption and header
-    if table.split_rows:  # rows that may split: as many of their first lines
-        kept = min(kept, p.table.min_rows_per_page)
+    # start together with the caption and header: the first rows (of a row that may split,
+    # as many lines)
+    minimum = p.table.min_rows_per_page
+    kept = sum(min(h, minimum) if split else h for h, split in zip(heights[:minimum], splits, strict=False))
     if sheet.slot > 0 and sheet.slot + min(lead + head + kept, sheet.capacity) > sheet.capacity:
         sheet.new_page()
-    parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, table.split_rows, p)
+    parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, splits, p)
     for line in plan.caption:
         sheet.text(line, sheet.slot, "table_caption")
         sheet.slot += 1
     for line in plan.unit:
         sheet.text(line, sheet.slot, "table_unit")
         sheet.slot += 1
-    breaks, split, heads = [], [], len(plan.header_block)
+    breaks, cuts, heads = [], [], len(plan.header_block)
     for number, part in enumerate(parts):
         if number:
             breaks.append(part[0].row)
             if part[0].first:
-                split.append(part[0].row)
+                cuts.append((part[0].row, part[0].first))
             sheet.new_page()
         placed: list[tuple[int, int, int]] = []  # (grid row, first slot, lines)
         for g, row in enumerate(plan.header_block):
@@ -322,23 +328,23 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
         _part_borders(sheet, plan, placed)
     # the body goes on under the table; after a landscape table, on the next page
     flow.slot = p.grid.lines if turned else sheet.slot
-    return TablePlacement(plan, tuple(breaks), tuple(split), moved)
+    return TablePlacement(plan, tuple(breaks), tuple(cuts), moved)
 
 
 def _paginate(
-    plan: TablePlan, heights: list[int], first_room: int, room: int, split: bool, profile: Profile
+    plan: TablePlan, heights: list[int], first_room: int, room: int, splits: list[bool], profile: Profile
 ) -> tuple[list[list[_Piece]], tuple[int, ...]]:
     """Body rows page by page, and the rows kept with the next one.
 
-    Whole groups go on while they fit; with ``split``, a one-row group taller than the room
-    left continues on the next page. Then the last page takes groups from the page before
+    Whole groups go on while they fit; a group that ``splits`` (one row) taller than the
+    room left continues on the next page. Then the last page takes groups from the page before
     until it holds ``min_rows_per_page`` rows (when they fit there and leave as many): the
     rows from the first one moved to the last but one are kept with the next one.
     """
     parts: list[list[_Piece]] = [[]]
     left = first_room
-    for (a, b), height in zip(plan.groups, heights, strict=True):
-        if height > left and split and b - a == 1:
+    for (a, b), height, split in zip(plan.groups, heights, splits, strict=True):
+        if height > left and split:
             line = 0
             while height - line > left:
                 if left > 0:

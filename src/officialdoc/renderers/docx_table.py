@@ -6,11 +6,15 @@
 - Rows are exactly as high as the PDF's: cell lines × the grid pitch (``w:trHeight``
   exact; the header row less the top border's width, which LibreOffice 7.4 sets above it
   on every page, measured), cell paragraphs at the grid's exact line spacing, no cell
-  margin above or below. Rows never split (``w:cantSplit``) unless the table's
-  ``split_rows``; every row of the header block repeats on each page (``w:tblHeader``) and
-  is kept with the first data rows, as the caption and the unit line (right-aligned, the
-  cell style) are kept with the table; rows layout kept together (to leave no page with
-  fewer than ``table.min_rows_per_page`` rows) keep with the next.
+  margin above or below. Rows never split (``w:cantSplit``): a row that layout split
+  across pages (``split_rows``, or a row taller than part of a page) is written as one row
+  per page part, each holding its cells' lines of that part, so Word and LibreOffice break
+  where the PDF does (a split row of minimum height was moved whole by LibreOffice 7.4,
+  or kept a line fewer at a page foot under rows of exact height). Every row of the header
+  block repeats on each page (``w:tblHeader``) and is kept with the first data rows, as
+  the caption and the unit line (right-aligned, the cell style) are kept with the table;
+  rows layout kept together (to leave no page with fewer than ``table.min_rows_per_page``
+  rows) keep with the next.
 - Merged cells: ``w:gridSpan`` across columns, ``w:vMerge`` down rows (python-docx's
   merge), the text in the merged cell's first paragraph.
 - Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 正文 without its
@@ -26,7 +30,7 @@
 from __future__ import annotations
 
 import itertools
-import math
+from dataclasses import replace
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -81,17 +85,30 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), columns, strict=True):
         X.set_attrs(col, w=w)
     # body rows kept with the next: the first ones (with the header block) unless rows may
-    # split, a row span's rows but its last (a group never breaks), the rows layout moved together
+    # split, a row span's rows but its last (a group never breaks), the rows layout moved
+    # together; of a split row, its last part
     kept = {*range(0 if table.split_rows else spec.min_rows_per_page - 1), *placement.kept}
     kept |= {i for a, b in plan.groups for i in range(a, b - 1)}
+    cuts: dict[int, list[int]] = {}
+    for body, line in placement.cuts:
+        cuts.setdefault(body, []).append(line)
+    parts: list[list[int]] = []  # the DOCX rows of each row of Table.grid
     for index, planned in enumerate((*plan.header_block, *plan.rows)):
         body = index - len(plan.header_block)
-        _row(
-            builder, grid.add_row(), planned, columns,
-            first_header=index == 0, can_split=table.split_rows and body >= 0, keep=planned.header or body in kept,
-        )  # fmt: skip
-    for span in plan.spans:  # merged cells: w:gridSpan, w:vMerge
-        grid.cell(span.row, span.col).merge(grid.cell(span.row + span.rows - 1, span.col + span.cols - 1))
+        bounds = [0, *cuts.get(body, []), planned.lines]
+        parts.append([])
+        for first, end in itertools.pairwise(bounds):
+            parts[-1].append(len(grid.rows))
+            last = end == planned.lines
+            part = planned if len(bounds) == 2 else _part(planned, first, end)
+            keep = planned.header or (last and body in kept)
+            _row(builder, grid.add_row(), part, columns, first_header=index == 0, keep=keep)
+    for span in plan.spans:  # merged cells: w:gridSpan, w:vMerge (in each part of a split row)
+        end = span.row + span.rows - 1
+        for top, bottom in zip(parts[span.row], parts[end], strict=True) if span.rows == 1 else [
+            (parts[span.row][0], parts[end][-1])
+        ]:
+            grid.cell(top, span.col).merge(grid.cell(bottom, span.col + span.cols - 1))
     if portrait is None:
         return grid.rows[-1].cells[0].paragraphs[0]
     end_landscape(builder, portrait, CELL_STYLE)
@@ -105,22 +122,18 @@ def _row(
     columns: list[int],
     *,
     first_header: bool,
-    can_split: bool,
     keep: bool,
 ) -> None:
-    """One table row: exact height, never split unless ``can_split``; header rows repeat;
-    ``keep``: kept with the next row."""
+    """One table row: exact height, never split; header rows repeat; ``keep``: kept with the next row."""
     profile = builder.profile
     height = planned.lines * profile.docx.line_pitch_twips
-    border = X.twips_pt(profile.table.border_width_pt)
     if first_header:  # LibreOffice sets the table's top border's width above the (repeated) header block
-        height -= border
+        height -= X.twips_pt(profile.table.border_width_pt)
     row._tr.insert(
         0,
         parse_xml(
-            f"<w:trPr {nsdecls('w')}>"
-            + ("" if can_split else "<w:cantSplit/>")
-            + ("" if can_split else f'<w:trHeight w:val="{height}" w:hRule="exact"/>')
+            f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
+            f'<w:trHeight w:val="{height}" w:hRule="exact"/>'
             + ("<w:tblHeader/>" if planned.header else "")
             + "</w:trPr>"
         ),
@@ -134,13 +147,21 @@ def _row(
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style]
         X.set_jc(X.ppr(paragraph._p), plan.align)
-        if can_split:  # a row that may split is as high as its lines and the border above (no w:trHeight:
-            # LibreOffice 7.4 moves a row with a minimum height that does not fit whole)
-            X.set_line_spacing(X.ppr(paragraph._p), profile.docx.line_pitch_twips - math.ceil(border / planned.lines))
         if plan.text:
             builder.text(paragraph, plan.text, text_style)
         if keep:
             paragraph.paragraph_format.keep_with_next = True
+
+
+def _part(planned: RowPlan, first: int, end: int) -> RowPlan:
+    """Lines [first, end) of a row that layout split across pages: a row of its own in the
+    DOCX, each cell holding the text of those lines (a page holds exactly that part)."""
+    cells = tuple(
+        replace(cell, text="".join(g.ch for line in lines for g in line.glyphs), lines=lines)
+        for cell in planned.cells
+        for lines in [cell.lines[first:end]]
+    )
+    return RowPlan(cells, planned.header, end - first)
 
 
 def _table_properties(builder: DocxWriter, width: int) -> BaseOxmlElement:
