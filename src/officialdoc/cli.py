@@ -13,6 +13,7 @@ import signal
 import sys
 import tempfile
 import time
+from importlib.metadata import entry_points
 from pathlib import Path
 from types import FrameType
 from typing import Annotated
@@ -91,6 +92,14 @@ FontsOption = Annotated[
 ]
 
 
+def _check_fonts_dirs(folders: list[Path]) -> None:
+    from .output import UsageError
+
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"--fonts {folder}：不是文件夹；提示：给出存放字体文件的文件夹")
+
+
 @app.command()
 def render(
     files: Annotated[
@@ -122,21 +131,22 @@ def render(
     内容文件中的路径（profile:、seal:）相对于该内容文件所在的文件夹；从标准输入读取时相对于当前文件夹。
     """
     from .api import render_file
-    from .output import STDIO, UsageError, plan
-    from .renderers import get_renderer
+    from .output import STDIO, plan
+    from .renderers import ENTRY_POINT_GROUP, get_renderer
 
     signal.signal(signal.SIGTERM, _raise_interrupted)
     signal.signal(signal.SIGHUP, _raise_interrupted)
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     extra = list(fonts_dirs or [])
     try:
-        for folder in extra:
-            if not folder.is_dir():
-                raise UsageError(f"--fonts {folder}：不是文件夹；提示：给出存放字体文件的文件夹")
-        jobs = plan(files, wanted, {name: get_renderer(name).suffix for name in wanted}, output)
+        _check_fonts_dirs(extra)
+        suffixes = {name: get_renderer(name).suffix for name in wanted}
+        jobs = plan(
+            files, wanted, suffixes, output, {f".{entry.name}" for entry in entry_points(group=ENTRY_POINT_GROUP)}
+        )
     except OfficialdocError as exc:
         _error(exc)
-        raise typer.Exit(EXIT_INPUT) from None
+        raise typer.Exit(_status(exc)) from None
     status = 0
     try:
         for job in jobs:
@@ -197,6 +207,7 @@ def fonts(
 
     extra = list(fonts_dirs or [])
     try:
+        _check_fonts_dirs(extra)
         prof = load_profile(profile)
         search = fontmod.font_search_path(extra)
         fontset = fontmod.FontSet(prof, [folder for folder, _ in search])

@@ -21,7 +21,7 @@ import os
 import re
 import secrets
 import signal
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -53,11 +53,18 @@ class Job:
     to_stdout: bool = False
 
 
-def plan(sources: Sequence[str], formats: Sequence[str], suffixes: dict[str, str], output: str | None) -> list[Job]:
+def plan(
+    sources: Sequence[str],
+    formats: Sequence[str],
+    suffixes: dict[str, str],
+    output: str | None,
+    file_suffixes: Collection[str] = (),
+) -> list[Job]:
     """The jobs for ``sources``; ``suffixes`` maps each format to its file suffix.
 
     ``output`` (``-o``): ``None`` is the folder ``out``; ``-`` is standard output; a path
-    ending in a format's suffix (``x.pdf``) is that file; anything else is a folder.
+    ending in a format's suffix (``x.pdf``, or any of ``file_suffixes``) is that file;
+    anything else is a folder.
     """
     if not sources:
         raise UsageError("没有给出内容文件；提示：officialdoc render 文件.yaml")
@@ -74,7 +81,7 @@ def plan(sources: Sequence[str], formats: Sequence[str], suffixes: dict[str, str
             raise UsageError("-o - 只能把一个内容文件的一种格式写到标准输出；提示：再加 -f pdf 或 -f docx")
         return [Job(sources[0], tuple(formats), (), to_stdout=True)]
     out = Path(output or "out")
-    if out.suffix in suffixes.values() and not out.is_dir():
+    if out.suffix in {*suffixes.values(), *file_suffixes} and not out.is_dir():
         if not single:
             raise UsageError(f"-o {out} 是一个文件名，只能用于一个内容文件和一种格式；提示：写到文件夹用 -o 文件夹名")
         if out.suffix != suffixes[formats[0]]:

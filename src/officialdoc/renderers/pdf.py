@@ -30,7 +30,9 @@ class PdfRenderer:
         laid_out = layout_document(doc, profile, fonts, LayoutOptions(draft=draft))
         width, height = mm_to_pt(profile.page.width_mm), mm_to_pt(profile.page.height_mm)
         with atomic_path(path) as temp:
-            canvas = Canvas(str(temp), pagesize=(width, height), pageCompression=1)
+            # every page starts in the body font, not reportlab's Helvetica (never embedded: PDF/A refuses it)
+            initial = fonts.reportlab_font(fonts.resolve(profile.styles["body"].font).face.key)
+            canvas = Canvas(str(temp), pagesize=(width, height), pageCompression=1, initialFontName=initial)
             canvas.setTitle(doc.title.replace("\n", ""))
             canvas.setAuthor(doc.author)
             canvas.setSubject(profile.description)
