@@ -130,55 +130,11 @@ def render(
     一个文件的所有格式要么全部写成，要么都不写；已有的输出只会被完整的新文件替换。
     内容文件中的路径（profile:、seal:）相对于该内容文件所在的文件夹；从标准输入读取时相对于当前文件夹。
     """
-    from .api import render_file
-    from .output import STDIO, plan
-    from .renderers import ENTRY_POINT_GROUP, get_renderer
-
     signal.signal(signal.SIGTERM, _raise_interrupted)
     signal.signal(signal.SIGHUP, _raise_interrupted)
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
-    extra = list(fonts_dirs or [])
     try:
-        _check_fonts_dirs(extra)
-        suffixes = {name: get_renderer(name).suffix for name in wanted}
-        jobs = plan(
-            files, wanted, suffixes, output, {f".{entry.name}" for entry in entry_points(group=ENTRY_POINT_GROUP)}
-        )
-    except OfficialdocError as exc:
-        _error(exc)
-        raise typer.Exit(_status(exc)) from None
-    status = 0
-    try:
-        for job in jobs:
-            started = time.perf_counter()
-            try:
-                if job.to_stdout:
-                    with tempfile.TemporaryDirectory(prefix="officialdoc-") as scratch:
-                        report = render_file(job.source, scratch, job.formats, draft=draft, fonts_dirs=extra)
-                        with report.outputs[0].open("rb") as made:
-                            shutil.copyfileobj(made, sys.stdout.buffer)
-                        sys.stdout.buffer.flush()
-                else:
-                    report = render_file(
-                        job.source, ".", job.formats, draft=draft, targets=job.targets, fonts_dirs=extra
-                    )
-            except OfficialdocError as exc:
-                _error(exc)
-                status = max(status, _status(exc))
-                continue
-            except OSError as exc:
-                _error(f"{exc.filename or job.source}：{exc.strerror or exc}")
-                status = EXIT_OUTPUT
-                continue
-            if not quiet:
-                for notice in report.notices:
-                    typer.secho(f"提示：{notice}", fg=typer.colors.BLUE, err=True)
-            for warning in report.warnings:
-                typer.secho(f"警告：{warning}", fg=typer.colors.YELLOW, err=True)
-            if not quiet and not job.to_stdout:
-                made = "、".join(str(p) for p in report.outputs)
-                source = "标准输入" if job.source == STDIO else job.source
-                typer.echo(f"{source} → {made}（{time.perf_counter() - started:.2f} 秒）")
+        status = _render_all(files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet)
     except KeyboardInterrupt:
         _error("已中断：正在写的输出已丢弃，之前的文件保持不变")
         raise typer.Exit(128 + signal.SIGINT) from None
@@ -187,6 +143,54 @@ def render(
         raise typer.Exit(128 + stop.signum) from None
     if status:
         raise typer.Exit(status)
+
+
+def _render_all(
+    files: list[str], wanted: list[str], output: str | None, extra: list[Path], *, draft: bool, quiet: bool
+) -> int:
+    """Plan every output, then render the files one by one; returns the exit status."""
+    from .api import render_file
+    from .output import STDIO, plan
+    from .renderers import ENTRY_POINT_GROUP, get_renderer
+
+    try:
+        _check_fonts_dirs(extra)
+        suffixes = {name: get_renderer(name).suffix for name in wanted}
+        known = {f".{entry.name}" for entry in entry_points(group=ENTRY_POINT_GROUP)}
+        jobs = plan(files, wanted, suffixes, output, known)
+    except OfficialdocError as exc:
+        _error(exc)
+        return _status(exc)
+    status = 0
+    for job in jobs:
+        started = time.perf_counter()
+        try:
+            if job.to_stdout:
+                with tempfile.TemporaryDirectory(prefix="officialdoc-") as scratch:
+                    report = render_file(job.source, scratch, job.formats, draft=draft, fonts_dirs=extra)
+                    with report.outputs[0].open("rb") as made:
+                        shutil.copyfileobj(made, sys.stdout.buffer)
+                    sys.stdout.buffer.flush()
+            else:
+                report = render_file(job.source, ".", job.formats, draft=draft, targets=job.targets, fonts_dirs=extra)
+        except OfficialdocError as exc:
+            _error(exc)
+            status = max(status, _status(exc))
+            continue
+        except OSError as exc:
+            _error(f"{exc.filename or job.source}：{exc.strerror or exc}")
+            status = EXIT_OUTPUT
+            continue
+        if not quiet:
+            for notice in report.notices:
+                typer.secho(f"提示：{notice}", fg=typer.colors.BLUE, err=True)
+        for warning in report.warnings:
+            typer.secho(f"警告：{warning}", fg=typer.colors.YELLOW, err=True)
+        if not quiet and not job.to_stdout:
+            made = "、".join(str(p) for p in report.outputs)
+            source = "标准输入" if job.source == STDIO else job.source
+            typer.echo(f"{source} → {made}（{time.perf_counter() - started:.2f} 秒）")
+    return status
 
 
 @app.command()
