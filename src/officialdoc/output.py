@@ -112,10 +112,14 @@ def _stem(source: str) -> str:
     return STDIN_NAME if source == STDIO else Path(source).stem
 
 
-def _umask_mode() -> int:
+def umask_mode() -> int:
     """0o666 less the process's umask: the mode any new file of the user gets."""
-    mask = os.umask(0)
-    os.umask(mask)
+    try:  # Linux: read it without changing it (os.umask would, for a moment, for every thread)
+        status = Path("/proc/self/status").read_text()
+        mask = int(next(line.split()[1] for line in status.splitlines() if line.startswith("Umask:")), 8)
+    except (OSError, StopIteration):
+        mask = os.umask(0o022)
+        os.umask(mask)
     return 0o666 & ~mask
 
 
@@ -226,7 +230,7 @@ class Transaction:
 
     def commit(self) -> None:
         """Make every temporary file its target, or (on an error) none of them."""
-        mode = _umask_mode()
+        mode = umask_mode()
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
         try:
             try:
