@@ -87,3 +87,25 @@ def test_outputs_survive_kills_at_random_points(tmp_path, repo_root):
         assert titles[0] in (current[0], f"关于第{run}次做好法治宣传教育工作的通知")
         current = titles
     print(f"{RUNS} kills (seed {SEED}): {finished} finished first, {caught} caught writing or rendering")
+
+
+def test_concurrent_renders_of_the_same_file_never_mix(tmp_path, repo_root):
+    """Four renders of one target at once: the PDF and the DOCX left come from the same run."""
+    seed_text = (repo_root / "content" / "2021.yaml").read_text(encoding="utf-8")
+    for run in range(4):
+        (tmp_path / str(run)).mkdir()
+        (tmp_path / str(run) / "doc.yaml").write_text(_content(seed_text, run), encoding="utf-8")
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "officialdoc.cli", "render", "-q", f"{run}/doc.yaml", "-o", "out"],
+            cwd=tmp_path,
+            stderr=subprocess.PIPE,
+        )
+        for run in range(4)
+    ]
+    for process in processes:
+        assert process.wait(timeout=300) == 0, process.stderr.read().decode()
+    out = tmp_path / "out"
+    titles = _titles(out)
+    assert titles[0] == titles[1]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []

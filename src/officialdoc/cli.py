@@ -8,6 +8,7 @@ outputs being written are discarded, earlier ones stay).
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sys
@@ -16,7 +17,7 @@ import time
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 
@@ -92,6 +93,15 @@ FontsOption = Annotated[
 ]
 
 
+def _to_stdout(made: BinaryIO) -> None:
+    """Copy a finished output to standard output; a reader that stops early (``| head``) is no error."""
+    try:
+        shutil.copyfileobj(made, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+
+
 def _check_fonts_dirs(folders: list[Path]) -> None:
     from .output import UsageError
 
@@ -130,8 +140,9 @@ def render(
     一个文件的所有格式要么全部写成，要么都不写；已有的输出只会被完整的新文件替换。
     内容文件中的路径（profile:、seal:）相对于该内容文件所在的文件夹；从标准输入读取时相对于当前文件夹。
     """
-    signal.signal(signal.SIGTERM, _raise_interrupted)
-    signal.signal(signal.SIGHUP, _raise_interrupted)
+    for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _raise_interrupted)
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     try:
         status = _render_all(files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet)
@@ -169,8 +180,7 @@ def _render_all(
                 with tempfile.TemporaryDirectory(prefix="officialdoc-") as scratch:
                     report = render_file(job.source, scratch, job.formats, draft=draft, fonts_dirs=extra)
                     with report.outputs[0].open("rb") as made:
-                        shutil.copyfileobj(made, sys.stdout.buffer)
-                    sys.stdout.buffer.flush()
+                        _to_stdout(made)
             else:
                 report = render_file(job.source, ".", job.formats, draft=draft, targets=job.targets, fonts_dirs=extra)
         except OfficialdocError as exc:

@@ -16,12 +16,13 @@ never mixed with new ones.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 import secrets
 import signal
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +33,7 @@ STDIO = "-"  # the input "-" is standard input; "-o -" is standard output
 STDIN_NAME = "document"  # the file name of outputs of content read from standard input
 _TEMP = re.compile(r"^\.(?P<target>.+)\.~(?P<pid>\d+)-(?P<token>[0-9a-f]+)\..*part$")
 _MARKER = re.compile(r"^\.officialdoc\.~(?P<pid>\d+)-(?P<token>[0-9a-f]+)\.commit$")
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+_HELD_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
 
 
 class UsageError(OfficialdocError):
@@ -125,6 +126,8 @@ def umask_mode() -> int:
 
 def fsync_path(path: Path, *, directory: bool = False) -> None:
     """Flush a file's (or a folder's entries') data to the disk."""
+    if directory and not hasattr(os, "O_DIRECTORY"):  # Windows cannot open a folder to flush it
+        return
     fd = os.open(path, os.O_RDONLY | (os.O_DIRECTORY if directory else 0))
     try:
         os.fsync(fd)
@@ -156,27 +159,17 @@ def recover(folder: Path) -> None:
         m = _TEMP.match(name)
         if not m or _alive(int(m["pid"])):
             continue
-        with _quietly():
+        with contextlib.suppress(OSError):  # another process cleaned it up first
             if f"{m['pid']}-{m['token']}" in committed and name == f".{m['target']}.~{m['pid']}-{m['token']}.part":
                 os.replace(folder / name, folder / m["target"])
             else:
                 os.unlink(folder / name)
     for run in committed:
-        with _quietly():
+        with contextlib.suppress(OSError):
             os.unlink(folder / f".officialdoc.~{run}.commit")
     if committed:
-        with _quietly():
+        with contextlib.suppress(OSError):
             fsync_path(folder, directory=True)
-
-
-class _quietly:
-    """Ignore an OSError (a file another process cleaned up first)."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> bool:
-        return kind is not None and issubclass(kind, OSError)
 
 
 def describe_os_error(exc: OSError, path: Path) -> str:
@@ -212,7 +205,8 @@ class Transaction:
     def __enter__(self) -> Transaction:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            recover(self.folder)
+            with _folder_lock(self.folder):
+                recover(self.folder)
             for temp in self.temps:
                 os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         except OSError as exc:
@@ -225,14 +219,13 @@ class Transaction:
 
     def _discard(self) -> None:
         for temp in self.temps:
-            with _quietly():
+            with contextlib.suppress(OSError):
                 os.unlink(temp)
 
     def commit(self) -> None:
         """Make every temporary file its target, or (on an error) none of them."""
         mode = umask_mode()
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-        try:
+        with _signals_held(), _folder_lock(self.folder):
             try:
                 for temp in self.temps:
                     os.chmod(temp, mode)  # a renderer may have replaced it with a file of its own
@@ -241,12 +234,39 @@ class Transaction:
                 os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
                 fsync_path(self.folder, directory=True)
             except OSError as exc:
-                with _quietly():
+                with contextlib.suppress(OSError):
                     os.unlink(self.marker)
                 raise OutputError(describe_os_error(exc, self.folder)) from None
             for temp, target in zip(self.temps, self.targets, strict=True):
                 os.replace(temp, target)  # same folder: cannot fail short of the disk failing
             fsync_path(self.folder, directory=True)
             os.unlink(self.marker)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait until the block is done (where the platform can)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """One commit or recovery at a time in ``folder``: two renders of the same file never interleave."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
