@@ -212,6 +212,9 @@ class Transaction:
         except OSError as exc:
             self._discard()
             raise OutputError(describe_os_error(exc, self.folder)) from None
+        except BaseException:  # a signal while the files are being made
+            self._discard()
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
