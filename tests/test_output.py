@@ -3,6 +3,7 @@ all or none — checked through the real command line in a subprocess."""
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import stat
@@ -233,3 +234,12 @@ def test_fonts_shows_where_it_looked(tmp_path):
     assert order == sorted(order)
     missing = officialdoc("fonts", "--fonts", tmp_path / "nope", cwd=tmp_path)
     assert missing.returncode == 2 and "Traceback" not in stderr(missing)
+
+
+def test_the_api_reads_standard_input_too(tmp_path, monkeypatch):
+    from officialdoc import api
+
+    content = write_doc(tmp_path / "doc.yaml").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
+    report = api.render_file("-", tmp_path / "out", ["pdf"])
+    assert report.outputs == [tmp_path / "out" / "document.pdf"] and report.outputs[0].is_file()

@@ -63,11 +63,11 @@ def load_content(source: str | Path) -> LoadResult:
     """Load a content file, or standard input for ``"-"`` (its paths are then relative to the current folder)."""
     if str(source) != STDIO:
         return load_document(source)
-    name = Path(f"<{STDIN_NAME}>")  # its parent is ".": seal and profile paths resolve from the current folder
+    name = Path("<标准输入>")  # its parent is ".": seal and profile paths resolve from the current folder
     try:
         text = sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError("<标准输入>", None, "", f"不是 UTF-8 文本（{exc.reason}）", "以 UTF-8 编码保存") from None
+        raise ContentError(str(name), None, "", f"不是 UTF-8 文本（{exc.reason}）", "以 UTF-8 编码保存") from None
     return load_text(text, name)
 
 
@@ -115,7 +115,8 @@ def render_file(
 ) -> RenderReport:
     """Load, validate and render one content file (``"-"``: standard input)."""
     loaded = load_content(content)
+    stem = STDIN_NAME if str(content) == STDIO else None
     outputs, warnings = render_document(
-        loaded.document, Path(outdir), formats, draft=draft, targets=targets, fonts_dirs=fonts_dirs
+        loaded.document, Path(outdir), formats, draft=draft, stem=stem, targets=targets, fonts_dirs=fonts_dirs
     )
     return RenderReport(Path(content), outputs, loaded.notices, warnings)
