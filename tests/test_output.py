@@ -243,3 +243,31 @@ def test_the_api_reads_standard_input_too(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
     report = api.render_file("-", tmp_path / "out", ["pdf"])
     assert report.outputs == [tmp_path / "out" / "document.pdf"] and report.outputs[0].is_file()
+
+
+def test_a_full_disk_is_a_clean_error_and_keeps_the_earlier_output(tmp_path):
+    """A real full disk: a small tmpfs mounted in a user and mount namespace (unshare)."""
+    write_doc(tmp_path / "doc.yaml")
+    assert officialdoc("render", "doc.yaml", "-o", "sizes", cwd=tmp_path).returncode == 0
+    docx_size, pdf_size = ((tmp_path / "sizes" / f"doc.{f}").stat().st_size for f in ("docx", "pdf"))
+    room = (docx_size * 2 // 4096 + 1) * 4096
+    assert room < docx_size + pdf_size
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    render = f"{sys.executable} -m officialdoc.cli render doc.yaml -o {disk}"
+    script = (
+        f"mount -t tmpfs -o size={room} tmpfs {disk} || exit 99; "
+        f"{render} -q -f docx || exit 98; cp {disk}/doc.docx before.docx; "
+        f"{render} -f docx,pdf; echo status=$?; ls -A {disk}; cmp {disk}/doc.docx before.docx && echo same"
+    )
+    result = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode in (1, 99) and "status=" not in result.stdout:
+        pytest.skip(f"no user namespaces here to mount a small disk: {result.stderr.strip()}")
+    assert result.stdout.split() == ["status=3", "doc.docx", "same"], (result.stdout, result.stderr)
+    assert "无法写入（磁盘空间不足），未写任何文件" in result.stderr and "Traceback" not in result.stderr
