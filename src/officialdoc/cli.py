@@ -140,11 +140,11 @@ def render(
     一个文件的所有格式要么全部写成，要么都不写；已有的输出只会被完整的新文件替换。
     内容文件中的路径（profile:、seal:）相对于该内容文件所在的文件夹；从标准输入读取时相对于当前文件夹。
     """
-    for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _raise_interrupted)
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     try:
+        for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _raise_interrupted)
         status = _render_all(files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet)
     except KeyboardInterrupt:
         _error("已中断：正在写的输出已丢弃，之前的文件保持不变")
