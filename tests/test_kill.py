@@ -1,7 +1,7 @@
-"""Kill test: ``officialdoc render`` killed (SIGKILL, SIGTERM) at random points, many times.
+"""Kill test: ``officialdoc render`` killed (SIGKILL, SIGTERM, SIGINT) at random points, many times.
 
 After every kill the PDF and the DOCX are complete, come from the same run (all or none),
-and no temporary file is left: none at all after SIGTERM; after SIGKILL none once the next
+and no temporary file is left: none at all after SIGTERM or SIGINT; after SIGKILL none once the next
 run has recovered the folder (:func:`officialdoc.output.recover`, the first thing a render
 into it does). The number of runs and the random seed come from the environment, so
 bench/bench_kill.py runs the same test much longer:
@@ -67,14 +67,15 @@ def test_outputs_survive_kills_at_random_points(tmp_path, repo_root):
     finished = caught = 0
     for run in range(1, RUNS + 1):
         doc.write_text(_content(seed_text, run), encoding="utf-8")
-        kind = signal.SIGKILL if run % 2 else signal.SIGTERM
+        kind = (signal.SIGKILL, signal.SIGTERM, signal.SIGINT)[run % 3]
         process = _start(tmp_path)
         time.sleep(rng.uniform(0.3, 1.1) * full_run)  # start-up (imports) is the first third
         process.send_signal(kind)
         code = process.wait(timeout=300)
         errors = process.stderr.read().decode()
-        assert "Traceback" not in errors, errors
         assert code in (0, -kind, 128 + kind), (code, errors)
+        # Python's own report of a Ctrl-C that came before officialdoc's code ran (-SIGINT) is no error
+        assert "Traceback" not in errors or (code == -signal.SIGINT and errors.endswith("KeyboardInterrupt\n")), errors
         finished += code == 0
         if kind == signal.SIGKILL:
             caught += any(p.name.startswith(".") for p in out.iterdir())  # killed while writing
