@@ -30,9 +30,9 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError, newTable
 
 from .atomic import atomic_path
 from .errors import FontError
-from .profile import TEMPLATES_DIR, Profile
+from .profile import Profile
 
-PROJECT_FONTS_DIR = TEMPLATES_DIR.parent / "fonts"
+FONTS_ENV = "OFFICIALDOC_FONTS"  # folders of licensed fonts, separated by os.pathsep
 FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc", ".otc"})
 REGULAR_STYLES = ("regular", "normal", "book", "medium")
 INDEX_VERSION = 2
@@ -142,6 +142,25 @@ def system_font_dirs() -> list[Path]:
     if sys.platform == "darwin":
         dirs += [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library/Fonts"]
     return dirs
+
+
+def _checkout_fonts_dir() -> Path | None:
+    """The fonts/ folder of the source checkout this package runs from (None when installed)."""
+    root = Path(__file__).resolve().parents[2]
+    return root / "fonts" if (root / "pyproject.toml").is_file() and (root / "fonts").is_dir() else None
+
+
+def font_search_path(fonts_dirs: Sequence[Path] = ()) -> list[tuple[Path, str]]:
+    """Where fonts are looked for, first wins, each with why (shown by ``officialdoc fonts``):
+    ``--fonts`` folders, $OFFICIALDOC_FONTS, $XDG_DATA_HOME/officialdoc/fonts (default
+    ~/.local/share/officialdoc/fonts), the checkout's fonts/ when run from one, then the system's."""
+    path = [(Path(d), "--fonts") for d in fonts_dirs]
+    path += [(Path(d), f"${FONTS_ENV}") for d in os.environ.get(FONTS_ENV, "").split(os.pathsep) if d]
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share")
+    path.append((data_home / "officialdoc" / "fonts", "用户字体文件夹"))
+    if checkout := _checkout_fonts_dir():
+        path.append((checkout, "源码目录的 fonts/"))
+    return path + [(d, "系统字体") for d in system_font_dirs()]
 
 
 def default_cache_dir() -> Path:
@@ -385,9 +404,7 @@ class FontSet:
 
     def __init__(self, profile: Profile, font_dirs: Sequence[Path] | None = None, cache_dir: Path | None = None):
         self.profile = profile
-        self.font_dirs = (
-            [Path(d) for d in font_dirs] if font_dirs is not None else [PROJECT_FONTS_DIR, *system_font_dirs()]
-        )
+        self.font_dirs = [Path(d) for d in font_dirs] if font_dirs is not None else [d for d, _ in font_search_path()]
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self.warnings: list[str] = []
         self._records = _load_index(self.font_dirs, self.cache_dir)

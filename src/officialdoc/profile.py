@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ import yaml
 from .errors import ProfileError
 
 PT_PER_MM = 72 / 25.4
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# The profiles shipped with the package (in a checkout, src/officialdoc/templates links to templates/).
+TEMPLATES_DIR = Path(str(files("officialdoc").joinpath("templates")))
 
 
 def pt_to_mm(pt: float) -> float:
@@ -252,17 +254,22 @@ def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
         raise ProfileError(f"{where}: {exc}") from None
 
 
-def find_profile(name_or_path: str | Path) -> Path:
-    """Locate a profile by name (``gbt9704``) or by path to a YAML file."""
-    candidate = Path(name_or_path)
-    if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
-        return candidate
+def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
+    """Locate a profile: a name (``gbt9704``) is a shipped profile; a path to a ``.yaml``/``.yml``
+    file is taken relative to ``relative_to`` (the folder of the content file naming it), else
+    to the current folder."""
+    if Path(name_or_path).suffix in {".yaml", ".yml"}:
+        path = Path(relative_to or ".") / name_or_path
+        if path.is_file():
+            return path
+        raise ProfileError(f"找不到版式文件 {str(path)!r}；提示：profile: 中的路径相对于内容文件所在的文件夹")
     path = TEMPLATES_DIR / f"{name_or_path}.yaml"
     if path.is_file():
         return path
+    shipped = ", ".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
     raise ProfileError(
-        f"style profile {str(name_or_path)!r} not found "
-        f"(looked in {TEMPLATES_DIR}); hint: use 'gbt9704' or a path to a .yaml profile"
+        f"没有名为 {str(name_or_path)!r} 的版式（在 {TEMPLATES_DIR} 中查找）；"
+        f"提示：可用的版式有 {shipped}，或给出一个 .yaml 版式文件的路径"
     )
 
 
@@ -280,9 +287,9 @@ def _derive(data: dict[str, Any]) -> None:
         spec.setdefault("side_indent_char_pt", style.get("size_pt"))
 
 
-def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
-    """Load and validate a style profile."""
-    path = find_profile(name_or_path)
+def load_profile(name_or_path: str | Path = "gbt9704", relative_to: Path | None = None) -> Profile:
+    """Load and validate a style profile (``relative_to``: see :func:`find_profile`)."""
+    path = find_profile(name_or_path, relative_to)
     data = _read_profile(path, ())
     _derive(data)
     where = str(path)
@@ -395,7 +402,7 @@ def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     base = data.pop("extends", None)
     if base is None:
         return data
-    base_path = path.parent / str(base) if str(base).endswith((".yaml", ".yml")) else find_profile(str(base))
+    base_path = find_profile(str(base), path.parent)
     return _deep_merge(_read_profile(base_path, (*seen, path.resolve())), data)
 
 

@@ -28,7 +28,6 @@ from docx.image.image import Image
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..atomic import atomic_path
 from ..errors import RenderError
 from ..layout.keep import Keep
 from ..layout.result import BlockPlan, Kind, LaidOutDocument, Placed, TextPlan
@@ -68,8 +67,7 @@ class DocxRenderer:
         props.keywords = profile_keywords(writer.profile)  # read by officialdoc check
         props.comments = ""
         props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        with atomic_path(path) as temp:
-            writer.document.save(str(temp))
+        writer.document.save(str(path))  # the API writes all outputs to temporary files, then renames
         return writer.warnings
 
 
