@@ -12,10 +12,15 @@ import pytest
 
 from officialdoc.api import render_document
 from officialdoc.load import load_document
+from pending_fixtures import renderable
 from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCUMENTS = [ROOT / "content" / "2021.yaml", *sorted((ROOT / "tests" / "fixtures").glob("*.yaml"))]
+FIXTURES = ROOT / "tests" / "fixtures"
+DOCUMENTS = [
+    ROOT / "content" / "2021.yaml",
+    *(FIXTURES / f"{name}.yaml" for name in renderable(path.stem for path in FIXTURES.glob("*.yaml"))),
+]
 
 
 @pytest.fixture(scope="module")
