@@ -63,3 +63,28 @@ def test_title_lines_are_centred_in_the_pdf(tmp_path, profile, fontset):
         assert (line.x0 + line.x1) / 2 == pytest.approx(centre, abs=0.2)
     assert titles[1].baseline - titles[0].baseline == pytest.approx(profile.line_pitch_mm, abs=0.01)
     assert measured.lines[0].top * MM > 0
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("关于印发马鬃山村秋冬季森林防火配套措施的通知", ("马鬃山村", "秋冬季", "配套")),
+        ("台山市大江镇人民政府关于做好2022年秋冬季森林防火和配套设施建设工作的通知", ("秋冬季", "配套")),
+        ("台山市大江镇人民政府关于进一步加强和改进全镇法治宣传教育工作推进依法治镇的实施意见", ("进一步", "教育")),
+    ],
+)
+def test_a_title_never_breaks_inside_a_word(title, words, profile, fontset):
+    lines = break_title(title, profile.style("title"), profile, fontset)
+    assert len(lines) >= 2 and "".join(lines) == title
+    for a, b in itertools.pairwise(lines):
+        for word in words:
+            assert not any(a.endswith(word[:k]) and b.startswith(word[k:]) for k in range(1, len(word)))
+
+
+@pytest.mark.parametrize("length", [100, 200])
+def test_long_titles_break_in_bounded_work(length, profile, fontset):
+    """Was itertools.combinations over all breaks: 80 characters took 52 s, 100 never ended."""
+    title = ("关于印发台山市大江镇人民政府法治建设工作要点的通知" * 10)[:length]
+    lines = break_title(title, profile.style("title"), profile, fontset)
+    assert "".join(lines) == title
+    assert max(widths(lines, profile, fontset)) <= profile.page.block_width_mm + 1e-6
