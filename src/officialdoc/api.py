@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RenderError
+from .errors import ContentError, FontError, OfficialdocError, RenderError
 from .fonts import FontSet
 from .layout.engine import LayoutOptions, layout_document
 from .load import Notice, load_document
@@ -37,7 +37,12 @@ def verify_text_complete(doc: Document, profile: Profile, fonts: FontSet) -> lis
     Also resolves a face for every character, so text no font can draw stops the render
     (FontError) before any file is written. Returns font warnings.
     """
-    laid_out = layout_document(doc, profile, fonts, LayoutOptions())
+    try:
+        laid_out = layout_document(doc, profile, fonts, LayoutOptions())
+    except FontError as exc:
+        if exc.char is None or doc.source is None:
+            raise
+        raise _located(exc, exc.char, doc) from None
     printed = "".join(
         line.text
         for page in laid_out.pages
@@ -55,6 +60,26 @@ def verify_text_complete(doc: Document, profile: Profile, fonts: FontSet) -> lis
             f"expected {expected[at : at + 12]!r}, laid out {printed[at : at + 12]!r}"
         )
     return laid_out.warnings
+
+
+def _located(exc: FontError, char: str, doc: Document) -> OfficialdocError:
+    """The font error, placed at the first line of the content file that holds ``char``."""
+    source = Path(doc.source or "")
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return exc
+    number = next((i for i, line in enumerate(lines, 1) if char in line), None)
+    if number is None:
+        return exc
+    refs = (getattr(block, "source", None) for block in doc.body)
+    key = next((ref.field for ref in refs if ref is not None and ref.line == number), "")
+    if not key and ":" in lines[number - 1]:
+        key = lines[number - 1].split(":", 1)[0].strip(" -")
+    return ContentError(
+        str(source), number, key, f"没有字体能显示字符 U+{ord(char):04X}（{char}），它会印成空白方框",
+        f"换用常用字或删除该字符；或安装含有它的字体（如 fonts-noto-cjk）。原始信息：{exc}",
+    )  # fmt: skip
 
 
 def render_document(
@@ -88,8 +113,13 @@ def render_file(
     formats: Sequence[str] = DEFAULT_FORMATS,
     *,
     draft: bool = False,
+    unsafe_paths: bool = False,
 ) -> RenderReport:
-    """Load, validate and render one content file."""
-    loaded = load_document(content)
+    """Load, validate and render one content file.
+
+    ``unsafe_paths`` lets the content name a seal image or profile outside its own folder
+    (only for content you trust).
+    """
+    loaded = load_document(content, unsafe_paths=unsafe_paths)
     outputs, warnings = render_document(loaded.document, Path(outdir), formats, draft=draft)
     return RenderReport(Path(content), outputs, loaded.notices, warnings)

@@ -10,7 +10,7 @@ import typer
 
 from . import __version__
 from .check.cli import check
-from .errors import OfficialdocError
+from .errors import EXIT_INTERNAL, OfficialdocError
 
 app = typer.Typer(
     help=(
@@ -24,9 +24,9 @@ app = typer.Typer(
 )
 
 
-def _fail(exc: Exception) -> typer.Exit:
+def _fail(exc: OfficialdocError) -> typer.Exit:
     typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
-    return typer.Exit(2)
+    return typer.Exit(exc.exit_status)
 
 
 def _version(value: bool) -> None:
@@ -72,7 +72,16 @@ def render(
             report = render_file(file, outdir, wanted, draft=draft)
         except OfficialdocError as exc:
             typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
-            failed += 1
+            failed = max(failed, exc.exit_status)
+            continue
+        except Exception as exc:  # a bug, not the input: say so (exit status table in errors.py)
+            typer.secho(
+                f"内部错误（{type(exc).__name__}: {exc}）：这是 officialdoc 的缺陷，不是 {file} 的问题；"
+                "请把该文件和这条信息报告给维护者",
+                fg=typer.colors.RED,
+                err=True,
+            )
+            failed = EXIT_INTERNAL
             continue
         for notice in report.notices:
             typer.secho(f"note: {notice}", fg=typer.colors.BLUE, err=True)
@@ -83,7 +92,7 @@ def render(
             made = ", ".join(str(p) for p in report.outputs)
             typer.echo(f"{file} → {made} ({elapsed:.2f} s)")
     if failed:
-        raise typer.Exit(2)
+        raise typer.Exit(failed)
 
 
 @app.command()

@@ -503,7 +503,8 @@ class FontSet:
                 raise FontError(
                     f"no installed font can draw {_describe(ch)} for role {role!r}: tried "
                     f"{', '.join(f.label for f in candidates)}; hint: replace the character, or install "
-                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}"
+                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}",
+                    ch,
                 )
             self.warnings.append(
                 f"{role}: {_describe(ch)} is missing from {primary.family} {primary.style}; drawn with {chosen.label}"
