@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, FontError, OfficialdocError, RenderError
+from .errors import ContentError, FontError, LayoutError, OfficialdocError, RenderError
 from .fonts import FontSet
 from .layout.engine import LayoutOptions, layout_document
 from .load import Notice, load_document
@@ -43,6 +43,10 @@ def verify_text_complete(doc: Document, profile: Profile, fonts: FontSet) -> lis
         if exc.char is None or doc.source is None:
             raise
         raise _located(exc, exc.char, doc) from None
+    except LayoutError as exc:
+        if doc.source is None or str(exc).startswith(str(doc.source)):
+            raise
+        raise LayoutError(f"{doc.source}: {exc}") from None
     printed = "".join(
         line.text
         for page in laid_out.pages

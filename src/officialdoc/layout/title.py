@@ -130,7 +130,10 @@ def _break_part(text: str, style: TextStyle, profile: Profile, fonts: FontSet) -
         lines = _balanced(items, allowed, preferred, limit, width)
         if lines:
             return lines
-    raise LayoutError(f"title cannot be broken into lines within the block: {text}")
+    raise LayoutError(
+        f"title: 标题无法在版心内排成梯形或菱形的几行：{text[:20]}…；"
+        "hint: 在标题里用换行自行分行（title: |），或缩短标题中不能断开的部分（书名号内的名称、长数字或英文）"
+    )
 
 
 @dataclass(frozen=True, slots=True)
