@@ -495,7 +495,13 @@ class _Reader:
                 if width == 0 or height == 0 or picture.format not in ("PNG", "JPEG"):
                     raise ValueError(f"{picture.format} {width}×{height}")
                 picture.load()
-        except (OSError, ValueError, SyntaxError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
+        except Image.DecompressionBombError:
+            raise LimitError(
+                self.file, node.start_mark.line + 1, fld,
+                f"印章图片 {image.name} 像素过多，上限 {MAX_SEAL_PIXELS} 像素",
+                "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
+            ) from None  # fmt: skip
+        except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
             raise self.error(
                 node,
                 fld,
