@@ -316,3 +316,12 @@ def test_bad_cache_files_are_rebuilt(tmp_path: Path):
         result = run_bounded(["render", "doc.yaml", "-o", "out"], tmp_path, env)
         assert result.returncode == 0, result.stderr[-2000:]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["doc.docx", "doc.pdf"]
+
+
+@pytest.mark.parametrize("text", [BILLION_LAUGHS, ALIAS_HEADINGS], ids=["billion laughs", "aliased headings"])
+def test_check_refuses_aliases_as_render_does(text: str, tmp_path: Path):
+    """`check` read a ~500-byte billion-laughs file that `render` refused, and grew without bound."""
+    (tmp_path / "doc.yaml").write_text(text, encoding="utf-8")
+    result = run_bounded(["check", "doc.yaml"], tmp_path)
+    assert result.returncode > 0 and result.returncode < 128, result.stderr[-2000:]
+    assert "不支持 YAML 别名" in result.stdout + result.stderr and "Traceback" not in result.stderr
