@@ -6,8 +6,8 @@ sample of them through both renderers and LibreOffice.
 
 The strategies and invariants are those of tests/test_property.py (no traceback, every
 character in order, nothing past the block edge, PDF and DOCX page counts agree). The seed
-makes a run repeatable: a failure prints the document's YAML, and the same command finds it
-again. Exits 1 on a failure.
+makes a run repeatable: a failure is shrunk to a smallest document and printed, and the
+same command finds it again. Exits 1 on a failure.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ def main() -> int:
     profile = load_profile()
     fonts = FontSet(profile)
     counts = {"laid out": 0, "typed error": 0, "page counts compared": 0}
-    failures: list[str] = []
     sample = random.Random(args.seed)
     share = args.libreoffice / max(1, args.examples)
     workdir = Path(tempfile.mkdtemp(prefix="property-run-"))
@@ -60,13 +59,9 @@ def main() -> int:
         except OfficialdocError:
             counts["typed error"] += 1
             return
-        except Exception:
-            failures.append(f"traceback:\n{traceback.format_exc()}\n{text}")
-            return
         counts["laid out"] += 1
         edge = test_property.past_the_edge(text, profile, fonts)
-        if edge:
-            failures.append(f"past the block edge: {edge}\n{text}")
+        assert not edge, f"past the block edge: {edge}\n{text}"
         if counts["page counts compared"] < args.libreoffice and sample.random() < share * 2:
             counts["page counts compared"] += 1
             (pdf, docx), _ = render_document(loaded, workdir, ["pdf", "docx"], fonts=fonts)
@@ -74,15 +69,16 @@ def main() -> int:
             import pypdf
 
             ours, theirs = len(pypdf.PdfReader(pdf).pages), len(pypdf.PdfReader(converted).pages)
-            if ours != theirs:
-                failures.append(f"PDF {ours} pages, LibreOffice {theirs}\n{text}")
+            assert ours == theirs, f"PDF {ours} pages, LibreOffice {theirs}\n{text}"
 
-    run()
-    print(f"seed {args.seed}: " + ", ".join(f"{key} {value}" for key, value in counts.items()))
-    for failure in failures[:5]:
-        print("\n--- FAILURE ---\n" + failure)
-    print(f"{len(failures)} failure(s)")
-    return 1 if failures else 0
+    try:
+        run()  # a failure is shrunk by hypothesis to a smallest example, printed below
+    except Exception:
+        traceback.print_exc()
+        print(f"seed {args.seed}: FAILED (the smallest failing document is above)")
+        return 1
+    print(f"seed {args.seed}: " + ", ".join(f"{key} {value}" for key, value in counts.items()) + ", no failure")
+    return 0
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from officialdoc.api import render_document, verify_text_complete
 from officialdoc.errors import OfficialdocError
 from officialdoc.fonts import FontSet
 from officialdoc.layout.engine import LayoutOptions, layout_document
+from officialdoc.layout.measure import is_half_width, is_han
 from officialdoc.load import load_text
 from officialdoc.profile import Profile
 
@@ -98,27 +99,41 @@ def to_yaml(doc: dict) -> str:
 
 
 EDGE_TOLERANCE_MM = 0.3
+MM_PER_PT = 25.4 / 72
 
 
 def past_the_edge(doc_text: str, profile: Profile, fontset: FontSet) -> list[str]:
-    """Runs of the laid-out document that end right of the block (or start left of it)."""
+    """Runs of the laid-out document that end right of the block (or start left of it).
+
+    A line-final Latin run's width includes the Chinese–Latin gap before the Han character
+    that starts the next line (not drawn): it is left out of the run's right edge.
+    """
     loaded = load_text(doc_text, Path("random.yaml")).document
     laid_out = layout_document(loaded, profile, fontset, LayoutOptions())
     page = profile.page
+    lines = [(number, line) for number, laid in enumerate(laid_out.pages, 1) for line in laid.lines]
     bad = []
-    for number, laid_page in enumerate(laid_out.pages, 1):
-        for line in laid_page.lines:
-            if line.element == "page_number" or any(run.angle for run in line.runs):
-                continue
-            for run in line.runs:
-                hang = run.size_pt * 25.4 / 72 if line.hanging else 0.0  # one hung punctuation mark
-                right = run.x + run.width
-                if run.x < page.block_left - EDGE_TOLERANCE_MM or right > page.block_right + hang + EDGE_TOLERANCE_MM:
-                    bad.append(f"page {number} {line.element}: {run.text!r} {run.x:.2f}–{right:.2f} mm")
+    for k, (number, line) in enumerate(lines):
+        if line.element == "page_number" or any(run.angle for run in line.runs) or not line.runs:
+            continue
+        following = lines[k + 1][1].runs if k + 1 < len(lines) else ()
+        for run in line.runs:
+            hang = run.size_pt * MM_PER_PT if line.hanging else 0.0  # one hung punctuation mark
+            right = run.x + run.width
+            if run is line.runs[-1] and following and is_han(following[0].text[0]) and not is_han(run.text[-1]):
+                right -= _gap(run, profile)
+            if run.x < page.block_left - EDGE_TOLERANCE_MM or right > page.block_right + hang + EDGE_TOLERANCE_MM:
+                bad.append(f"page {number} {line.element}: {run.text!r} {run.x:.2f}–{right:.2f} mm")
     return bad
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _gap(run, profile: Profile) -> float:
+    """The Chinese–Latin gap after a half-width letter or digit, in mm (none after punctuation)."""
+    last = run.text[-1]
+    return profile.grid.han_latin_space_em * run.size_pt * MM_PER_PT if last.isalnum() and is_half_width(last) else 0.0
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_random_documents_lay_out_completely_inside_the_block(profile, fontset, doc):
     text = to_yaml(doc)
@@ -131,7 +146,10 @@ def test_random_documents_lay_out_completely_inside_the_block(profile, fontset, 
 
 
 @settings(
-    max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=3,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(documents())
 def test_pdf_and_docx_agree_on_the_page_count(profile, fontset, soffice, tmp_path_factory, doc):

@@ -115,7 +115,7 @@ def _exhaustive(items, allowed, preferred, limit, width):
     return None
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.text(st.sampled_from("关于印发台山市大江镇人民政府法治建设工作要点的通知和《》2021、"), min_size=21, max_size=44)
 )
