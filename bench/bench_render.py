@@ -22,26 +22,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {
-    "render_pdf_docx_s": 2.0,  # median wall time of one CLI render, both formats
-    "render_pdf_s": 1.5,  # PDF only
-    "peak_rss_mb": 400.0,  # peak resident memory of one render process
+    "render_pdf_docx_s": 2.0,      # median wall time of one CLI render, both formats
+    "render_pdf_s": 1.5,           # PDF only
+    "peak_rss_mb": 400.0,          # peak resident memory of one render process
 }
 
 
 def run_once(formats: str, outdir: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one CLI render in a child process."""
-    command = [
-        sys.executable,
-        "-m",
-        "officialdoc.cli",
-        "render",
-        str(ROOT / "content" / "2021.yaml"),
-        "-f",
-        formats,
-        "-o",
-        str(outdir),
-        "-q",
-    ]
+    command = [sys.executable, "-m", "officialdoc.cli", "render", str(ROOT / "content" / "2021.yaml"),
+               "-f", formats, "-o", str(outdir), "-q"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT)
