@@ -17,12 +17,13 @@ other one beats on line count, longest line, shortest line and phrase-boundary b
 from __future__ import annotations
 
 import functools
+import importlib.util
 import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import jieba
+from pathlib import Path
+from typing import Any
 
 from ..errors import LayoutError
 from ..fonts import FontSet
@@ -61,18 +62,43 @@ def _protected(text: str, words: tuple[str, ...]) -> set[int]:
     return inside
 
 
-def _word_starts(text: str) -> set[int]:
+@functools.cache
+def _word_starts(text: str) -> frozenset[int]:
     """Character offsets where a word starts, by jieba's segmentation.
 
     A one-character place suffix (马鬃山|村, 大江|镇) stays with the name before it.
     """
-    return {start for word, start, _ in _segmenter().tokenize(text) if not (start and word in PLACE_SUFFIXES)}
+    tokens = _segmenter(text).tokenize(text)
+    return frozenset(start for word, start, _ in tokens if not (start and word in PLACE_SUFFIXES))
+
+
+def _segmenter(text: str) -> Any:
+    """A jieba tokenizer whose dictionary holds only the words inside ``text`` (and their
+    prefixes, as jieba's own prefix dictionary does): the same segmentation of ``text``
+    without loading all 350 000 words (0.6 s) for one title."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    dictionary, counts, total = _dictionary()
+    inside = {text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1)}
+    words = {word: int(count) for word, count in zip(dictionary, counts, strict=True) if word in inside}
+    for word in list(words):
+        for end in range(1, len(word)):
+            words.setdefault(word[:end], 0)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = words, total, True
+    return tokenizer
 
 
 @functools.cache
-def _segmenter() -> jieba.Tokenizer:
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+def _dictionary() -> tuple[list[str], list[str], int]:
+    """jieba's dictionary (dict.txt: word, frequency, part of speech on each line): its words,
+    their frequencies, and the sum of all frequencies."""
+    location = importlib.util.find_spec("jieba")
+    assert location is not None and location.submodule_search_locations
+    fields = (Path(location.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8").split()
+    words, counts = fields[0::3], fields[1::3]
+    return words, counts, sum(map(int, counts))
 
 
 def _breakable(items: list[Cluster], profile: Profile, *, inside_pairs: bool, inside_words: bool) -> list[int]:
