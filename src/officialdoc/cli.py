@@ -23,10 +23,7 @@ import typer
 
 from . import __version__
 from .check.cli import check
-from .errors import OfficialdocError
-
-EXIT_INPUT = 2
-EXIT_OUTPUT = 3
+from .errors import EXIT_INTERNAL, EXIT_OUTPUT, OfficialdocError
 
 app = typer.Typer(
     help=(
@@ -57,15 +54,9 @@ def _error(message: object) -> None:
     typer.secho(f"错误：{message}", fg=typer.colors.RED, err=True)
 
 
-def _fail(exc: Exception) -> typer.Exit:
+def _fail(exc: OfficialdocError) -> typer.Exit:
     _error(exc)
-    return typer.Exit(EXIT_INPUT)
-
-
-def _status(exc: OfficialdocError) -> int:
-    from .output import OutputError
-
-    return EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_INPUT
+    return typer.Exit(exc.exit_status)
 
 
 def _version(value: bool) -> None:
@@ -133,6 +124,10 @@ def render(
     fonts_dirs: FontsOption = None,
     draft: Annotated[bool, typer.Option("--draft", help="草稿：用虚线标出预留的印章位置。")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="安静：只输出错误和警告。")] = False,
+    unsafe_paths: Annotated[
+        bool,
+        typer.Option("--unsafe-paths", help="允许内容文件引用其文件夹之外的印章图片和样式配置（仅限可信内容）。"),
+    ] = False,
 ) -> None:
     """把内容文件排成 PDF 和 DOCX（生成公文）。
 
@@ -145,7 +140,9 @@ def render(
         for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), _raise_interrupted)
-        status = _render_all(files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet)
+        status = _render_all(
+            files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet, unsafe_paths=unsafe_paths
+        )
     except KeyboardInterrupt:
         _error("已中断：正在写的输出已丢弃，之前的文件保持不变")
         raise typer.Exit(128 + signal.SIGINT) from None
@@ -157,7 +154,14 @@ def render(
 
 
 def _render_all(
-    files: list[str], wanted: list[str], output: str | None, extra: list[Path], *, draft: bool, quiet: bool
+    files: list[str],
+    wanted: list[str],
+    output: str | None,
+    extra: list[Path],
+    *,
+    draft: bool,
+    quiet: bool,
+    unsafe_paths: bool,
 ) -> int:
     """Plan every output, then render the files one by one; returns the exit status."""
     from .api import render_file
@@ -171,25 +175,42 @@ def _render_all(
         jobs = plan(files, wanted, suffixes, output, known)
     except OfficialdocError as exc:
         _error(exc)
-        return _status(exc)
+        return exc.exit_status
     status = 0
     for job in jobs:
         started = time.perf_counter()
         try:
             if job.to_stdout:
                 with tempfile.TemporaryDirectory(prefix="officialdoc-") as scratch:
-                    report = render_file(job.source, scratch, job.formats, draft=draft, fonts_dirs=extra)
+                    report = render_file(
+                        job.source, scratch, job.formats, draft=draft, fonts_dirs=extra, unsafe_paths=unsafe_paths
+                    )
                     with report.outputs[0].open("rb") as made:
                         _to_stdout(made)
             else:
-                report = render_file(job.source, ".", job.formats, draft=draft, targets=job.targets, fonts_dirs=extra)
+                report = render_file(
+                    job.source,
+                    ".",
+                    job.formats,
+                    draft=draft,
+                    targets=job.targets,
+                    fonts_dirs=extra,
+                    unsafe_paths=unsafe_paths,
+                )
         except OfficialdocError as exc:
             _error(exc)
-            status = max(status, _status(exc))
+            status = max(status, exc.exit_status)
             continue
         except OSError as exc:
             _error(f"{exc.filename or job.source}：{exc.strerror or exc}")
-            status = EXIT_OUTPUT
+            status = max(status, EXIT_OUTPUT)
+            continue
+        except Exception as exc:  # a bug, not the input: say so (exit status table in errors.py)
+            _error(
+                f"内部错误（{type(exc).__name__}: {exc}）：这是 officialdoc 的缺陷，不是 {job.source} 的问题；"
+                "请把该文件和这条信息报告给维护者"
+            )
+            status = EXIT_INTERNAL
             continue
         if not quiet:
             for notice in report.notices:

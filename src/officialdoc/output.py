@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from .errors import OfficialdocError
+from .errors import EXIT_OUTPUT, OfficialdocError
 
 STDIO = "-"  # the input "-" is standard input; "-o -" is standard output
 STDIN_NAME = "document"  # the file name of outputs of content read from standard input
@@ -42,6 +42,8 @@ class UsageError(OfficialdocError):
 
 class OutputError(OfficialdocError):
     """The file system refused an output (exit status 3); nothing of this input was written."""
+
+    exit_status = EXIT_OUTPUT
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,10 @@ def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
     if not p.header.first_page_number:
         page.number = None  # 信函: no page number on page 1
     if plan.first_slot >= p.grid.lines:
-        raise LayoutError("the header block leaves no room for the title on page 1")
+        raise LayoutError(
+            "header: the header block leaves no room for the title on page 1（版头占满了第一页）; "
+            "hint: 减少 header.issuers（联合发文机关）或 header.signers（签发人）的个数，或缩短发文机关名称"
+        )
     flow.slot = plan.first_slot
     return plan
 
