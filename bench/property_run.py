@@ -28,6 +28,7 @@ import test_property  # noqa: E402
 from officialdoc.api import render_document, verify_text_complete  # noqa: E402
 from officialdoc.errors import OfficialdocError  # noqa: E402
 from officialdoc.fonts import FontSet  # noqa: E402
+from officialdoc.layout.engine import layout_document  # noqa: E402
 from officialdoc.libreoffice import docx_to_pdf  # noqa: E402
 from officialdoc.load import load_text  # noqa: E402
 from officialdoc.profile import load_profile  # noqa: E402
@@ -55,12 +56,13 @@ def main() -> int:
         text = test_property.to_yaml(doc)
         try:
             loaded = load_text(text, workdir / "random.yaml").document
-            verify_text_complete(loaded, profile, fonts)
+            laid_out = layout_document(loaded, profile, fonts)
+            verify_text_complete(laid_out)
         except OfficialdocError:
             counts["typed error"] += 1
             return
         counts["laid out"] += 1
-        edge = test_property.past_the_edge(text, profile, fonts)
+        edge = test_property.past_the_edge(laid_out)
         assert not edge, f"past the block edge: {edge}\n{text}"
         if counts["page counts compared"] < args.libreoffice and sample.random() < share * 2:
             counts["page counts compared"] += 1

@@ -260,16 +260,16 @@ def test_hostile_content(case: Case, tmp_path: Path):
 def test_a_directory_as_input(tmp_path: Path):
     (tmp_path / "doc.yaml").mkdir()
     result = run_bounded(["render", "doc.yaml", "-o", "out"], tmp_path)
-    assert result.returncode == EXIT_INPUT and "不是普通文件" in result.stderr
+    assert result.returncode == EXIT_INPUT and "是文件夹" in result.stderr
 
 
 FONTS_SCRIPT = """
 from pathlib import Path
 from officialdoc.api import render_document
-from officialdoc.fonts import FontSet, PROJECT_FONTS_DIR, system_font_dirs
+from officialdoc.fonts import FontSet, font_search_path
 from officialdoc.load import load_document
 from officialdoc.profile import load_profile
-fonts = FontSet(load_profile(), [Path("fonts"), PROJECT_FONTS_DIR, *system_font_dirs()])
+fonts = FontSet(load_profile(), [folder for folder, _ in font_search_path([Path("fonts")])])
 outputs, warnings = render_document(load_document("doc.yaml").document, Path("out"), ["pdf"], fonts=fonts)
 print("\\n".join(warnings))
 """

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from officialdoc.api import render_document, verify_text_complete
 from officialdoc.errors import OfficialdocError
-from officialdoc.fonts import FontSet
-from officialdoc.layout.engine import LayoutOptions, layout_document
+from officialdoc.layout.engine import layout_document
 from officialdoc.layout.measure import is_half_width, is_han
+from officialdoc.layout.result import LaidOutDocument
 from officialdoc.load import load_text
 from officialdoc.profile import Profile
 
@@ -102,14 +102,13 @@ EDGE_TOLERANCE_MM = 0.3
 MM_PER_PT = 25.4 / 72
 
 
-def past_the_edge(doc_text: str, profile: Profile, fontset: FontSet) -> list[str]:
+def past_the_edge(laid_out: LaidOutDocument) -> list[str]:
     """Runs of the laid-out document that end right of the block (or start left of it).
 
     A line-final Latin run's width includes the Chinese–Latin gap before the Han character
     that starts the next line (not drawn): it is left out of the run's right edge.
     """
-    loaded = load_text(doc_text, Path("random.yaml")).document
-    laid_out = layout_document(loaded, profile, fontset, LayoutOptions())
+    profile = laid_out.profile
     page = profile.page
     lines = [(number, line) for number, laid in enumerate(laid_out.pages, 1) for line in laid.lines]
     bad = []
@@ -139,10 +138,11 @@ def test_random_documents_lay_out_completely_inside_the_block(profile, fontset, 
     text = to_yaml(doc)
     try:
         loaded = load_text(text, Path("random.yaml")).document
-        verify_text_complete(loaded, profile, fontset)  # every character, in order
+        laid_out = layout_document(loaded, profile, fontset)
+        verify_text_complete(laid_out)  # every character, in order
     except OfficialdocError:
         return  # a typed error with a message is a valid outcome; a traceback is not
-    assert past_the_edge(text, profile, fontset) == []
+    assert past_the_edge(laid_out) == []
 
 
 @settings(
@@ -175,4 +175,5 @@ def test_a_long_signature_stays_inside_the_block(issuer, seal, profile, fontset)
     """Was: with seal: reserve a 20-character 署名 ended at 195.25 mm, a 26-character one at
     211.97 mm (block edge 184 mm); now it moves left with the date, centred over it."""
     text = f"title: 关于测试的通知\nbody: [正文。]\nsignature: {{issuer: {issuer}, date: 2021-11-23, seal: {seal}}}\n"
-    assert past_the_edge(text, profile, fontset) == []
+    loaded = load_text(text, Path("signature.yaml")).document
+    assert past_the_edge(layout_document(loaded, profile, fontset)) == []
