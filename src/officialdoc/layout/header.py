@@ -1,7 +1,8 @@
 """版头 (§7.2) and the marks of chapter 10, planned once for the PDF and the DOCX renderer.
 
 Standard layout (§7.2; 命令 §10.2 and 纪要 §10.3 differ only in numbers of the profile):
-份号, 密级和保密期限 and 紧急程度 flush left on grid lines 1–3; the red issuer mark with
+份号, 密级和保密期限 and 紧急程度 flush left on grid lines 1–3 (a reply's marks, A类 and
+公开, on the lines after them); the red issuer mark with
 its glyph top a fixed distance below the block top, centred, condensed to fit the block
 (joint issuance: names stacked, distributed to one width, the suffix "文件" to their
 right, centred on the stack); the 发文字号 (or 令号) centred on the first grid line two
@@ -37,6 +38,7 @@ from .measure import Glyph, shape, span_pt
 from .page import Line, Rule
 
 FLUSH_ELEMENTS = ("copy_number", "secrecy", "urgency")
+MARKS_ELEMENT = "reply_mark"  # 答复件 A类, 公开: flush left under 紧急程度
 
 
 @dataclass(frozen=True)
@@ -152,13 +154,14 @@ class _Planner:
 
     # -- parts ----------------------------------------------------------------------------
     def flush_items(self) -> list[tuple[str, str, str]]:
-        """(text, style, element) of 份号, 密级和保密期限, 紧急程度, those given, top to bottom."""
+        """(text, style, element) of 份号, 密级和保密期限, 紧急程度, those given, then the reply
+        marks (A类, 公开), top to bottom."""
         values = (self.h.copy_number, self.h.secrecy, self.h.urgency)
         return [
             (text, style, element)
             for text, style, element in zip(values, self.spec.flush_styles, FLUSH_ELEMENTS, strict=True)
             if text
-        ]
+        ] + [(mark, self.spec.marks_style, MARKS_ELEMENT) for mark in self.h.marks]
 
     def mark_top(self) -> float:
         origin = self.p.page.block_top if self.spec.mark_top_from == "block" else 0.0
