@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 
 from officialdoc.api import render_document
+from officialdoc.errors import ContentError
 from officialdoc.fonts import FontSet
 from officialdoc.layout.engine import layout_document
 from officialdoc.layout.result import Kind, LaidOutDocument
@@ -277,3 +278,17 @@ def test_a_whole_document_attachment_carries_its_own_parts_and_attachments(cases
     assert [page.number for page in case.layout.pages] == [1, 2, 3]
     note = line(pdf, 1, "附件：县自然资源局排查情况报告")  # the 附件说明 names it by its short name
     assert abs(note.x0 - profile.page.block_left - 2 * profile.char_pitch_mm) <= TOL
+
+
+def test_too_many_marks_above_the_issuer_mark_are_a_content_error(tmp_path, fontset):
+    source = tmp_path / "marks.yaml"
+    source.write_text(
+        "header:\n  copy_number: '000012'\n  secrecy: 秘密\n  urgency: 特急\n  marks: [A类, 公开]\n"
+        "  issuer: 青溪县农业农村局\ntitle: 关于某事的答复\nbody: [正文。]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        render_document(load_document(source).document, tmp_path, ["pdf"], fonts=fontset)
+    assert (raised.value.line, raised.value.field) == (5, "header.marks")
+    assert "3行" in raised.value.message
+    assert not list(tmp_path.glob("*.pdf"))

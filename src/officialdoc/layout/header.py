@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from ..errors import LayoutError
+from ..errors import ContentError, LayoutError
 from ..fonts import FontSet
 from ..forms import SIGNER_LABEL
 from ..model import Document, Header
@@ -80,6 +80,14 @@ class _Mark:
     ink_bottom: float  # lowest ink of the last line
 
 
+class MarksOverflowError(LayoutError):
+    """The reply marks reach the 发文机关标志 (content: too many lines above the mark)."""
+
+    def __init__(self, slot: int):
+        super().__init__(f"reply mark on line {slot + 1} runs into the 发文机关标志 below it")
+        self.lines = slot  # the lines that fit above the mark
+
+
 def plan_header(header: Header, profile: Profile, fonts: FontSet) -> HeaderPlan:
     planner = _Planner(header, profile, fonts)
     return planner.letter() if profile.header.layout == "letter" else planner.standard()
@@ -89,7 +97,15 @@ def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
     """The header block on page 1; the flow continues at the title's grid line."""
     assert doc.header is not None
     p = engine.profile
-    plan = plan_header(doc.header, p, engine.fonts)
+    try:
+        plan = plan_header(doc.header, p, engine.fonts)
+    except MarksOverflowError as error:
+        ref = doc.sources.get("header.marks")
+        raise ContentError(
+            ref.file if ref else str(doc.source or ""), ref.line if ref else None, "header.marks",
+            f"份号、密级、紧急程度和答复标记每项占一行，发文机关标志上方只放得下{error.lines}行",
+            "减少标记（如只留“A类”），或把公开属性写进附注",
+        ) from None  # fmt: skip
     page = flow.pages[0]
     for text in plan.texts:
         glyphs = tuple(
@@ -288,6 +304,8 @@ class _Planner:
             style = p.style(style_name)
             baseline = p.grid_baseline_mm(slot)
             if baseline + (1 - p.grid.baseline_in_em) * pt_to_mm(style.size_pt) > self.mark_top():
+                if element == MARKS_ELEMENT:
+                    raise MarksOverflowError(slot)
                 raise LayoutError(f"{text!r} on line {slot + 1} runs into the 发文机关标志 below it")
             texts.append(self.text(text, style_name, element, self.left, baseline, slot, "left"))
         mark = self.mark()

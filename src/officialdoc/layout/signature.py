@@ -11,6 +11,10 @@
 - 签名章 (§7.3.5.3): two blank lines below the body, each signature seal 右空四字 on its own
   row with the signer's title 左空二字 of it, vertically centred on it; the date one blank
   line below the last seal, 右空四字.
+- 令的签署 "总理　李克强" (§10.2 → §7.3.5.3, the printed 签署 in the 签名章's place): two
+  blank lines below the body, each 签署 右空四字; the date one blank line below, 右空四字.
+- A date alone (no 署名): sealed, 右空四字 under its seal (placed as on a 署名 and date);
+  unsealed, 右空二字 one blank line below the body.
 
 Positions are millimetres; vertical ones are counted in grid lines from the first
 signature line, so the PDF and the DOCX put every line on the same grid slot.
