@@ -67,15 +67,16 @@ def place_embedded(engine: Typesetter, flow: Flow, doc: Document) -> None:
     for embedded in doc.embedded:
         if embedded.new_page:
             flow.new_page()
-            flow.skip(spec.title_slot)
-        else:
-            flow.skip(spec.blank_lines_before)
+            blank = spec.title_slot
+        else:  # the blank lines left on the page (the title never starts a page below blank lines)
+            blank = min(spec.blank_lines_before, p.grid.lines - flow.slot)
+        flow.skip(blank)
         placed = engine.begin(flow, Kind.EMBEDDED, embedded)
         lines = engine.place_title(flow, embedded.title, blank_after=False)
         under = place_under_title(engine, flow, embedded.part)
         flow.skip(p.title.blank_lines_after)
         title = TextPlan(lines, p.title.blank_lines_after)
-        placed.plan = EmbeddedPlan(title, under, embedded.new_page, 0 if embedded.new_page else spec.blank_lines_before)
+        placed.plan = EmbeddedPlan(title, under, embedded.new_page, blank)
         place_part(engine, flow, embedded.body, embedded.part)
 
 

@@ -88,7 +88,7 @@ class EmbeddedPlan:
     title: TextPlan
     under_title: tuple[UnderTitle, ...]
     new_page: bool
-    blank_lines_before: int  # not on a new page: blank grid lines above the title
+    blank_lines_before: int  # blank grid lines above the title (on its new page, or under the text above)
 
 
 @dataclass(frozen=True)

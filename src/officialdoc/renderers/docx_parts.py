@@ -62,10 +62,9 @@ def write_embedded(builder: DocxWriter, placed: Placed) -> None:
     lines under them, a blank line."""
     plan = placed.plan
     assert isinstance(plan, EmbeddedPlan)
-    builder.blank_lines(plan.blank_lines_before)
-    for i, line in enumerate(plan.title.lines):
-        paragraph = builder.paragraph("title", line)
-        if i == 0 and plan.new_page:
-            paragraph.paragraph_format.page_break_before = True
+    paragraphs = builder.blank_lines(plan.blank_lines_before)
+    paragraphs += [builder.paragraph("title", line) for line in plan.title.lines]
+    if plan.new_page:
+        paragraphs[0].paragraph_format.page_break_before = True
     write_under_title(builder, plan.under_title)
     builder.blank_lines(plan.title.blank_lines_after)
