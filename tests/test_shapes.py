@@ -11,9 +11,11 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import pdfplumber
 import pytest
+from docx import Document as open_docx
 
 from officialdoc.api import render_document
 from officialdoc.errors import ContentError
@@ -40,6 +42,7 @@ class Case:
     layout: LaidOutDocument
     pdf: PdfDoc
     lo: PdfDoc
+    docx: Path
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +60,8 @@ def cases(tmp_path_factory, repo_root, soffice) -> dict[str, Case]:
     fontconfig = next(iter(fontsets.values())).fontconfig_xml()
     converted = docx_to_pdf([docx for *_, docx in made.values()], folder / "lo", fontconfig)
     return {
-        name: Case(doc, profile, layout, read_pdf(pdf), read_pdf(lo))
-        for (name, (doc, profile, layout, pdf, _)), lo in zip(made.items(), converted, strict=True)
+        name: Case(doc, profile, layout, read_pdf(pdf), read_pdf(lo), docx)
+        for (name, (doc, profile, layout, pdf, docx)), lo in zip(made.items(), converted, strict=True)
     }
 
 
@@ -292,3 +295,18 @@ def test_too_many_marks_above_the_issuer_mark_are_a_content_error(tmp_path, font
     assert (raised.value.line, raised.value.field) == (5, "header.marks")
     assert "3行" in raised.value.message
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_docx_carries_the_shapes_as_named_paragraphs(cases):
+    embedded = {p.text: p for p in open_docx(str(cases["shape_embedded"].docx)).paragraphs}
+    title = embedded["青溪县乡村振兴工作要点"]
+    assert title.style.name == "标题" and title.paragraph_format.page_break_before
+    assert embedded["青振兴〔2024〕3号"].style.name == "发文字号"
+    assert embedded["（县乡村振兴局2024年3月8日印发）"].style.name == "副标题"
+    paragraphs = open_docx(str(cases["shape_publication"].docx)).paragraphs
+    texts = [p.text for p in paragraphs]
+    at = texts.index("（此件公开发布）")
+    assert paragraphs[at].style.name == "发布说明"
+    assert texts[at - 1] == "2024年4月12日" and paragraphs[at - 1].paragraph_format.keep_with_next
+    number = open_docx(str(cases["shape_doc_number"].docx)).paragraphs[0]
+    assert (number.text, number.style.name) == ("青政办发〔2024〕21号", "发文字号")
