@@ -9,6 +9,7 @@ blank 正文 lines.
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..layout.result import EmbeddedPlan, Placed, TextPlan, UnderTitle
@@ -51,9 +52,11 @@ def write_publication(builder: DocxWriter, placed: Placed) -> None:
     """（此件公开发布） under the date, two characters in; the date keeps with it."""
     plan = placed.plan
     assert isinstance(plan, TextPlan)
-    body = builder.document.element.body
-    date = DocxParagraph(body.sectPr.getprevious(), builder.document._body)
-    date.paragraph_format.keep_with_next = True
+    previous = builder.document.element.body.sectPr.getprevious()
+    if previous is not None and previous.tag == qn("w:p"):
+        last = DocxParagraph(previous, builder.document._body)
+        if last.style is not None and last.style.name == builder.styles["date"].name:  # the signature's date
+            last.paragraph_format.keep_with_next = True
     _paragraph(builder, "publication", plan.lines[0])
 
 
