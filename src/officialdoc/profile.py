@@ -182,6 +182,7 @@ class Profile:
     attachments: AttachmentSpec
     record: RecordSpec
     header: HeaderSpec
+    embedded: EmbeddedSpec  # 印发/转发 notices: the document they carry; a lone 发文字号
     check: CheckSpec  # officialdoc check: tolerances of measuring
     attendance: AttendanceSpec | None  # 纪要 profiles only (§10.3)
 
@@ -346,6 +347,7 @@ def _profile(data: dict[str, Any], path: Path) -> Profile:
         table=_build(TableSpec, _section(data, "table", path), f"{where}: table"),
         attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
         record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
+        embedded=_build(EmbeddedSpec, _section(data, "embedded", path), f"{where}: embedded"),
         header=_header_spec(_section(data, "header", path), where),
         check=_check_spec(_section(data, "check", path), where),
         attendance=(
@@ -402,6 +404,16 @@ class RecordSpec:
     label_gap_pt: float  # between "抄送：" and the names (the DOCX's tab stop lies there)
     print_line: bool = True  # 印发机关和印发日期 (信函: none, §10.1)
     rules: bool = True  # the rules above, between and under the rows (信函: none, §10.1)
+
+
+@dataclass(frozen=True)
+class EmbeddedSpec:
+    """The document an 印发/转发/发布 notice carries, and a 发文字号 printed without a 版头."""
+
+    title_slot: int  # a new page: its title's first grid line (0-based)
+    blank_lines_before: int  # not on a new page: blank lines above its title
+    subtitle_style: str  # the line under its title (key of Profile.styles)
+    number_blank_lines_after: int  # a lone 发文字号 to the title under it
 
 
 def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
@@ -463,6 +475,7 @@ class HeaderSpec:
     mark_line_pitch_em: float  # joint issuance: stacked names, baseline to baseline
     mark_suffix_gap_em: float  # joint issuance: the names' block to "文件"
     flush_styles: tuple[str, ...]  # 份号, 密级和保密期限, 紧急程度 (keys of Profile.styles)
+    marks_style: str  # 答复件 marks (A类, 公开) under them
     doc_number_style: str
     signer_label_style: str
     signer_style: str

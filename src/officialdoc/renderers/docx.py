@@ -34,7 +34,7 @@ from ..layout.result import BlockPlan, Kind, LaidOutDocument, Placed, TextPlan
 from ..layout.signature import SealPlacement, SignaturePlan
 from ..model import Heading
 from ..profile import profile_keywords
-from . import docx_attachments, docx_footer, docx_record, docx_sections, docx_table
+from . import docx_attachments, docx_footer, docx_parts, docx_record, docx_sections, docx_table
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
@@ -218,4 +218,7 @@ WRITERS: dict[Kind, Callable[[DocxWriter, Placed, bool], None]] = {
     Kind.ATTENDANCE: lambda writer, placed, draft: write_attendance(writer, placed),  # §10.3
     Kind.ATTACHMENT_SHEET: lambda writer, placed, draft: docx_attachments.write_sheet(writer, placed),
     Kind.RECORD: lambda writer, placed, draft: docx_record.write_record(writer, placed),
+    Kind.DOC_NUMBER: lambda writer, placed, draft: docx_parts.write_doc_number(writer, placed),
+    Kind.PUBLICATION: lambda writer, placed, draft: docx_parts.write_publication(writer, placed),
+    Kind.EMBEDDED: lambda writer, placed, draft: docx_parts.write_embedded(writer, placed),
 }

@@ -66,6 +66,7 @@ def _styles(profile: Profile) -> dict[str, tuple[str, str, str]]:
         "copy_number": ("份号", copy_number, "left"),
         "secrecy": ("密级", secrecy, "left"),
         "urgency": ("紧急程度", urgency, "left"),
+        "reply_mark": ("答复标记", spec.marks_style, "left"),
         "doc_number": ("发文字号", spec.doc_number_style, "center"),
         "signer_label": ("签发人", spec.signer_label_style, "left"),
     }

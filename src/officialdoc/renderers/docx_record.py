@@ -7,7 +7,8 @@
   indents. (Paragraph borders follow the indents and add their width to the page; and
   LibreOffice 7.4 does not make a frame of bordered ``w:framePr`` paragraphs.)
 - 主送/抄送 hang their label, so wrapped names continue after the colon; the 印发 row sets
-  the organ left and the date at a right tab stop on the cell's right edge.
+  the organ left and the date at a right tab stop on the cell's right edge; the 印数 row
+  (共印5份) is right-aligned in its cell.
 - Blank 正文 paragraphs (one grid line each) move the table down to the engine's grid
   line, after a page break when the record has a page of its own.
 - LibreOffice 7.4, measured: top borders lie inside their exact-height rows; the table's
@@ -71,12 +72,17 @@ def _table(builder: DocxWriter, plan: RecordPlan, lines: list[int]) -> None:
     give_back = (X.twips(spec.thick_rule_mm) if spec.rules else 0) + SLACK_TWIPS  # room for the bottom rule
     indent = pt_to_mm(pad / X.TWIPS_PER_PT)  # the cell margin, as written
     cell_left, cell_right = page.block_left + indent, page.block_right - indent
-    for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
+    items = [*plan.rows, *([plan.copies] if plan.copies else []), None]
+    for i, (row, item) in enumerate(zip(table.rows, items, strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
         row._tr.insert(0, X.row_properties(height))
         cell = row.cells[0]
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style.name]
+        if isinstance(item, str):  # 共印5份, flush right in the cell
+            X.set_jc(X.ppr(paragraph._p), "right")
+            builder.text(paragraph, item, style.text_style)
+            continue
         if item is not None:  # 主送, 抄送
             write_hanging(builder, paragraph, item, cell_left, cell_right)
             continue
