@@ -36,3 +36,17 @@ def soffice() -> str:
     if found is None:
         pytest.skip("LibreOffice (soffice) is not installed: DOCX layout is not measured")
     return found
+
+
+@pytest.fixture(scope="session")
+def shared_dir(repo_root: Path) -> Path:
+    """The shared material (``../shared`` as CI has it): env OFFICIALDOC_SHARED, else
+    ``<repo>/../shared``, else /work/shared. Missing: a failure under CI, else a skip."""
+    candidates = [Path(p) for p in (os.environ.get("OFFICIALDOC_SHARED"),) if p]
+    candidates += [repo_root.parent / "shared", Path("/work/shared")]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    if os.environ.get("CI"):
+        pytest.fail(f"shared material missing: tried {', '.join(map(str, candidates))}")
+    pytest.skip("shared material (../shared) is not available")

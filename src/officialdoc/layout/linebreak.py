@@ -14,6 +14,7 @@ The rule, one for the PDF and for what Word/LibreOffice do with the DOCX setting
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ..profile import PunctuationSpec
@@ -38,6 +39,17 @@ def _forbidden(before: Cluster, after: Cluster, rules: PunctuationSpec) -> bool:
     )
 
 
+def _fit_span_pt(glyphs: list[Glyph], tracking_pt: float) -> float:
+    """A line's width as the DOCX client fills it: LibreOffice does not track the last glyph
+    before a change between hanzi and half-width text (measured: 〔2004〕15号 is 4 × 0.3 pt wider)."""
+    changes = sum(
+        1
+        for a, b in itertools.pairwise(glyphs)
+        if not a.ch.isspace() and not b.ch.isspace() and is_half_width(a.ch) != is_half_width(b.ch)
+    )
+    return span_pt(glyphs, tracking_pt) - changes * tracking_pt
+
+
 def break_lines(
     items: list[Cluster],
     first_width_pt: float,
@@ -54,7 +66,7 @@ def break_lines(
         used: list[Glyph] = []
         while end < len(items):
             trial = used + list(items[end].glyphs)
-            if span_pt(trial, tracking_pt) > avail - tracking_pt + EPSILON_PT and end > start:
+            if _fit_span_pt(trial, tracking_pt) > avail - tracking_pt + EPSILON_PT and end > start:
                 break
             used = trial
             end += 1

@@ -1,8 +1,10 @@
 """DOCX renderer (python-docx): named styles on a 22-line grid; Word or LibreOffice lays it out.
 
 The DOCX is for people who edit it, so it carries structure rather than positions: named
-paragraph styles (正文, 标题, 一级标题 … 页码) with outline levels, one paragraph per
-自然段, real PAGE fields in the odd and even footers, the seal as a floating picture.
+paragraph styles (公文正文, 公文标题, 一级标题 … 公文页码; not 正文, 标题, 页码, Chinese
+Word's names of its built-in Normal, Title and page number) with outline levels, one
+paragraph per 自然段, real PAGE fields in the odd and even footers, the seal as a floating
+picture.
 The grid comes from exact line spacing and a small negative character spacing (the
 profile's ``docx:`` section, measured in LibreOffice: 22 lines × 28 characters). Title
 lines and the signature block are placed as the layout engine places them, and the
@@ -38,7 +40,7 @@ from ..layout.signature import SealPlacement, plan_signature
 from ..layout.title import break_title
 from ..model import Block, Document, Heading, Signature, Table
 from ..profile import Profile, TextStyle, profile_keywords
-from . import docx_attachments, docx_footer, docx_record, docx_table
+from . import docx_attachments, docx_footer, docx_package, docx_record, docx_table
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
@@ -105,12 +107,12 @@ class _Builder:
         self.renumbered: list[Section] = []  # sections that number their pages from 1 again
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, _ParaStyle] = {
-            "body": _ParaStyle("正文", "body", "both", indent),
-            "title": _ParaStyle("标题", "title", "center"),
+            "body": _ParaStyle("公文正文", "body", "both", indent),
+            "title": _ParaStyle("公文标题", "title", "center"),
             "addressee": _ParaStyle("主送", "addressee", "left"),
             "issuer": _ParaStyle("署名", "signature", "right"),
             "date": _ParaStyle("成文日期", "signature", "right"),
-            "page_number": _ParaStyle("页码", profile.page_number.style, "left"),
+            "page_number": _ParaStyle("公文页码", profile.page_number.style, "left"),
             "attachment_note": _ParaStyle("附件说明", "body", "both"),
             "attachment_label": _ParaStyle("附件标识", profile.attachments.label_style, "left"),
             "note": _ParaStyle("附注", "body", "both", indent),
@@ -152,6 +154,7 @@ class _Builder:
         props.keywords = profile_keywords(self.profile)  # read by officialdoc check
         props.comments = ""
         props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+        docx_package.finish_package(self.document, len(laid_out.pages))
         return self.document
 
     def _drop_template_leftovers(self) -> None:
@@ -208,10 +211,10 @@ class _Builder:
         pf = X.ppr(style.element)
         X.set_flag(pf, "w:widowControl", False)  # the PDF engine splits paragraphs anywhere
         X.set_flag(pf, "w:kinsoku", True)
-        # Word: ，。、 may hang past the right edge. LibreOffice 7.4 imports this flag inverted
-        # and never hangs then; it pulls the previous character down instead. (Its own
-        # hanging would drop a hung mark followed by Latin or digits from the page.)
-        X.set_flag(pf, "w:overflowPunct", True)
+        # No w:overflowPunct: omitted, it is on (ISO/IEC 29500-1 §17.3.1.21) and Word hangs
+        # ，。、 past the right edge, as the PDF does (punctuation.hanging). LibreOffice hangs
+        # too when it is omitted (its default); it imports the element inverted, so writing
+        # it on would make LibreOffice push a character down instead.
         # Space between hanzi and Latin/digits, as the PDF sets it (grid.han_latin_space_em;
         # LibreOffice adds 0.2 em whatever these say, Word adds its own when they are on).
         X.set_flag(pf, "w:autoSpaceDE", True)

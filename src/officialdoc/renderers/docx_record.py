@@ -134,10 +134,11 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
+        rule = "exact" if i == len(lines) - 1 else "atLeast"  # the last row gives the bottom rule room
         row._tr.insert(
             0,
             parse_xml(
-                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="{rule}"/></w:trPr>'
             ),
         )
         cell = row.cells[0]
@@ -170,13 +171,13 @@ def _rule(size: int) -> str:
 def _table_properties(width: int, pad: int, thick: int) -> BaseOxmlElement:
     """w:tblPr in schema order: width, indent, borders (thick top and bottom), fixed layout, margins.
 
-    Word 2010 compatibility puts the first cell's text, not its border, at the indent:
-    indenting by the cell margin puts the rules on the block's edges.
+    Word 2013 compatibility (docx_package) puts the table's border at the indent: with none,
+    the rules lie on the block's edges.
     """
     return parse_xml(
         f"<w:tblPr {nsdecls('w')}>"
         f'<w:tblW w:w="{width}" w:type="dxa"/>'
-        f'<w:tblInd w:w="{pad}" w:type="dxa"/>'
+        '<w:tblInd w:w="0" w:type="dxa"/>'
         f'<w:tblBorders><w:top {_rule(thick)}/><w:left w:val="nil"/><w:bottom {_rule(thick)}/>'
         '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'

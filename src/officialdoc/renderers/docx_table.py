@@ -3,8 +3,8 @@
 - Widths in twips, written twice and consistently: ``w:tblW`` and each ``w:tcW`` (what
   Word reads) and ``w:gridCol`` (what WPS reads); a fixed layout, so no client re-sizes.
 - Borders: single black lines of the profile's width, on the table and in its table style.
-- Rows are exactly as high as the PDF's: cell lines × the grid pitch (``w:trHeight``
-  exact; the header row less the top border's width, which LibreOffice 7.4 sets above it
+- Rows are as high as the PDF's: cell lines × the grid pitch (``w:trHeight`` at least,
+  so a cell that Word wraps once more, or a clerk types into, grows; the header row less the top border's width, which LibreOffice 7.4 sets above it
   on every page, measured), cell paragraphs at the grid's exact line spacing, no cell
   margin above or below. Rows never split (``w:cantSplit``); the header row repeats on
   each page (``w:tblHeader``) and is kept with the first data row, as the caption is kept
@@ -82,7 +82,8 @@ def add_table(builder: _Builder, table: Table) -> DocxParagraph | None:
 
 
 def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> None:
-    """One table row: exact height, never split; the header row repeats and keeps with the next."""
+    """One table row: at least its planned height (a longer text grows it, never hidden), never
+    split; the header row repeats and keeps with the next."""
     profile = builder.profile
     height = planned.lines * profile.docx.line_pitch_twips
     if planned.header:  # LibreOffice sets the table's top border's width above the (repeated) header row
@@ -91,7 +92,7 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
         0,
         parse_xml(
             f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
-            f'<w:trHeight w:val="{height}" w:hRule="exact"/>'
+            f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
             + ("<w:tblHeader/>" if planned.header else "")
             + "</w:trPr>"
         ),
@@ -131,9 +132,8 @@ def _table_properties(builder: _Builder, width: int) -> BaseOxmlElement:
         f"<w:tblPr {nsdecls('w')}>"
         f'<w:tblStyle w:val="{_table_style_id(builder)}"/>'
         f'<w:tblW w:w="{width}" w:type="dxa"/>'
-        # Word 2010 compatibility (the template's mode) sets the first cell's text, not its
-        # border, at the indent: indent by the padding to put the border on the margin
-        f'<w:tblInd w:w="{pad}" w:type="dxa"/>'
+        # Word 2013 compatibility (docx_package) sets the table's border at the indent: none
+        '<w:tblInd w:w="0" w:type="dxa"/>'
         + _borders_xml("tblBorders", round(spec.border_width_pt * 8))
         + '<w:tblLayout w:type="fixed"/>'
         + _margins_xml(pad)
@@ -181,6 +181,7 @@ def _define_styles(builder: _Builder) -> None:
         builder._run_format(style.element, profile.style(text_style))
         pf = X.ppr(style.element)
         X.set_line_spacing(pf, profile.docx.line_pitch_twips)
+        X.set_flag(pf, "w:overflowPunct", False)  # Word pushes in a cell, as the PDF (LibreOffice never hangs there)
         X.set_indent(pf)
         X.set_jc(pf, align)
 

@@ -361,3 +361,39 @@ def page_text_box(
         for paragraph in paragraphs:
             content.append(copy.deepcopy(paragraph))
     return run
+
+
+def page_line(
+    *, x_mm: float, y_mm: float, width_mm: float, weight_mm: float, color: str, shape_id: int, name: str
+) -> BaseOxmlElement:
+    """A run holding a horizontal rule from (x, y) mm of the page, ``width_mm`` long, in front of the text.
+
+    Written as Word writes a line shape ([MS-ODRAWXML] 2.2.7): an ``mc:AlternateContent``
+    whose choice is the DrawingML line (``wps:wsp``) and whose fallback is a VML ``v:line``.
+    """
+    emu = {k: round(v * EMU_PER_MM) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("t", weight_mm))}
+    x0, x1, y = (f"{mm_to_pt(v):.2f}pt" for v in (x_mm, x_mm + width_mm, y_mm))
+    z_order = Z_ORDER_BASE + shape_id
+    rgb = color.lstrip("#").upper()
+    label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return parse_xml(
+        f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{emu["w"]}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu["w"]}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+        f'<a:ln w="{emu["t"]}"><a:solidFill><a:srgbClr val="{rgb}"/></a:solidFill></a:ln></wps:spPr>'
+        "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></mc:Choice>"
+        f'<mc:Fallback><w:pict><v:line id="{label}" style="position:absolute;z-index:{z_order};'
+        'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" '
+        f'from="{x0},{y}" to="{x1},{y}" strokecolor="#{rgb}" strokeweight="{mm_to_pt(weight_mm):.2f}pt"/>'
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
