@@ -80,15 +80,17 @@ def is_full_width(ch: str) -> bool:
     return ord(ch) >= 0x2E80 or ch in "“”‘’—…"
 
 
-def as_libreoffice_draws(lines: list[tuple[int, str]], hanging: str) -> list[tuple[int, str]]:
-    """Our (page, text) lines as LibreOffice 7.4 draws them from the DOCX: with hanging
-    punctuation on (w:overflowPunct omitted, as Word has it), it leaves out a line-final
-    ，。、 when the next line starts with a half-width letter or digit ("…监督权。" +
-    "2021年…" shows as "…监督权"); Word prints the mark (measured in LibreOffice, #10)."""
+def as_libreoffice_draws(lines: list[PdfLine], hanging: str, right: float) -> list[tuple[int, str]]:
+    """Our lines as (page, text) the way LibreOffice 7.4 draws them from the DOCX: with hanging
+    punctuation on (w:overflowPunct omitted, as Word has it), it leaves out the ，。、 that ends
+    a full line (one reaching the block's ``right`` edge, mm) when the next line starts with a
+    half-width letter or digit ("…监督权。" + "2021年…" shows as "…监督权"); Word prints the
+    mark (measured in LibreOffice, #10)."""
     drawn = []
-    for i, (page, text) in enumerate(lines):
-        following = lines[i + 1][1] if i + 1 < len(lines) else ""
-        if text and text[-1] in hanging and following[:1].isascii() and following[:1].isalnum():
+    for i, line in enumerate(lines):
+        text, following = line.text, lines[i + 1].text if i + 1 < len(lines) else ""
+        full = line.x1 >= right - 1.0
+        if full and text[-1:] in tuple(hanging) and following[:1].isascii() and following[:1].isalnum():
             text = text[:-1]
-        drawn.append((page, text))
+        drawn.append((line.page, text))
     return drawn

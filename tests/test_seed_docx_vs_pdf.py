@@ -28,7 +28,7 @@ def both(tmp_path_factory, repo_root, fontset, soffice):
 def test_same_pages_and_same_lines(both, profile):
     ours, libreoffice = both
     assert libreoffice.pages == ours.pages
-    expected = as_libreoffice_draws([(line.page, line.text) for line in ours.lines], profile.punctuation.hanging)
+    expected = as_libreoffice_draws(ours.lines, profile.punctuation.hanging, profile.page.block_right)
     assert [(line.page, line.text) for line in libreoffice.lines] == expected
 
 

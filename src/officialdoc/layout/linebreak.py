@@ -1,9 +1,10 @@
 """Line breaking on the character grid, with the line-start/line-end rules of GB/T 15834.
 
 The rule, one for the PDF and for what Word/LibreOffice do with the DOCX settings
-(``w:kinsoku`` + ``w:overflowPunct``):
+(``w:kinsoku`` on, ``w:overflowPunct`` omitted, i.e. on):
 
-1. Fill the line greedily with whole clusters.
+1. Fill the line greedily with whole clusters, measured as LibreOffice measures them
+   (``_fit_span_pt``).
 2. If the next cluster may not start a line and is a single hanging mark (，。、) whose
    follower may start a line, the mark hangs past the block edge as a 29th glyph.
 3. Otherwise, while the break is forbidden (next line would start with a closing mark,

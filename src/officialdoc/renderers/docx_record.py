@@ -134,11 +134,10 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
-        rule = "exact" if i == len(lines) - 1 else "atLeast"  # the last row gives the bottom rule room
         row._tr.insert(
             0,
             parse_xml(
-                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="{rule}"/></w:trPr>'
+                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
             ),
         )
         cell = row.cells[0]

@@ -87,12 +87,12 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
     profile = builder.profile
     height = planned.lines * profile.docx.line_pitch_twips
     if planned.header:  # LibreOffice sets the table's top border's width above the (repeated) header row
-        height -= round(profile.table.border_width_pt * 20)
+        height -= round(profile.table.border_width_pt * 20)  # (an exact row: at least, it would grow)
     row._tr.insert(
         0,
         parse_xml(
             f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
-            f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
+            f'<w:trHeight w:val="{height}" w:hRule="{"exact" if planned.header else "atLeast"}"/>'
             + ("<w:tblHeader/>" if planned.header else "")
             + "</w:trPr>"
         ),
@@ -100,12 +100,18 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
     style, text_style = (
         (HEADER_STYLE, profile.table.header_style) if planned.header else (CELL_STYLE, profile.table.cell_style)
     )
+    # LibreOffice 7.4 grows a row "at least" so high by its top border's width (measured): the
+    # lines of a data row give that width back, so the row is its planned height there and in Word
+    border = round(profile.table.border_width_pt * 20)
+    line = profile.docx.line_pitch_twips - -(-border // planned.lines)
     for cell, plan, w in zip(row.cells, planned.cells, columns, strict=True):
         cell.width = Twips(w)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style]
         X.set_jc(X.ppr(paragraph._p), plan.align)
+        if not planned.header:
+            X.set_line_spacing(X.ppr(paragraph._p), line)
         if plan.text:
             builder._text(paragraph, plan.text, text_style)
         if planned.header:
