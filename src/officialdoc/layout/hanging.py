@@ -7,7 +7,7 @@ broken like body lines and justified between ``text_x`` and ``right``, except th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..fonts import FontSet
@@ -51,9 +51,9 @@ def hanging_lines(engine: LayoutEngine, item: HangingItem) -> list[PendingLine]:
     label = tuple(engine.shaped(item.label, item.style, item.element))
     width = mm_to_pt(item.right - item.text_x)
     text = engine.shaped(item.text, item.style, item.element)
-    broken = break_lines(
-        clusters(text, p.punctuation.inseparable), width, width, p.fit_tracking_pt(style), p.punctuation
-    )
+    # the 版记 is a table in the DOCX, and a mark never hangs past a cell's edge (layout.table)
+    rules = replace(p.punctuation, hanging="") if item.style == p.record.style else p.punctuation
+    broken = break_lines(clusters(text, p.punctuation.inseparable), width, width, p.fit_tracking_pt(style), rules)
     result = []
     for i, line in enumerate(broken):
         runs = make_runs(label, item.label_x, tracking, color) if i == 0 else []

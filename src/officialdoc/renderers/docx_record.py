@@ -130,6 +130,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     X.set_attrs(tbl.tblGrid.find(qn("w:gridCol")), w=width)
     style = builder.styles["record"]
     X.set_line_spacing(X.ppr(builder.document.styles[style.name].element), pitch)
+    X.set_flag(X.ppr(builder.document.styles[style.name].element), "w:overflowPunct", False)  # a cell: push
     give_back = (X.twips(spec.thick_rule_mm) if spec.rules else 0) + SLACK_TWIPS  # room for the bottom rule
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):

@@ -3,13 +3,15 @@
 - Widths in twips, written twice and consistently: ``w:tblW`` and each ``w:tcW`` (what
   Word reads) and ``w:gridCol`` (what WPS reads); a fixed layout, so no client re-sizes.
 - Borders: single black lines of the profile's width, on the table and in its table style.
-- Rows are as high as the PDF's: cell lines × the grid pitch (``w:trHeight`` at least,
-  so a cell that Word wraps once more, or a clerk types into, grows; the header row less the top border's width, which LibreOffice 7.4 sets above it
-  on every page, measured), cell paragraphs at the grid's exact line spacing, no cell
-  margin above or below. Rows never split (``w:cantSplit``); the header row repeats on
-  each page (``w:tblHeader``) and is kept with the first data row, as the caption is kept
-  with the table.
-- Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 正文 without its
+- Rows are as high as the PDF's: cell lines × the grid pitch. A data row is "at least"
+  so high (``w:trHeight`` atLeast), so a cell that Word wraps once more, or a clerk types
+  into, grows instead of hiding text; its lines give back the top border's width that
+  LibreOffice 7.4 adds to such a row (measured). The header row is exact, less the top
+  border's width, which LibreOffice sets above it on every page (measured). Cell
+  paragraphs at the grid's exact line spacing, no cell margin above or below. Rows never
+  split (``w:cantSplit``); the header row repeats on each page (``w:tblHeader``) and is
+  kept with the first data row, as the caption is kept with the table.
+- Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 公文正文 without its
   first-line indent and tracking, with the table fonts (eastAsia named) and alignments.
 - A landscape table (§8) gets a section of its own: A4 with ``w:orient="landscape"``,
   margins turned with the page, so its text block is the portrait block once the page
