@@ -403,7 +403,7 @@ def test_left_edge_and_first_line_indent(converted, profile: Profile):
     starts = [x for x in starts if x < 60]  # not the signature
     assert all(x == pytest.approx(left, abs=TOL) or x == pytest.approx(indent, abs=TOL) for x in starts)
     assert sum(abs(x - indent) <= TOL for x in starts) >= 10
-    assert sum(abs(x - left) <= TOL for x in starts) >= 20
+    assert sum(abs(x - left) <= TOL for x in starts) >= 19  # 19: a hung mark (#10) saves a line
 
 
 def test_every_character_in_order(converted, profile: Profile):

@@ -212,9 +212,9 @@ class _Builder:
         X.set_flag(pf, "w:widowControl", False)  # the PDF engine splits paragraphs anywhere
         X.set_flag(pf, "w:kinsoku", True)
         # No w:overflowPunct: omitted, it is on (ISO/IEC 29500-1 §17.3.1.21) and Word hangs
-        # ，。、 past the right edge, as the PDF does (punctuation.hanging). LibreOffice hangs
-        # too when it is omitted (its default); it imports the element inverted, so writing
-        # it on would make LibreOffice push a character down instead.
+        # punctuation past the right edge, as the PDF hangs ，。、；：？！ (punctuation.hanging).
+        # LibreOffice hangs these too when it is omitted (its default); it imports the element
+        # inverted, so writing it on would make LibreOffice push a character down instead.
         # Space between hanzi and Latin/digits, as the PDF sets it (grid.han_latin_space_em;
         # LibreOffice adds 0.2 em whatever these say, Word adds its own when they are on).
         X.set_flag(pf, "w:autoSpaceDE", True)
