@@ -20,7 +20,8 @@ def test_a_change_of_script_costs_the_untracked_glyph(profile, fontset):
     tracking = profile.fit_tracking_pt(style)
     plain = shape("某政文二〇〇四号", style, "body", fontset, profile.grid.han_latin_space_em)
     number = shape("某政文〔2004〕15号", style, "body", fontset, profile.grid.han_latin_space_em)
-    assert _fit_span_pt(plain, tracking) == pytest.approx(sum(g.advance_pt for g in plain) + tracking * (len(plain) - 1))
+    tracked = sum(g.advance_pt for g in plain) + tracking * (len(plain) - 1)
+    assert _fit_span_pt(plain, tracking) == pytest.approx(tracked)
     gap = profile.grid.han_latin_space_em * style.size_pt  # 5|号 only: 〔 and 〕 are not hanzi
     natural = sum(g.advance_pt for g in number) + tracking * (len(number) - 1) + gap
     assert _fit_span_pt(number, tracking) == pytest.approx(natural - 4 * tracking)  # 〔|2, 4|〕, 〕|1, 5|号
