@@ -140,6 +140,8 @@ def test_table_rows_grow_and_tables_sit_on_the_margin(rendered):
     assert set(body.xpath("//w:tblPr/w:tblInd/@w:w", namespaces=NS)) == {"0"}
     record = _xml(rendered["record"], "word/document.xml").xpath("//w:tbl", namespaces=NS)[-1]
     assert record.xpath("w:tblPr/w:tblInd/@w:w", namespaces=NS) == ["0"]
+    rules = record.xpath("w:tr/w:trPr/w:trHeight/@w:hRule", namespaces=NS)
+    assert rules == ["atLeast"] * (len(rules) - 1) + ["exact"]  # 抄送 grows; 印发 gives the bottom rule room
 
 
 def test_line_end_and_spacing_flags(rendered):

@@ -1,7 +1,8 @@
 """版记 (§7.4) in the DOCX, on the page and grid lines the layout engine gives it; §7.5 numbers.
 
-- The record is a one-column table, 156 mm wide, with one exact-height row per row of
-  the record (主送, 抄送, 印发), as many grid lines high as in the PDF. Its rules are the
+- The record is a one-column table, 156 mm wide, with one row per row of the record
+  (主送, 抄送, 印发), as many grid lines high as in the PDF: at least (a longer name list
+  grows it), the last row exact. Its rules are the
   table's thick top and bottom borders and a thin top border on the 印发 row, so they run
   the full width whatever the text's indents; the cell margins are the one-character side
   indents. (Paragraph borders follow the indents and add their width to the page; and
@@ -134,11 +135,15 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
     give_back = (X.twips(spec.thick_rule_mm) if spec.rules else 0) + SLACK_TWIPS  # room for the bottom rule
     cell_left, cell_right = page.block_left + pt_to_mm(pad / 20), page.block_right - pt_to_mm(pad / 20)
     for i, (row, item) in enumerate(zip(table.rows, [*plan.rows, None], strict=False)):
-        height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
+        # 主送/抄送 rows grow if Word wraps a name list once more or a clerk adds to it; the last
+        # row stays exact (it gives the bottom rule room)
+        last = i == len(lines) - 1
+        height = lines[i] * pitch - (give_back if last else 0)
+        rule = "exact" if last else "atLeast"
         row._tr.insert(
             0,
             parse_xml(
-                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="{rule}"/></w:trPr>'
             ),
         )
         cell = row.cells[0]
@@ -146,6 +151,9 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
         paragraph.style = builder.document.styles[style.name]
         if item is not None:  # 主送, 抄送
             write_hanging(builder, paragraph, item, cell_left, cell_right)
+            # LibreOffice 7.4 grows an at-least row by its top border's width: the lines give it back
+            border = X.twips(spec.thick_rule_mm) if i == 0 and spec.rules and not last else 0
+            X.set_line_spacing(X.ppr(paragraph._p), pitch - -(-border // lines[i]))
             continue
         X.set_jc(X.ppr(paragraph._p), "left")  # 印发机关 … 印发日期
         paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(width - 2 * pad), WD_TAB_ALIGNMENT.RIGHT)
