@@ -5,8 +5,9 @@ The rule, one for the PDF and for what Word/LibreOffice do with the DOCX setting
 
 1. Fill the line greedily with whole clusters, measured as LibreOffice measures them
    (``_fit_span_pt``).
-2. If the next cluster may not start a line and is a single hanging mark (，。、) whose
-   follower may start a line, the mark hangs past the block edge as a 29th glyph.
+2. If the next cluster may not start a line and is a single hanging mark (the profile's
+   ``punctuation.hanging``: the 点号 ，。、；：？！) whose follower may start a line, the
+   mark hangs past the block edge as a 29th glyph.
 3. Otherwise, while the break is forbidden (next line would start with a closing mark,
    this line would end with an opening mark, or a closing mark would be parted from the
    number or Latin word after it), pull the last cluster down to the next line. The

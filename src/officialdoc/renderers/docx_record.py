@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import copy
+import math
 from typing import TYPE_CHECKING
 
 from docx.enum.section import WD_SECTION
@@ -153,7 +154,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
             write_hanging(builder, paragraph, item, cell_left, cell_right)
             # LibreOffice 7.4 grows an at-least row by its top border's width: the lines give it back
             border = X.twips(spec.thick_rule_mm) if i == 0 and spec.rules and not last else 0
-            X.set_line_spacing(X.ppr(paragraph._p), pitch - -(-border // lines[i]))
+            X.set_line_spacing(X.ppr(paragraph._p), pitch - math.ceil(border / lines[i]))
             continue
         X.set_jc(X.ppr(paragraph._p), "left")  # 印发机关 … 印发日期
         paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(width - 2 * pad), WD_TAB_ALIGNMENT.RIGHT)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import math
 from typing import TYPE_CHECKING
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -105,7 +106,7 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
     # LibreOffice 7.4 grows a row "at least" so high by its top border's width (measured): the
     # lines of a data row give that width back, so the row is its planned height there and in Word
     border = round(profile.table.border_width_pt * 20)
-    line = profile.docx.line_pitch_twips - -(-border // planned.lines)
+    line = profile.docx.line_pitch_twips - math.ceil(border / planned.lines)
     for cell, plan, w in zip(row.cells, planned.cells, columns, strict=True):
         cell.width = Twips(w)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
