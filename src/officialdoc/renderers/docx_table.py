@@ -3,14 +3,15 @@
 - Widths in twips, written twice and consistently: ``w:tblW`` and each ``w:tcW`` (what
   Word reads) and ``w:gridCol`` (what WPS reads); a fixed layout, so no client re-sizes.
 - Borders: single black lines of the profile's width, on the table and in its table style.
-- Rows are as high as the PDF's: cell lines × the grid pitch. A data row is "at least"
-  so high (``w:trHeight`` atLeast), so a cell that Word wraps once more, or a clerk types
-  into, grows instead of hiding text; its lines give back the top border's width that
-  LibreOffice 7.4 adds to such a row (measured). The header row is exact, less the top
-  border's width, which LibreOffice sets above it on every page (measured). Cell
-  paragraphs at the grid's exact line spacing, no cell margin above or below. Rows never
-  split (``w:cantSplit``); the header row repeats on each page (``w:tblHeader``) and is
-  kept with the first data row, as the caption is kept with the table.
+- Rows are as high as the PDF's: cell lines × the grid pitch, "at least" (``w:trHeight``
+  atLeast), so a cell that Word wraps once more, or a clerk types into, grows instead of
+  hiding text. The header row is set less the top border's width, which LibreOffice 7.4
+  sets above it on every page; and LibreOffice grows an at-least row by its top border's
+  width (both measured), so each row's lines give that width back (the header's twice):
+  cell paragraphs at the grid's exact line spacing less that, no cell margin above or
+  below. Rows never split (``w:cantSplit``); the header row repeats on each page
+  (``w:tblHeader``) and is kept with the first data row, as the caption is kept with the
+  table.
 - Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 公文正文 without its
   first-line indent and tracking, with the table fonts (eastAsia named) and alignments.
 - A landscape table (§8) gets a section of its own: A4 with ``w:orient="landscape"``,
@@ -90,12 +91,12 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
     profile = builder.profile
     height = planned.lines * profile.docx.line_pitch_twips
     if planned.header:  # LibreOffice sets the table's top border's width above the (repeated) header row
-        height -= round(profile.table.border_width_pt * 20)  # (an exact row: at least, it would grow)
+        height -= round(profile.table.border_width_pt * 20)
     row._tr.insert(
         0,
         parse_xml(
             f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
-            f'<w:trHeight w:val="{height}" w:hRule="{"exact" if planned.header else "atLeast"}"/>'
+            f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
             + ("<w:tblHeader/>" if planned.header else "")
             + "</w:trPr>"
         ),
@@ -104,17 +105,17 @@ def _row(builder: _Builder, row: _Row, planned: RowPlan, columns: list[int]) -> 
         (HEADER_STYLE, profile.table.header_style) if planned.header else (CELL_STYLE, profile.table.cell_style)
     )
     # LibreOffice 7.4 grows a row "at least" so high by its top border's width (measured): the
-    # lines of a data row give that width back, so the row is its planned height there and in Word
+    # row's lines give that width back (the header row's twice: one more border stands above
+    # it), so the row is its planned height there and in Word
     border = round(profile.table.border_width_pt * 20)
-    line = profile.docx.line_pitch_twips - math.ceil(border / planned.lines)
+    line = profile.docx.line_pitch_twips - math.ceil(border * (2 if planned.header else 1) / planned.lines)
     for cell, plan, w in zip(row.cells, planned.cells, columns, strict=True):
         cell.width = Twips(w)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style]
         X.set_jc(X.ppr(paragraph._p), plan.align)
-        if not planned.header:
-            X.set_line_spacing(X.ppr(paragraph._p), line)
+        X.set_line_spacing(X.ppr(paragraph._p), line)
         if plan.text:
             builder._text(paragraph, plan.text, text_style)
         if planned.header:
