@@ -1,4 +1,11 @@
-"""Read a PDF back as a reader would: lines of characters with positions, fonts and sizes."""
+"""Read a PDF back as a reader would: lines of characters with positions, fonts and sizes.
+
+The renderer tests' one PDF reader. It is independent of the checker's reader
+(``officialdoc.check.pdfread``) on purpose and shares no code with it: the tests measure the
+renderers and the checker with a second, minimal reader (characters grouped by baseline,
+pdfplumber's advance boxes), so a fault in the checker's reader cannot hide a fault in a
+renderer. Tests of the checker use the checker's reader through ``officialdoc check``.
+"""
 
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ from lxml import etree
 from officialdoc.api import render_document
 from officialdoc.errors import ContentError, LayoutError
 from officialdoc.layout.engine import layout_document
-from officialdoc.layout.page import LaidOutDocument
 from officialdoc.layout.record import is_record_page
+from officialdoc.layout.result import LaidOutDocument
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from officialdoc.model import Document, Seal

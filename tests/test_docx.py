@@ -8,6 +8,7 @@ pdfplumber and pypdfium2 — LibreOffice stands in for the reader's Word here.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import itertools
 import os
 import sys
@@ -23,12 +24,14 @@ from lxml import etree
 from PIL import Image, ImageDraw
 
 from officialdoc import libreoffice
+from officialdoc.api import render_document
 from officialdoc.errors import RenderError
 from officialdoc.fonts import FontSet
 from officialdoc.layout.engine import layout_document
 from officialdoc.layout.signature import plan_signature
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.model import Document, Heading, Paragraph, Seal, Signature
+from officialdoc.output import OutputError
 from officialdoc.profile import Profile
 from officialdoc.renderers.docx import DocxRenderer
 from officialdoc.renderers.docx_xml import PPR_ORDER, RPR_ORDER, SECTPR_ORDER
@@ -128,7 +131,7 @@ def cases(tmp_path_factory, profile: Profile, fontset: FontSet) -> dict[str, Cas
     result = {}
     for name, doc in docs.items():
         path = folder / f"{name}.docx"
-        assert DocxRenderer().render(doc, profile, fontset, path) == []
+        assert DocxRenderer().render(layout_document(doc, profile, fontset), path) == []
         result[name] = Case(doc, path)
     return result
 
@@ -267,22 +270,23 @@ def test_seal_floats_behind_the_text(cases: dict[str, Case], profile: Profile):
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, profile: Profile, fontset: FontSet, monkeypatch):
+    """The API writes through a transaction: a renderer failing half-way leaves the old file."""
     target = tmp_path / "out.docx"
     target.write_bytes(b"the old file")
 
     def broken_save(self, path):
         Path(path).write_bytes(b"half a file")
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "disk full")
 
     monkeypatch.setattr(docx.document.Document, "save", broken_save)
-    with pytest.raises(OSError, match="disk full"):
-        DocxRenderer().render(plain(5), profile, fontset, target)
+    with pytest.raises(OutputError):
+        render_document(plain(5), tmp_path, ["docx"], fonts=fontset, targets=[target])
     assert target.read_bytes() == b"the old file"
     assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
 
 
 def test_draft_reserved_seal_is_reported_not_drawn(tmp_path: Path, profile: Profile, fontset: FontSet):
-    warnings = DocxRenderer().render(plain(5), profile, fontset, tmp_path / "draft.docx", draft=True)
+    warnings = DocxRenderer().render(layout_document(plain(5), profile, fontset), tmp_path / "draft.docx", draft=True)
     assert warnings == ["DOCX: the reserved seal area is not outlined (the draft outline is PDF only)"]
 
 

@@ -14,7 +14,8 @@ import pytest
 
 from officialdoc.api import render_document
 from officialdoc.layout.engine import layout_document
-from officialdoc.layout.page import LaidOutDocument
+from officialdoc.layout.keep import Keep
+from officialdoc.layout.result import Kind, LaidOutDocument
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from officialdoc.model import Document
@@ -168,10 +169,26 @@ def test_signature_seals_form(cases, profile):
     assert image["x1"] / MM == pytest.approx(right, abs=TOL)
 
 
+def _keep(layout: LaidOutDocument) -> Keep:
+    """§7.3.5.5 facts of the last text before the signature, as layout recorded them."""
+    at = next(i for i, e in enumerate(layout.elements) if e.kind is Kind.SIGNATURE)
+    return next(e.plan.keep for e in reversed(layout.elements[:at]) if hasattr(e.plan, "keep"))
+
+
+def _tightened(layout: LaidOutDocument) -> dict[int, float]:
+    """Body paragraphs set tighter, by index in Document.body → their fit tracking (pt)."""
+    body = layout.document.body
+    return {
+        next(i for i, block in enumerate(body) if block is e.source): e.plan.keep.tracking_pt
+        for e in layout.elements
+        if e.kind in (Kind.PARAGRAPH, Kind.HEADING) and e.plan.keep.tracking_pt is not None
+    }
+
+
 def test_squeezed_paragraph_keeps_the_signature_with_the_text(cases, profile):
     case = cases["squeeze"]
     # -0.8 pt (was -0.85 before the 点号 hung, #10: a line ending in a hung 、 holds one more character)
-    assert case.layout.adjustments == {4: pytest.approx(-0.8)}
+    assert _tightened(case.layout) == {4: pytest.approx(-0.8)}
     assert case.pdf.pages == 1  # nothing carried over, no page without text
     issuer = line(case.pdf, "台山市大江镇人民政府")
     body = [x for x in case.pdf.lines if x.baseline < issuer.baseline][-1]
@@ -181,11 +198,11 @@ def test_squeezed_paragraph_keeps_the_signature_with_the_text(cases, profile):
 
 def test_squeezed_paragraph_that_began_on_the_page_before(cases, profile):
     case = cases["squeeze_across"]
-    assert case.layout.adjustments == {10: pytest.approx(-0.8)}  # the 11th block, from its first line
-    assert case.layout.carried_paragraph is False
+    assert _tightened(case.layout) == {10: pytest.approx(-0.8)}  # the 11th block, from its first line
+    assert _keep(case.layout).together is False
     # split over pages 1 and 2, it does not keep with the signature in the DOCX (LibreOffice
     # would move a kept paragraph it has split to page 2 whole)
-    assert case.layout.keep_last_paragraph is False
+    assert _keep(case.layout).with_signature is False
     assert _paragraph_flags(case)["keep_with_next"] == 3  # the two blank lines and the 署名 only
     for pdf in (case.pdf, case.lo):
         assert pdf.pages == 2
@@ -199,7 +216,7 @@ def test_last_paragraph_goes_over_whole(cases, name, moved, profile):
     """It cannot be squeezed: the whole last paragraph goes over with the signature, in the PDF
     and in LibreOffice (which moves a kept paragraph whole); Word does with keepLines."""
     case = cases[name]
-    assert case.layout.carried_paragraph is True
+    assert _keep(case.layout).together is True
     for pdf in (case.pdf, case.lo):
         assert pdf.pages == 2
         page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
@@ -213,7 +230,7 @@ def test_long_last_paragraph_starts_a_new_page(cases, profile):
     """Squeezing cannot save it and it began on page 1: it starts page 2 and runs on to page 3,
     where the signature follows, in the PDF and in LibreOffice."""
     case = cases["carry_across"]
-    assert case.layout.carried_paragraph is True and case.layout.adjustments == {}
+    assert _keep(case.layout).together is True and _tightened(case.layout) == {}
     for pdf in (case.pdf, case.lo):
         assert pdf.pages == 3
         page1 = [x for x in pdf.lines if x.page == 1 and not x.text.startswith("—")]

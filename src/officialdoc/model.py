@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from .errors import LayoutError
+from .forms import ADDRESSEES_LABEL, ATTACHMENT_LABEL, CC_LABEL, SIGNER_LABEL
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -50,6 +51,12 @@ class Paragraph:
     source: SourceRef | None = None
 
 
+HeadingScheme = Literal["gbt9704", "decimal"]
+# decimal headings (1 / 1.1 / 1.1.1, 预案 and technical documents): the number, then one
+# full-width space before the text (phase 2 moves it into the profile's headings section)
+DECIMAL_LABEL_GAP = "\u3000"
+
+
 @dataclass
 class Heading:
     """A numbered heading (结构层次序数) of level 1–4.
@@ -63,9 +70,13 @@ class Heading:
     text: str
     run_in: str | None = None
     source: SourceRef | None = None
+    scheme: HeadingScheme = "gbt9704"
+    path: tuple[int, ...] = ()  # the ordinals of the enclosing headings and this one (decimal labels)
 
     def label(self, formats: tuple[str, ...]) -> str:
-        """The number as printed, e.g. ``（二）`` for level 2, ordinal 2."""
+        """The number as printed, e.g. ``（二）`` for level 2, ordinal 2, or ``1.2`` then a gap (decimal)."""
+        if self.scheme == "decimal":
+            return ".".join(str(n) for n in self.path) + DECIMAL_LABEL_GAP
         return formats[self.level - 1].format(cn=chinese_numeral(self.ordinal), n=self.ordinal)
 
 
@@ -83,9 +94,101 @@ class Table:
     landscape: bool = False
     caption: str | None = None
     source: SourceRef | None = None
+    subheaders: list[list[str]] = field(default_factory=list)  # header rows under ``header`` (a header block)
+    spans: list[CellSpan] = field(default_factory=list)  # merged cells; the cells they cover hold ""
+    unit: str | None = None  # 单位：万元, kept with the table
+    split_rows: bool = False  # a row taller than the space left may continue on the next page
+
+    @property
+    def header_rows(self) -> list[list[str]]:
+        """The header block, top to bottom (repeated on every page the table continues on)."""
+        return [self.header, *self.subheaders]
+
+    @property
+    def grid(self) -> list[list[str]]:
+        """Every row, header block first; ``spans`` index this grid."""
+        return [*self.header_rows, *self.rows]
 
 
-Block = Paragraph | Heading | Table
+@dataclass(frozen=True)
+class CellSpan:
+    """A merged cell (合并单元格): its top-left position in :attr:`Table.grid` and its size."""
+
+    row: int
+    col: int
+    rows: int = 1
+    cols: int = 1
+    source: SourceRef | None = None
+
+
+@dataclass
+class NumberedParagraph:
+    """A paragraph in the body font that starts with a generated number: 一是、第一，（一）.
+
+    ``style`` is the number's form (:data:`PARAGRAPH_NUMBER_FORMS`); unlike a heading it
+    keeps the body font and carries no text of its own apart from the paragraph.
+    """
+
+    style: str
+    ordinal: int
+    text: str
+    source: SourceRef | None = None
+
+    @property
+    def label(self) -> str:
+        return PARAGRAPH_NUMBER_FORMS[self.style].format(cn=chinese_numeral(self.ordinal), n=self.ordinal)
+
+
+# number forms of numbered paragraphs, by the key the user writes
+PARAGRAPH_NUMBER_FORMS = {
+    "一是": "{cn}是",
+    "第一": "第{cn}，",
+    "（一）": "（{cn}）",
+    "1.": "{n}.",
+    "（1）": "（{n}）",
+}
+
+
+@dataclass
+class Article:
+    """条 of a regulation (条例、办法、规定): "第一条" (黑体), a full-width space, its first 款.
+
+    ``body`` holds its further 款 (paragraphs) and 项 (numbered paragraphs, （一）).
+    Articles are numbered through the whole document part, across chapters.
+    """
+
+    ordinal: int
+    text: str
+    body: list[Paragraph | NumberedParagraph] = field(default_factory=list)
+    source: SourceRef | None = None
+
+    @property
+    def label(self) -> str:
+        return f"第{chinese_numeral(self.ordinal)}条"
+
+
+@dataclass
+class Chapter:
+    """章 of a regulation: "第一章　总则", centred; its articles follow as blocks."""
+
+    ordinal: int
+    title: str
+    source: SourceRef | None = None
+
+    @property
+    def label(self) -> str:
+        return f"第{chinese_numeral(self.ordinal)}章"
+
+
+@dataclass
+class Contents:
+    """目录: the part's headings down to ``levels``, each with the page it starts on."""
+
+    levels: int = 2
+    source: SourceRef | None = None
+
+
+Block = Paragraph | Heading | Table | NumberedParagraph | Article | Chapter
 
 SealMode = Literal["reserve", "image", "none"]
 
@@ -107,6 +210,18 @@ class SignatureSeal:
 
 
 @dataclass
+class Signer:
+    """签署 of a 令 or a leader's signature in print: 职务 and name, "总理　李克强"."""
+
+    title: str
+    name: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\u3000{self.name}"
+
+
+@dataclass
 class Signature:
     """发文机关署名 + 成文日期 + 印章 (§7.3.5).
 
@@ -118,6 +233,12 @@ class Signature:
     date: dt.date
     seals: list[Seal] = field(default_factory=lambda: [Seal()])
     signature_seals: list[SignatureSeal] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)  # 签署 of a 令: "总理　李克强" (replaces issuers)
+
+    @property
+    def date_only(self) -> bool:
+        """成文日期 with no 署名 (and no 签署)."""
+        return not self.issuers and not self.signers
 
     @property
     def date_text(self) -> str:
@@ -145,6 +266,7 @@ class Header:
     doc_number: str | None = None  # 发文字号, e.g. 国办发〔2021〕12号
     signers: list[str] = field(default_factory=list)  # 签发人 (上行文)
     preprinted: bool = False  # 套打: the paper already carries mark and line
+    marks: list[str] = field(default_factory=list)  # reply marks after 紧急程度: A类, 公开
 
     @property
     def mark_lines(self) -> list[str]:
@@ -163,6 +285,46 @@ class Attachment:
     body: list[Block] = field(default_factory=list)
     source: SourceRef | None = None
     bound_separately: bool = False
+    name: str | None = None  # the name in the 附件说明 when it differs from the printed title
+    part: DocumentPart | None = None  # a whole document: its own 主送, 署名, 附件 …
+
+    @property
+    def note_name(self) -> str:
+        """The name the 附件说明 prints: ``name``, else the title as one line."""
+        return self.name or self.title.replace("\n", "")
+
+
+@dataclass
+class DocumentPart:
+    """What a document printed inside another one carries besides its title and body.
+
+    Used by an embedded document (印发/转发/发布 notices) and by an attachment that is a
+    whole document (a 报告 attached to a 复函): a line under the title, its own 发文字号,
+    主送, heading scheme, 目录, 署名/日期, 附注 and attachments.
+    """
+
+    subtitle: str | None = None  # the line under the title: （民政部 1997年3月12日）
+    doc_number: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    heading_scheme: HeadingScheme = "gbt9704"
+    contents: Contents | None = None
+    signature: Signature | None = None
+    note: str | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+@dataclass
+class EmbeddedDocument:
+    """The document an 印发/转发/发布 notice carries, printed after the notice's 署名 and date.
+
+    No 附件 label and no 附件说明 line: it starts a new page (``new_page``) with its own title.
+    """
+
+    title: str
+    body: list[Block]
+    part: DocumentPart = field(default_factory=DocumentPart)
+    new_page: bool = True
+    source: SourceRef | None = None
 
 
 @dataclass
@@ -173,6 +335,11 @@ class RecordBlock:
     addressees: list[str] = field(default_factory=list)  # 主送 moved here (§7.3.2)
     printer: str | None = None  # 印发机关
     print_date: dt.date | None = None  # 印发日期
+    copies: int | None = None  # 共印5份 (local practice), a row of its own
+
+    @property
+    def copies_text(self) -> str:
+        return f"共印{self.copies}份" if self.copies else ""
 
     @property
     def print_date_text(self) -> str:
@@ -211,6 +378,12 @@ class Document:
     record: RecordBlock | None = None
     author: str = ""
     source: Path | None = None
+    doc_number: str | None = None  # 发文字号 printed alone above the title (no 版头)
+    publication: str | None = None  # 此件公开发布, printed in （） under the 成文日期
+    heading_scheme: HeadingScheme = "gbt9704"
+    contents: Contents | None = None
+    embedded: list[EmbeddedDocument] = field(default_factory=list)
+    sources: dict[str, SourceRef] = field(default_factory=dict)  # where top-level keys are, by key
 
     def all_text(self, heading_formats: tuple[str, ...], *, title: bool = True) -> str:
         """Every character the document prints, in the order the layout emits it.
@@ -228,7 +401,7 @@ class Document:
             if h.doc_number:
                 parts.append(h.doc_number)
             if h.signers:
-                parts.append("签发人：" + "".join(h.signers))
+                parts.append(SIGNER_LABEL + "".join(h.signers))
         if title:
             parts.append(self.title)
         if self.addressees:
@@ -282,8 +455,14 @@ def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:
     if isinstance(block, Heading):
         return block.label(heading_formats) + block.text + (block.run_in or "")
     if isinstance(block, Table):
-        cells = [*block.header, *(cell for row in block.rows for cell in row)]
-        return (block.caption or "") + "".join(cells)
+        cells = [cell for row in block.grid for cell in row]
+        return (block.caption or "") + (block.unit or "") + "".join(cells)
+    if isinstance(block, NumberedParagraph):
+        return block.label + block.text
+    if isinstance(block, Article):
+        return block.label + "\u3000" + block.text + "".join(block_text(b, heading_formats) for b in block.body)
+    if isinstance(block, Chapter):
+        return block.label + "\u3000" + block.title
     return block.text
 
 
@@ -295,17 +474,17 @@ def attachment_label(number: int, count: int) -> str:
 def attachment_note(attachments: list[Attachment]) -> str:
     """附件说明 (§7.3.4): "附件：名称" or "附件：1.名称2.名称" (one name per line)."""
     if len(attachments) == 1:
-        return "附件：" + attachments[0].title
-    return "附件：" + "".join(f"{i}.{a.title}" for i, a in enumerate(attachments, start=1))
+        return ATTACHMENT_LABEL + attachments[0].note_name
+    return ATTACHMENT_LABEL + "".join(f"{i}.{a.note_name}" for i, a in enumerate(attachments, start=1))
 
 
 def record_lines(record: RecordBlock) -> list[str]:
     """版记 texts top to bottom: 主送 (moved), 抄送, then 印发机关 + 印发日期."""
     lines = []
     if record.addressees:
-        lines.append("主送：" + "，".join(record.addressees) + "。")
+        lines.append(ADDRESSEES_LABEL + "，".join(record.addressees) + "。")
     if record.cc:
-        lines.append("抄送：" + "，".join(record.cc) + "。")
+        lines.append(CC_LABEL + "，".join(record.cc) + "。")
     if record.printer or record.print_date:
         lines.append((record.printer or "") + record.print_date_text)
     return lines

@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ContentError
-from ..load import TYPED_LABELS, TYPED_NUMBER, load_text
+from ..load import TYPED_LABELS, TYPED_NUMBER, compose_yaml, load_text
 from ..model import chinese_numeral
 from ..normalize import full_width_punctuation, is_cjk
 from .common import CN_DATE, HANZI, ZERO_DATE
@@ -286,8 +285,8 @@ class _Lint:
 def lint_text(text: str) -> list[Finding]:
     """Lint findings of raw content YAML (none when the YAML does not even parse)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = compose_yaml(text, "")  # within the loader's limits: no aliases, bounded nesting
+    except ContentError:
         return []
     if root is None:
         return []

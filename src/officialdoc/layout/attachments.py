@@ -10,56 +10,53 @@ numbers continue.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..fonts import FontSet
+from ..forms import ATTACHMENT_LABEL
 from ..model import Attachment, Document, attachment_label
 from ..profile import Profile, pt_to_mm
+from .flow import Flow, Typesetter
 from .hanging import HangingItem, advance_mm, hanging_lines
-
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
-
-NOTE_STYLE = "body"  # 3号仿宋, on the grid
-NOTE_LABEL = "附件："
+from .lines import PendingLine, make_runs
+from .result import Kind, SheetPlan, TextPlan
 
 
 def plan_attachment_note(attachments: list[Attachment], profile: Profile, fonts: FontSet) -> list[HangingItem]:
     """One labelled paragraph per attachment (the text of model.attachment_note, in order)."""
+    style = profile.attachments.note_style
     start = profile.page.block_left + profile.attachments.note_indent_chars * profile.char_pitch_mm
     right = profile.page.block_right
-    label_end = start + advance_mm(NOTE_LABEL, NOTE_STYLE, profile, fonts)
+    label_end = start + advance_mm(ATTACHMENT_LABEL, style, profile, fonts)
     gap = pt_to_mm(profile.attachments.label_gap_pt)
     if len(attachments) == 1:
-        title = attachments[0].title
-        return [HangingItem(NOTE_LABEL, title, start, label_end + gap, right, NOTE_STYLE, "attachment_note")]
+        title = attachments[0].note_name
+        return [HangingItem(ATTACHMENT_LABEL, title, start, label_end + gap, right, style, "attachment_note")]
     items = []
     for i, attachment in enumerate(attachments, start=1):
         number = f"{i}."
-        name_x = label_end + advance_mm(number, NOTE_STYLE, profile, fonts) + gap
-        label, label_x = (NOTE_LABEL + number, start) if i == 1 else (number, label_end)
-        items.append(HangingItem(label, attachment.title, label_x, name_x, right, NOTE_STYLE, "attachment_note"))
+        name_x = label_end + advance_mm(number, style, profile, fonts) + gap
+        label, label_x = (ATTACHMENT_LABEL + number, start) if i == 1 else (number, label_end)
+        items.append(HangingItem(label, attachment.note_name, label_x, name_x, right, style, "attachment_note"))
     return items
 
 
-def place_attachment_note(engine: LayoutEngine, flow: Flow, attachments: list[Attachment]) -> None:
+def place_attachment_note(engine: Typesetter, flow: Flow, attachments: list[Attachment]) -> tuple[HangingItem, ...]:
     flow.skip(engine.profile.attachments.note_blank_lines_before)
-    for item in plan_attachment_note(attachments, engine.profile, engine.fonts):
+    items = tuple(plan_attachment_note(attachments, engine.profile, engine.fonts))
+    for item in items:
         lines = hanging_lines(engine, item)
         for line in lines:
             flow.place(line)
         engine.last_lines_form_paragraph(flow, len(lines), item.element, engine.profile.style(item.style))
+    return items
 
 
-def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document, *, separate: bool = False) -> None:
+def place_attachment_pages(engine: Typesetter, flow: Flow, doc: Document, *, separate: bool = False) -> None:
     """Each attachment with a body on new pages: label, title on line 3, body.
 
     ``separate``: the attachments bound apart from the 正文 (after the 版记). Each starts a
     new sheet (an odd page; a blank, unnumbered page first when needed), its pages are
     numbered from 1 and its label is the 发文字号 then "附件N" (§7.3.7).
     """
-    from .engine import PendingLine, make_runs  # the engine imports this module
-
     p = engine.profile
     spec = p.attachments
     style = p.style(spec.label_style)
@@ -69,15 +66,20 @@ def place_attachment_pages(engine: LayoutEngine, flow: Flow, doc: Document, *, s
             flow.pages[-1].number = None  # the back of the last sheet stays blank
             flow.new_page()
         first = flow.pages[-1].index
+        before = flow.pages[first - 2]
+        sheet = engine.begin(flow, Kind.ATTACHMENT_SHEET, attachment)
         label = attachment_label(number, len(doc.attachments))
         glyphs = engine.shaped(label, spec.label_style, "attachment_label")
+        number_text = ""
         if separate:  # the 发文字号 in its own style, then "附件N"
             number_text = doc.attachment_label(number).removesuffix(label)
             glyphs = engine.shaped(number_text, p.header.doc_number_style, "attachment_label") + glyphs
         runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
         flow.place(PendingLine(runs, "attachment_label", False, False, style))
         flow.skip(spec.title_slot - flow.slot)
-        engine.place_title(flow, attachment.title)
+        title = TextPlan(engine.place_title(flow, attachment.title), p.title.blank_lines_after)
+        blank_before = separate and not (before.lines or before.rules)
+        sheet.plan = SheetPlan(number, number_text, label, title, separate, blank_before)
         engine.place_blocks(flow, attachment.body)
         if separate:
             for page in flow.pages[first - 1 :]:

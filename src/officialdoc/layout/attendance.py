@@ -8,18 +8,13 @@ names are broken and justified like body lines between the colon and the block's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
 from ..fonts import FontSet
 from ..model import Attendance
-from ..profile import AttendanceSpec, Profile, mm_to_pt, pt_to_mm
-from .hanging import advance_mm
-from .linebreak import break_lines
-from .measure import clusters, span_pt
-
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
+from ..profile import AttendanceSpec, Profile
+from .flow import Flow, Typesetter
+from .hanging import HangingItem, advance_mm, hanging_lines
 
 ELEMENT = "attendance"
 
@@ -55,27 +50,13 @@ def plan_attendance(attendance: Attendance, profile: Profile, fonts: FontSet) ->
     return rows
 
 
-def place_attendance(engine: LayoutEngine, flow: Flow, attendance: Attendance) -> None:
-    from .engine import PendingLine, make_runs  # the engine imports this module
-
+def place_attendance(engine: Typesetter, flow: Flow, attendance: Attendance) -> tuple[AttendanceRow, ...]:
     p = engine.profile
     spec = attendance_spec(p)
-    style = p.style(spec.names_style)
-    tracking = p.tracking_pt(style)
-    color = p.color(style.color)
     flow.skip(spec.blank_lines_before)
-    for row in plan_attendance(attendance, p, engine.fonts):
-        label = tuple(engine.shaped(row.label, spec.label_style, ELEMENT))
-        width = mm_to_pt(p.page.block_right - row.text_x)
-        names = engine.shaped(row.names, spec.names_style, ELEMENT)
-        broken = break_lines(
-            clusters(names, p.punctuation.inseparable), width, width, p.fit_tracking_pt(style), p.punctuation
-        )
-        for i, line in enumerate(broken):
-            runs = make_runs(label, row.label_x, p.tracking_pt(p.style(spec.label_style)), color) if i == 0 else []
-            char_space = engine._justify(line, tracking)
-            runs += make_runs(line.glyphs, row.text_x, char_space, color)
-            if line.hanging:
-                end = row.text_x + pt_to_mm(span_pt(line.glyphs, char_space) + char_space)
-                runs += make_runs(line.hanging, end, tracking, color)
-            flow.place(PendingLine(runs, ELEMENT, not line.last, bool(line.hanging), style))
+    rows = tuple(plan_attendance(attendance, p, engine.fonts))
+    for row in rows:
+        item = HangingItem(row.label, row.names, row.label_x, row.text_x, p.page.block_right, spec.names_style, ELEMENT)
+        for line in hanging_lines(engine, item, spec.label_style):
+            flow.place(line)
+    return rows

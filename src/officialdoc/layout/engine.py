@@ -1,4 +1,5 @@
-"""The layout engine: a Document on the 22 × 28 grid of a profile → pages.
+"""The layout engine: a Document on the 22 × 28 grid of a profile → the layout result
+(pages, and the placed elements with their plans, ``result.py``).
 
 Text flows line by line through the grid slots of the text block (版心); every line of
 an on-grid style is justified to the full block width except a paragraph's last line.
@@ -16,103 +17,19 @@ from ..model import Block, Document, Heading, Table
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
+from .flow import Flow
 from .header import place_header
-from .linebreak import BrokenLine, break_lines
+from .linebreak import break_lines
+from .lines import PendingLine, make_runs, set_lines
 from .measure import Glyph, clusters, shape, span_pt
-from .page import LaidOutDocument, Line, Page, SealArea, TextRun
+from .page import Line, Page, SealArea, TextRun
 from .record import is_record_page, place_record
-from .signature import plan_signature
+from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan
+from .signature import SignaturePlan, plan_signature
 from .table import TABLE_TEXT, carry_last_row, place_table
 from .title import break_title
 
-
-@dataclass(frozen=True)
-class LayoutOptions:
-    draft: bool = False  # outline reserved seal areas
-
-
-@dataclass
-class PendingLine:
-    """A line waiting for its slot: positioned horizontally, placed vertically by Flow.place."""
-
-    runs: list[TextRun]  # baselines are set when the line gets its slot
-    element: str
-    justified: bool
-    hanging: bool
-    style: TextStyle
-
-
-class Flow:
-    """Places lines into grid slots, page by page (``slot`` is the next free grid line)."""
-
-    def __init__(self, profile: Profile):
-        self.profile = profile
-        self.pages: list[Page] = [Page(index=1, number=1)]
-        self.slot = 0
-
-    def baseline(self, slot: int) -> float:
-        return self.profile.grid_baseline_mm(slot)
-
-    def ensure_room(self, lines: int = 1) -> None:
-        if self.slot + lines > self.profile.grid.lines:
-            self.new_page()
-
-    def new_page(self) -> None:
-        index = len(self.pages) + 1
-        self.pages.append(Page(index=index, number=index))
-        self.slot = 0
-
-    def place(self, slot_line: PendingLine) -> None:
-        self.ensure_room()
-        y = self.baseline(self.slot)
-        runs = tuple(replace(run, baseline=y) for run in slot_line.runs)
-        page = self.pages[-1]
-        page.lines.append(Line(runs, self.slot, slot_line.element, slot_line.justified, slot_line.hanging))
-        self.slot += 1
-
-    def skip(self, lines: int) -> None:
-        """Blank grid lines (never carried over to the top of a new page)."""
-        self.slot = min(self.slot + lines, self.profile.grid.lines)
-
-
-def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str) -> list[TextRun]:
-    """Split a glyph sequence starting at ``x`` into runs of one face, element and size (and at
-    a Chinese/Latin gap, which a run's even character spacing cannot carry)."""
-    runs: list[TextRun] = []
-    current: list[Glyph] = []
-
-    def flush() -> None:
-        nonlocal x
-        if not current:
-            return
-        width = pt_to_mm(sum(g.advance_pt + char_space_pt + g.space_after_pt for g in current))
-        first = current[0]
-        runs.append(
-            TextRun(
-                "".join(g.ch for g in current),
-                x,
-                0.0,
-                first.face,
-                first.style.size_pt,
-                char_space_pt,
-                color,
-                first.element,
-                width,
-            )
-        )
-        x += width
-        current.clear()
-
-    for glyph in glyphs:
-        if current and (
-            (glyph.face, glyph.element, glyph.style.size_pt)
-            != (current[0].face, current[0].element, current[0].style.size_pt)
-            or current[-1].space_after_pt  # a run spaces its glyphs evenly: a new one after a gap
-        ):
-            flush()
-        current.append(glyph)
-    flush()
-    return runs
+KEPT_WITH_SIGNATURE = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE, Kind.ATTACHMENT_NOTE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +37,7 @@ class _PlacedParagraph:
     """Where the last paragraph before the signature went, for §7.3.5.5: a body paragraph
     can be set again tighter; any paragraph can go over to the next page whole."""
 
-    block: int | None       # index in Document.body; None: not re-set (an item of 附件说明)
+    placed: Placed | None   # its element; None: not re-set (an item of 附件说明)
     glyphs: list[Glyph]
     indent: float
     element: str
@@ -131,14 +48,18 @@ class _PlacedParagraph:
 
 
 class LayoutEngine:
-    def __init__(self, profile: Profile, fonts: FontSet, options: LayoutOptions | None = None):
+    def __init__(self, profile: Profile, fonts: FontSet):
         self.profile = profile
         self.fonts = fonts
-        self.options = options or LayoutOptions()
+        self.elements: list[Placed] = []
         self._last_paragraph: _PlacedParagraph | None = None
-        self.adjustments: dict[int, float] = {}   # Document.body index → fit tracking (pt), §7.3.5.5
-        self.carried_paragraph = False            # §7.3.5.5: the last paragraph went over whole
-        self.keep_last_paragraph = True           # the DOCX keeps it with the signature (see _signature)
+
+    def begin(self, flow: Flow, kind: Kind, source: Source) -> Placed:
+        """A new element: the lines placed from now on are its (its plan is set by the caller)."""
+        placed = Placed(kind, source, None)
+        flow.owner = len(self.elements)
+        self.elements.append(placed)
+        return placed
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph_lines(
@@ -157,70 +78,61 @@ class LayoutEngine:
             p.fit_tracking_pt(style) if fit_tracking is None else fit_tracking,
             p.punctuation,
         )
-        color = p.color(style.color)
         # a paragraph set tighter (§7.3.5.5) is tighter in its last line too, as in the DOCX,
         # where the spacing is the runs'
         last_tracking = tracking if fit_tracking is None else fit_tracking
-        result = []
-        for i, line in enumerate(broken):
-            x = p.page.block_left + (pt_to_mm(indent_pt) if i == 0 else 0.0)
-            char_space = self._justify(line, last_tracking if line.last else tracking)
-            runs = make_runs(line.glyphs, x, char_space, color)
-            if line.hanging:
-                end = x + pt_to_mm(span_pt(line.glyphs, char_space) + char_space)
-                runs += make_runs(line.hanging, end, tracking, color)
-            result.append(PendingLine(runs, element, not line.last, bool(line.hanging), style))
-        return result
-
-    @staticmethod
-    def _justify(line: BrokenLine, tracking: float) -> float:
-        """Char spacing of a line: a non-final line spans the full available width; a final
-        line keeps the grid's tracking unless that would overflow (it was filled tighter)."""
-        if len(line.glyphs) < 2:
-            return tracking
-        full = (line.width_pt - tracking - span_pt(line.glyphs, 0.0)) / (len(line.glyphs) - 1)
-        return min(tracking, full) if line.last else full
+        left = p.page.block_left
+        return set_lines(
+            broken, left + pt_to_mm(indent_pt), left, tracking, last_tracking, p.color(style.color), element, style
+        )
 
     def shaped(self, text: str, style_name: str, element: str | None = None) -> list[Glyph]:
         style = self.profile.style(style_name)
         return shape(text, style, element or style_name, self.fonts, self.profile.grid.han_latin_space_em)
 
     # -- the document -----------------------------------------------------------------
-    def layout(self, doc: Document) -> LaidOutDocument:
+    def layout(self, doc: Document) -> list[Page]:
+        """The document's pages; its elements, in order, collect in ``self.elements``."""
         flow = Flow(self.profile)
         if doc.header:
-            place_header(self, flow, doc)
+            self.begin(flow, Kind.HEADER, doc).plan = place_header(self, flow, doc)
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
-            self.place_title(flow, doc.title)
+            placed = self.begin(flow, Kind.TITLE, doc.title)
+            placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
         if doc.addressees:
-            self.place_paragraph(flow, "、".join(doc.addressees) + "：", "addressee", indent_chars=0)
+            text = "、".join(doc.addressees) + "："
+            self.begin(flow, Kind.ADDRESSEE, text).plan = TextPlan((text,))
+            self.place_paragraph(flow, text, "addressee", indent_chars=0)
         self.place_blocks(flow, doc.body)
         if doc.attachments:
-            place_attachment_note(self, flow, doc.attachments)
+            placed = self.begin(flow, Kind.ATTACHMENT_NOTE, doc.attachments)
+            placed.plan = NotePlan(place_attachment_note(self, flow, doc.attachments))
         if doc.signature:
-            self._signature(doc, flow)
+            kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
+            self.begin(flow, Kind.SIGNATURE, doc.signature).plan = self._signature(doc, flow, kept)
         if doc.note:
-            self.place_paragraph(flow, f"（{doc.note}）", "body", element="note")  # §7.3.6
+            text = f"（{doc.note}）"
+            self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
+            self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="note")  # §7.3.6
         if doc.attendance:
-            place_attendance(self, flow, doc.attendance)
+            self.begin(flow, Kind.ATTENDANCE, doc.attendance).plan = place_attendance(self, flow, doc.attendance)
         place_attachment_pages(self, flow, doc)
         if doc.record:
-            place_record(self, flow, doc.record)
+            self.begin(flow, Kind.RECORD, doc.record).plan = place_record(self, flow, doc.record)
         place_attachment_pages(self, flow, doc, separate=True)
         self._page_numbers(flow.pages)
-        return LaidOutDocument(
-            flow.pages,
-            list(self.fonts.warnings),
-            dict(self.adjustments),
-            carried_paragraph=self.carried_paragraph,
-            keep_last_paragraph=self.keep_last_paragraph,
-        )
+        for page in flow.pages:
+            for line in page.lines:
+                if line.owner >= 0 and page.index not in self.elements[line.owner].pages:
+                    self.elements[line.owner].pages.append(page.index)
+        return flow.pages
 
-    def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> None:
+    def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> tuple[str, ...]:
         """标题: centred lines of the title style, one grid line each, then a blank line."""
         p = self.profile
         style = p.style("title")
-        for text in break_title(title, style, p, self.fonts):
+        lines = tuple(break_title(title, style, p, self.fonts))
+        for text in lines:
             glyphs = self.shaped(text, "title")
             span = pt_to_mm(span_pt(glyphs, 0.0))
             x = p.page.block_left + (p.page.block_width_mm - span) / 2
@@ -229,6 +141,7 @@ class LayoutEngine:
             )
         if blank_after:
             flow.skip(p.title.blank_lines_after)
+        return lines
 
     def place_paragraph(
         self, flow: Flow, text: str, style_name: str, *, indent_chars: float | None = None, element: str | None = None
@@ -245,23 +158,27 @@ class LayoutEngine:
         p = self.profile
         indent = p.paragraph.first_line_indent_chars
         self._last_paragraph = None
-        for index, block in enumerate(blocks):
+        for block in blocks:
             if isinstance(block, Table):
-                place_table(self, flow, block)
+                self.begin(flow, Kind.TABLE, block).plan = place_table(self, flow, block)
                 self._last_paragraph = None
                 continue
+            run_in = ""
             if isinstance(block, Heading):
-                style_name = p.headings.styles[block.level - 1]
-                glyphs = self.shaped(block.label(p.headings.labels) + block.text, style_name)
-                if block.run_in:
-                    glyphs += self.shaped(block.run_in, "body")
+                kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
+                text, run_in = block.label(p.headings.labels) + block.text, block.run_in
+                glyphs = self.shaped(text, style_name)
+                if run_in:
+                    glyphs += self.shaped(run_in, "body")
             else:
-                style_name = "body"
-                glyphs = self.shaped(block.text, style_name)
+                kind, style_name, text = Kind.PARAGRAPH, "body", block.text
+                glyphs = self.shaped(text, style_name)
             style = p.style(style_name)
             lines = self.paragraph_lines(glyphs, indent, style_name, style)
             flow.ensure_room()
-            record = _PlacedParagraph(index, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
+            placed = self.begin(flow, kind, block)
+            placed.plan = BlockPlan(style_name, text, run_in)
+            record = _PlacedParagraph(placed, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
             for line in lines:
                 flow.place(line)
             self._last_paragraph = record
@@ -274,21 +191,23 @@ class LayoutEngine:
             page, slot = page - 1, slot + self.profile.grid.lines
         self._last_paragraph = _PlacedParagraph(None, [], 0.0, element, style, page, slot, count)
 
-    def _signature(self, doc: Document, flow: Flow) -> None:
-        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with body text."""
+    def _signature(self, doc: Document, flow: Flow, kept: Placed | None) -> SignaturePlan:
+        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with ``kept``, the
+        last text before them, whose plan records how."""
         p = self.profile
         assert doc.signature is not None
         plan = plan_signature(doc.signature, p, self.fonts)
         deficit = flow.slot + plan.height_lines - p.grid.lines
         carried = deficit > 0 and not self._tighten_last_paragraph(flow, plan.height_lines)
-        if carried:
-            self._carry_over(flow, plan.height_lines)
-        # The DOCX keeps the last paragraph with the signature, except one that runs over a
-        # page break with the signature fitting under it: LibreOffice moves a kept paragraph
-        # that it has split to the next page whole.
+        if carried and self._carry_over(flow, plan.height_lines) and kept is not None:
+            kept.plan.keep.together = True
+        # The DOCX keeps the last text with the signature, except a paragraph that runs over
+        # a page break with the signature fitting under it: LibreOffice moves a kept
+        # paragraph that it has split to the next page whole.
         record = self._last_paragraph
         split = record is not None and self._ends_flow(record, flow) and record.page != len(flow.pages)
-        self.keep_last_paragraph = carried or not split
+        if kept is not None:
+            kept.plan.keep.with_signature = carried or not split
         flow.skip(plan.blank_lines_before)
         first_slot = flow.slot
         style = p.style("signature")
@@ -310,10 +229,10 @@ class LayoutEngine:
                     height=seal.height,
                     round=seal.round,
                     image=seal.image,
-                    outline=self.options.draft and seal.image is None,
                     color=p.color("draft_outline"),
                 )
             )
+        return plan
 
     def _tighten_last_paragraph(self, flow: Flow, signature_lines: int) -> bool:
         """§7.3.5.5 first remedy: set the last paragraph tighter (character spacing in
@@ -324,9 +243,9 @@ class LayoutEngine:
         """
         record = self._last_paragraph
         p = self.profile
-        if record is None or record.block is None or not self._ends_flow(record, flow):
+        if record is None or record.placed is None or not self._ends_flow(record, flow):
             return False
-        step, limit = 0.05, p.signature.squeeze_min_tracking_pt
+        step, limit = p.signature.squeeze_step_pt, p.signature.squeeze_min_tracking_pt
         fit = p.fit_tracking_pt(record.style)
         tracking = fit - step
         while tracking >= limit - 1e-9:
@@ -340,7 +259,7 @@ class LayoutEngine:
                 flow.slot = record.slot
                 for line in lines:
                     flow.place(line)
-                self.adjustments[record.block] = round(tracking, 2)
+                record.placed.plan.keep.tracking_pt = round(tracking, 2)
                 self._last_paragraph = replace(record, lines=len(lines))
                 return True
             tracking -= step
@@ -358,19 +277,20 @@ class LayoutEngine:
         end = (record.page + pages, self._end_slot(record.slot, record.lines))
         return end == (len(flow.pages), flow.slot)
 
-    def _carry_over(self, flow: Flow, signature_lines: int) -> None:
+    def _carry_over(self, flow: Flow, signature_lines: int) -> bool:
         """§7.3.5.5 last remedy: text goes over with the signature so its page holds text.
 
         The last paragraph starts a new page, as Word and LibreOffice set the DOCX, where it
         keeps with the signature (keep with next) and its lines together: all of it goes
         over, also its lines on the page before when it began there. Only its last line
         goes over when it already starts a page, or when, longer than a page can hold with
-        the signature, it still leaves the signature no room.
+        the signature, it still leaves the signature no room. Returns whether the whole
+        paragraph went over.
         """
         page = flow.pages[-1]
         if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
             carry_last_row(self, flow)
-            return
+            return False
         record = self._last_paragraph
         if record is not None and record.lines > 1 and record.slot > 0 and self._ends_flow(record, flow):
             moved = [line for p in flow.pages[record.page - 1 :] for line in p.lines if line.slot >= 0]
@@ -379,12 +299,15 @@ class LayoutEngine:
             flow.pages[-1].lines = [line for line in flow.pages[-1].lines if line.slot < record.slot]
             flow.new_page()
             self._move(flow, moved)
-            self.carried_paragraph = True
             if flow.slot + signature_lines <= self.profile.grid.lines:
-                return
+                return True
+            whole = True
+        else:
+            whole = False
         last = flow.pages[-1].lines.pop()
         flow.new_page()
         self._move(flow, [last])
+        return whole
 
     @staticmethod
     def _move(flow: Flow, lines: list[Line]) -> None:
@@ -422,23 +345,8 @@ class LayoutEngine:
             page.lines.append(Line(runs, -1, "page_number", False))
 
 
-_RECENT: dict[tuple[str, str, FontSet, LayoutOptions], LaidOutDocument] = {}
-_RECENT_SIZE = 4
-
-
-def layout_document(
-    doc: Document, profile: Profile, fonts: FontSet, options: LayoutOptions | None = None
-) -> LaidOutDocument:
-    """Lay a document out; the text check and each renderer of one render share the result.
-
-    The few most recent layouts are kept, keyed by the full contents of the document and
-    the profile (their dataclass reprs) and the font set, so a change means a new layout.
-    Callers treat the result as read-only.
-    """
-    options = options or LayoutOptions()
-    key = (repr(doc), repr(profile), fonts, options)
-    if key not in _RECENT:
-        if len(_RECENT) >= _RECENT_SIZE:
-            del _RECENT[next(iter(_RECENT))]
-        _RECENT[key] = LayoutEngine(profile, fonts, options).layout(doc)
-    return _RECENT[key]
+def layout_document(doc: Document, profile: Profile, fonts: FontSet) -> LaidOutDocument:
+    """Lay a document out: its pages and its elements with their plans."""
+    engine = LayoutEngine(profile, fonts)
+    pages = engine.layout(doc)
+    return LaidOutDocument(doc, profile, fonts, pages, engine.elements, list(fonts.warnings))

@@ -8,15 +8,13 @@ broken like body lines and justified between ``text_x`` and ``right``, except th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from ..fonts import FontSet
 from ..profile import Profile, mm_to_pt, pt_to_mm
+from .flow import Typesetter
 from .linebreak import break_lines
+from .lines import PendingLine, make_runs, set_lines
 from .measure import clusters, shape, span_pt
-
-if TYPE_CHECKING:
-    from .engine import LayoutEngine, PendingLine
 
 
 @dataclass(frozen=True)
@@ -40,27 +38,22 @@ def advance_mm(text: str, style_name: str, profile: Profile, fonts: FontSet) -> 
     return pt_to_mm(span_pt(glyphs, tracking) + tracking)
 
 
-def hanging_lines(engine: LayoutEngine, item: HangingItem) -> list[PendingLine]:
-    """The item's lines, positioned horizontally; Flow.place gives them their slots."""
-    from .engine import PendingLine, make_runs  # the engine imports this module's users
-
+def hanging_lines(
+    engine: Typesetter, item: HangingItem, label_style: str | None = None, text_style: str | None = None
+) -> list[PendingLine]:
+    """The item's lines, positioned horizontally; Flow.place gives them their slots. The
+    label and the text may have styles of their own (纪要: a 黑体 label), else the item's."""
     p = engine.profile
-    style = p.style(item.style)
+    label_style, text_style = label_style or item.style, text_style or item.style
+    style = p.style(text_style)
     tracking = p.tracking_pt(style)
     color = p.color(style.color)
-    label = tuple(engine.shaped(item.label, item.style, item.element))
+    label = tuple(engine.shaped(item.label, label_style, item.element))
     width = mm_to_pt(item.right - item.text_x)
-    text = engine.shaped(item.text, item.style, item.element)
+    text = engine.shaped(item.text, text_style, item.element)
     # the 版记 is a table in the DOCX, and a mark never hangs past a cell's edge (layout.table)
-    rules = replace(p.punctuation, hanging="") if item.style == p.record.style else p.punctuation
-    broken = break_lines(clusters(text, p.punctuation.inseparable), width, width, p.fit_tracking_pt(style), rules)
-    result = []
-    for i, line in enumerate(broken):
-        runs = make_runs(label, item.label_x, tracking, color) if i == 0 else []
-        char_space = engine._justify(line, tracking)  # as body lines are justified
-        runs += make_runs(line.glyphs, item.text_x, char_space, color)
-        if line.hanging:
-            end = item.text_x + pt_to_mm(span_pt(line.glyphs, char_space) + char_space)
-            runs += make_runs(line.hanging, end, tracking, color)
-        result.append(PendingLine(runs, item.element, not line.last, bool(line.hanging), style))
-    return result
+    rules = replace(p.punctuation, hanging="") if text_style == p.record.style else p.punctuation
+    broken = break_lines(clusters(text, rules.inseparable), width, width, p.fit_tracking_pt(style), rules)
+    label_runs = make_runs(label, item.label_x, p.tracking_pt(p.style(label_style)), color)
+    # justified as body lines are
+    return set_lines(broken, item.text_x, item.text_x, tracking, tracking, color, item.element, style, label_runs)

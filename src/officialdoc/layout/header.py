@@ -25,19 +25,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
 from ..fonts import FontSet
+from ..forms import SIGNER_LABEL
 from ..model import Document, Header
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
+from .flow import Flow, Typesetter
+from .lines import make_runs
 from .measure import Glyph, shape, span_pt
 from .page import Line, Rule
 
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
-
-SIGNER_LABEL = "签发人："
 FLUSH_ELEMENTS = ("copy_number", "secrecy", "urgency")
 
 
@@ -85,10 +83,8 @@ def plan_header(header: Header, profile: Profile, fonts: FontSet) -> HeaderPlan:
     return planner.letter() if profile.header.layout == "letter" else planner.standard()
 
 
-def place_header(engine: LayoutEngine, flow: Flow, doc: Document) -> None:
+def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
     """The header block on page 1; the flow continues at the title's grid line."""
-    from .engine import make_runs  # the engine imports this module
-
     assert doc.header is not None
     p = engine.profile
     plan = plan_header(doc.header, p, engine.fonts)
@@ -100,13 +96,17 @@ def place_header(engine: LayoutEngine, flow: Flow, doc: Document) -> None:
         )
         runs = make_runs(glyphs, text.x, text.char_space_pt, p.color(text.style.color))
         runs = tuple(replace(run, baseline=text.baseline, h_scale=text.h_scale) for run in runs)
-        page.lines.append(Line(runs, text.slot, text.element, False))
+        page.lines.append(Line(runs, text.slot, text.element, False, owner=flow.owner))
     page.rules.extend(rule.rule for rule in plan.rules)
     if not p.header.first_page_number:
         page.number = None  # 信函: no page number on page 1
     if plan.first_slot >= p.grid.lines:
-        raise LayoutError("the header block leaves no room for the title on page 1")
+        raise LayoutError(
+            "header: the header block leaves no room for the title on page 1（版头占满了第一页）; "
+            "hint: 减少 header.issuers（联合发文机关）或 header.signers（签发人）的个数，或缩短发文机关名称"
+        )
     flow.slot = plan.first_slot
+    return plan
 
 
 class _Planner:

@@ -43,6 +43,7 @@ class Line:
     justified: bool
     hanging: bool = False  # ends with a punctuation mark hung past the block edge
     repeat: bool = False  # repeated text (a table's header row on a continuation page), not in all_text
+    owner: int = -1  # index of its element in LaidOutDocument.elements (-1: a page number)
 
     @property
     def text(self) -> str:
@@ -77,7 +78,7 @@ class Segment:
 @dataclass(frozen=True)
 class SealArea:
     """A seal (印章, round) or signature seal (签名章, rectangular): an image fitted into
-    the area, or the area reserved (outlined in draft mode only)."""
+    the area, or the area reserved (outlined in a draft)."""
 
     cx: float
     cy: float
@@ -85,8 +86,7 @@ class SealArea:
     height: float
     round: bool
     image: Path | None
-    outline: bool
-    color: str
+    color: str  # of the outline a draft draws around an area without an image
 
 
 @dataclass
@@ -100,18 +100,3 @@ class Page:
 
     def text_runs(self) -> list[TextRun]:
         return [run for line in self.lines for run in line.runs]
-
-
-@dataclass
-class LaidOutDocument:
-    pages: list[Page]
-    warnings: list[str] = field(default_factory=list)
-    # §7.3.5.5: body paragraphs set tighter to keep the signature with the text, by index
-    # in Document.body → the fit tracking used (pt); the DOCX renderer sets them alike
-    adjustments: dict[int, float] = field(default_factory=dict)
-    # §7.3.5.5: the last paragraph before the signature was moved to start a new page (the
-    # DOCX then keeps its lines together, so Word and LibreOffice move it alike)
-    carried_paragraph: bool = False
-    # whether the DOCX keeps the last paragraph with the signature (not when that paragraph
-    # runs over a page break and the signature fits under it: LibreOffice would move it whole)
-    keep_last_paragraph: bool = True

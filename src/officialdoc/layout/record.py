@@ -17,18 +17,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..errors import LayoutError
 from ..fonts import FontSet
+from ..forms import ADDRESSEES_LABEL, CC_LABEL
 from ..model import RecordBlock
 from ..profile import Profile, pt_to_mm
+from .flow import Flow, Typesetter
 from .hanging import HangingItem, advance_mm, hanging_lines
+from .lines import PendingLine, make_runs
 from .measure import text_span_mm
 from .page import Page, Rule
-
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine, PendingLine
 
 RECORD_ELEMENTS = ("record_addressees", "record_cc", "record_printer")  # its lines (the date is a run)
 
@@ -44,13 +43,24 @@ class RecordPlan:
     date_x0: float
 
 
+@dataclass(frozen=True)
+class RecordPlacement:
+    """Where the record went: its rows' heights and grid lines, what stands above it."""
+
+    plan: RecordPlan
+    row_lines: tuple[int, ...]  # grid lines of each row (a wrapped 抄送 takes several), top to bottom
+    first_slot: int  # grid line of its first row
+    text_slots: int  # grid lines the page's text takes above it (0: the page is the record's alone)
+    blank_page_before: bool  # an unnumbered blank page stands before its page (§7.5)
+
+
 def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> RecordPlan:
     spec = profile.record
     style = profile.style(spec.style)
     indent = pt_to_mm(spec.side_indent_chars * spec.side_indent_char_pt)
     left, right = profile.page.block_left + indent, profile.page.block_right - indent
     rows = []
-    labelled = (("主送：", record.addressees, "record_addressees"), ("抄送：", record.cc, "record_cc"))
+    labelled = ((ADDRESSEES_LABEL, record.addressees, "record_addressees"), (CC_LABEL, record.cc, "record_cc"))
     for label, names, element in labelled:
         if names:
             text_x = left + advance_mm(label, spec.style, profile, fonts) + pt_to_mm(spec.label_gap_pt)
@@ -69,11 +79,13 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
     return RecordPlan(tuple(rows), record.printer, date, left, date_x0)
 
 
-def place_record(engine: LayoutEngine, flow: Flow, record: RecordBlock) -> None:
+def place_record(engine: Typesetter, flow: Flow, record: RecordBlock) -> RecordPlacement:
     p = engine.profile
     spec = p.record
     plan = plan_record(record, p, engine.fonts)
-    lines: list[PendingLine] = [line for row in plan.rows for line in hanging_lines(engine, row)]
+    row_lines = [hanging_lines(engine, row) for row in plan.rows]
+    lines: list[PendingLine] = [line for row in row_lines for line in row]
+    heights = [len(row) for row in row_lines] + ([1] if plan.print_date else [])
     above = len(lines)  # rows above the 印发 line
     if plan.print_date:
         lines.append(_print_line(engine, plan))
@@ -86,11 +98,14 @@ def place_record(engine: LayoutEngine, flow: Flow, record: RecordBlock) -> None:
             flow.new_page()  # the blank page before an even record page
         flow.new_page()
     flow.slot = start
+    page = flow.pages[-1]
+    text_slots = max((line.slot + 1 for line in page.lines), default=0)
+    blank_before = len(flow.pages) > 1 and not (flow.pages[-2].lines or flow.pages[-2].rules)
+    placement = RecordPlacement(plan, tuple(heights), start, text_slots, blank_before)
     for line in lines:
         flow.place(line)
-    page = flow.pages[-1]
     if not spec.rules:  # 信函 (§10.1)
-        return
+        return placement
     top = p.page.block_top + start * p.line_pitch_mm
     black = p.color("black")
     rules = [(top, spec.thick_rule_mm)]
@@ -98,12 +113,11 @@ def place_record(engine: LayoutEngine, flow: Flow, record: RecordBlock) -> None:
         rules.append((top + above * p.line_pitch_mm, spec.thin_rule_mm))
     rules.append((p.page.block_bottom, spec.thick_rule_mm))
     page.rules += [Rule(p.page.block_left, p.page.block_right, y, t, black, "record_rule") for y, t in rules]
+    return placement
 
 
-def _print_line(engine: LayoutEngine, plan: RecordPlan) -> PendingLine:
+def _print_line(engine: Typesetter, plan: RecordPlan) -> PendingLine:
     """印发机关 left, 印发日期 right, one line."""
-    from .engine import PendingLine, make_runs  # the engine imports this module
-
     p = engine.profile
     style = p.style(p.record.style)
     color, tracking = p.color(style.color), p.tracking_pt(style)

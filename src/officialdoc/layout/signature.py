@@ -125,6 +125,8 @@ class _Planner:
         widths = [self.width(name) for name in names]
         date_w = self.width(signature.date_text)
         last_cx = self.right - spec.date_right_indent_chars * self.cell - date_w / 2
+        # 成文日期 "一般" 右空四字: a name too long to centre there moves left with it, up to the edge
+        last_cx = min(last_cx, self.right - max(*widths, date_w) / 2)
         # centre distance: seals apart by the gap, names apart by one character
         spacing = max(diameter + spec.seal_gap_mm, max(widths) + self.cell)
         half = max(diameter, *widths) / 2

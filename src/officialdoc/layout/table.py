@@ -24,19 +24,18 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
 
 from ..errors import ContentError, LayoutError, OfficialdocError
 from ..fonts import FontSet
 from ..model import Table
 from ..profile import Profile, mm_to_pt, pt_to_mm
+from .flow import Flow, Typesetter
+from .keep import Keep
 from .linebreak import break_lines
+from .lines import make_runs
 from .measure import Glyph, clusters, shape, span_pt
 from .page import Line, Segment
-
-if TYPE_CHECKING:
-    from .engine import Flow, LayoutEngine
 
 TABLE_TEXT = ("table_caption", "table_header", "table_cell")  # Line.element of a table's text
 NUMBER = re.compile(r"[+\-−]?\d[\d,]*(?:\.\d+)?[%％‰]?|[—\-/]")  # 12000, 1,234.5, -2, 3.5%; — for none
@@ -74,6 +73,15 @@ class TablePlan:
     caption: tuple[CellLine, ...]  # centred over the table
     header: RowPlan
     rows: tuple[RowPlan, ...]
+
+
+@dataclass(frozen=True)
+class TablePlacement:
+    """A table as laid out; ``keep``: §7.3.5.5 facts when it is the last text before the signature."""
+
+    plan: TablePlan
+    page_breaks: tuple[int, ...]  # indexes of the rows that start a page under a repeated header
+    keep: Keep = field(default_factory=Keep)
 
 
 def is_number(text: str) -> bool:
@@ -146,7 +154,7 @@ class _Sheet:
     position in the table's coordinates (``u`` across, ``v`` down, mm) onto the page.
     """
 
-    def __init__(self, engine: LayoutEngine, flow: Flow, turned: bool):
+    def __init__(self, engine: Typesetter, flow: Flow, turned: bool):
         self.engine, self.flow, self.turned = engine, flow, turned
         p = engine.profile
         self.pitch = p.line_pitch_mm
@@ -172,13 +180,12 @@ class _Sheet:
         """One line of text on grid line ``slot`` of the current page."""
         color = self.engine.profile.color(line.glyphs[0].style.color)
         v = self.baseline(slot)
-        from .engine import make_runs  # the engine imports this module
-
         runs = []
         for run in make_runs(line.glyphs, line.x, line.char_space_pt, color):
             x, y = self.point(run.x, v)
             runs.append(replace(run, x=x, baseline=y, angle=90 if self.turned else 0))
-        self.flow.pages[-1].lines.append(Line(tuple(runs), -1 if self.turned else slot, element, False, repeat=repeat))
+        line = Line(tuple(runs), -1 if self.turned else slot, element, False, repeat=repeat, owner=self.flow.owner)
+        self.flow.pages[-1].lines.append(line)
 
     def segment(self, u0: float, v0: float, u1: float, v1: float) -> None:
         p = self.engine.profile
@@ -187,7 +194,7 @@ class _Sheet:
         self.flow.pages[-1].segments.append(Segment(x0, y0, x1, y1, thickness, p.color("black"), "table_border"))
 
 
-def place_table(engine: LayoutEngine, flow: Flow, table: Table) -> None:
+def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     """Lay a table out from the flow's current grid line (a landscape one on pages of its own)."""
     p = engine.profile
     turned = table.landscape
@@ -213,8 +220,10 @@ def place_table(engine: LayoutEngine, flow: Flow, table: Table) -> None:
     boundaries = [top]
     _place_row(sheet, plan.header)
     boundaries.append(sheet.slot)
-    for row in plan.rows:
+    breaks = []
+    for index, row in enumerate(plan.rows):
         if sheet.slot + row.lines > sheet.capacity:  # continue on the next page under a repeated header
+            breaks.append(index)
             _borders(sheet, plan.edges, boundaries)
             sheet.new_page()
             boundaries = [sheet.slot]
@@ -225,6 +234,7 @@ def place_table(engine: LayoutEngine, flow: Flow, table: Table) -> None:
     _borders(sheet, plan.edges, boundaries)
     # the body goes on under the table; after a landscape table, on the next page
     flow.slot = p.grid.lines if turned else sheet.slot
+    return TablePlacement(plan, tuple(breaks))
 
 
 def _place_row(sheet: _Sheet, row: RowPlan, *, repeat: bool = False) -> None:
@@ -244,7 +254,7 @@ def _borders(sheet: _Sheet, edges: tuple[float, ...], boundaries: list[int]) -> 
         sheet.segment(edge, top, edge, bottom)
 
 
-def carry_last_row(engine: LayoutEngine, flow: Flow) -> None:
+def carry_last_row(engine: Typesetter, flow: Flow) -> None:
     """§7.3.5.5 when a table ends the text above the signature: its last row goes over to a
     new page under its repeated header row, so the signature does not stand alone there.
 

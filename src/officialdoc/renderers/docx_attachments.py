@@ -9,22 +9,14 @@ line 3, then the body as the main body.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..layout.attachments import plan_attachment_note
-from ..layout.engine import layout_document
 from ..layout.hanging import HangingItem
-from ..layout.title import break_title
-from ..model import Attachment, Document, attachment_label
+from ..layout.result import NotePlan, Placed, SheetPlan
 from . import docx_xml as X
-from .docx_table import no_first_page
-
-if TYPE_CHECKING:
-    from .docx import _Builder
-
+from .docx_sections import new_sheet_section
+from .docx_writer import DocxWriter
 
 
 def hang(paragraph: DocxParagraph, item: HangingItem, left: float, right: float) -> None:
@@ -40,75 +32,57 @@ def hang(paragraph: DocxParagraph, item: HangingItem, left: float, right: float)
     )  # fmt: skip
 
 
-def write_hanging(builder: _Builder, paragraph: DocxParagraph, item: HangingItem, left: float, right: float) -> None:
+def write_hanging(builder: DocxWriter, paragraph: DocxParagraph, item: HangingItem, left: float, right: float) -> None:
     """Label, tab, text, hung as ``hang`` does, with a tab stop on the left indent: the text
     starts on the indent on every line, however wide the client sets the label
     (LibreOffice sets "1." 0.1 mm wider than the PDF, and has no implicit stop there)."""
     hang(paragraph, item, left, right)
     paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(X.twips(item.text_x - left)))
-    builder._text(paragraph, item.label, item.style)
-    builder._run(paragraph, "\t", item.style)
-    builder._text(paragraph, item.text, item.style)
+    builder.text(paragraph, item.label, item.style)
+    builder.run(paragraph, "\t", item.style)
+    builder.text(paragraph, item.text, item.style)
 
 
-def write_note(builder: _Builder, attachments: list[Attachment]) -> None:
+def write_note(builder: DocxWriter, placed: Placed) -> DocxParagraph:
     """附件说明 under the body; the signature keeps with its last line.
 
     The blank line above it is space before its first line, not an empty paragraph: Word
     and LibreOffice drop that space when 附件说明 starts a page, as the layout engine does.
     """
     profile = builder.profile
-    for i, item in enumerate(plan_attachment_note(attachments, profile, builder.fonts)):
-        paragraph = builder._paragraph("attachment_note")
+    plan = placed.plan
+    assert isinstance(plan, NotePlan)
+    for i, item in enumerate(plan.items):
+        paragraph = builder.paragraph("attachment_note")
         if i == 0:
             blank = profile.attachments.note_blank_lines_before * profile.docx.line_pitch_twips
             X.set_space_before(X.ppr(paragraph._p), blank)
         write_hanging(builder, paragraph, item, profile.page.block_left, profile.page.block_right)
-        builder.last_body = paragraph
+    return paragraph
 
 
-def write_pages(builder: _Builder, doc: Document, *, separate: bool = False) -> None:
-    """Each attachment with a body: a new page with its label, title on line 3 and body.
+def write_sheet(builder: DocxWriter, placed: Placed) -> None:
+    """An attachment's first page: a new page with its label and its title on line 3 (its
+    body follows as elements of its own).
 
-    ``separate`` (after the 版记): each in a section of its own that starts on an odd page
-    and numbers its pages from 1 (Word and LibreOffice add the blank page before it); the
-    label is the 发文字号 (its own style) then "附件N" (§7.3.7).
+    A separately bound one (after the 版记) goes in a section of its own that starts on an
+    odd page and numbers its pages from 1; its label is the 发文字号 (its own style) then
+    "附件N" (§7.3.7).
     """
     profile = builder.profile
-    pages = layout_document(doc, profile, builder.fonts).pages if separate else []
-    starts = iter(page for page in pages[1:] if page.number == 1)  # where the engine starts each
-    for number, attachment in doc.attachment_pages(separate=separate):
-        label_text = attachment_label(number, len(doc.attachments))
-        if separate:
-            before = pages[next(starts).index - 2]
-            _new_sheet_section(builder, blank_before=not (before.lines or before.rules))
-            label = builder._paragraph("attachment_label")
-            builder._text(label, doc.attachment_label(number).removesuffix(label_text), profile.header.doc_number_style)
-            builder._text(label, label_text, profile.attachments.label_style)
-        else:
-            label = builder._paragraph("attachment_label", label_text)
-            label.paragraph_format.page_break_before = True
-        builder._blank_lines(profile.attachments.title_slot - 1)
-        for line in break_title(attachment.title, profile.style("title"), profile, builder.fonts):
-            builder._paragraph("title", line)
-        builder._blank_lines(profile.title.blank_lines_after)
-        builder._blocks(attachment.body, {})
+    plan = placed.plan
+    assert isinstance(plan, SheetPlan)
+    if plan.separate:
+        new_sheet_section(builder, blank_before=plan.blank_page_before)
+        label = builder.paragraph("attachment_label")
+        builder.text(label, plan.number_text, profile.header.doc_number_style)
+        builder.text(label, plan.label, profile.attachments.label_style)
+    else:
+        label = builder.paragraph("attachment_label", plan.label)
+        label.paragraph_format.page_break_before = True
+    builder.blank_lines(profile.attachments.title_slot - 1)
+    for line in plan.title.lines:
+        builder.paragraph("title", line)
+    builder.blank_lines(plan.title.blank_lines_after)
 
 
-def _new_sheet_section(builder: _Builder, *, blank_before: bool) -> None:
-    """End the section so far; the next starts a new page, numbered from 1, with the
-    portrait page-number footers (copied in once they exist: ``builder.renumbered``).
-
-    ``blank_before``: a blank, unnumbered page first, in a section of its own, so the
-    attachment starts a new sheet. (A w:type="oddPage" break would add it too, but
-    LibreOffice 7.4 then sets the new page's text 2.3 mm low: measured.)
-    """
-    from .docx_record import new_section, new_unnumbered_section  # they import this module
-
-    if blank_before:
-        new_unnumbered_section(builder)
-        builder._paragraph("body")  # the blank page
-    section = new_section(builder)
-    no_first_page(section._sectPr)  # a 信函's unnumbered first page is the document's only
-    X.set_attrs(X.child(section._sectPr, "w:pgNumType"), start=1)
-    builder.renumbered.append(section)

@@ -6,29 +6,25 @@ indent, the names after it, so wrapped lines start after the colon (indents in t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..layout.attendance import ELEMENT, attendance_spec, plan_attendance
+from ..layout.attendance import ELEMENT, attendance_spec
 from ..layout.hanging import HangingItem
-from ..model import Attendance
+from ..layout.result import Placed
 from .docx_attachments import hang
 from .docx_header import ensure_style
-
-if TYPE_CHECKING:
-    from .docx import _Builder
+from .docx_writer import DocxWriter
 
 
-def write_attendance(builder: _Builder, attendance: Attendance) -> None:
+def write_attendance(builder: DocxWriter, placed: Placed) -> None:
     """One blank line, then 出席, 请假 and 列席, each its own paragraph."""
     profile = builder.profile
     spec = attendance_spec(profile)
     ensure_style(builder, ELEMENT, "出席人员", spec.names_style, "both")
-    builder._blank_lines(spec.blank_lines_before)
+    builder.blank_lines(spec.blank_lines_before)
     left, right = profile.page.block_left, profile.page.block_right
-    for row in plan_attendance(attendance, profile, builder.fonts):
-        paragraph = builder._paragraph(ELEMENT)
-        builder._text(paragraph, row.label, spec.label_style)
-        builder._text(paragraph, row.names, spec.names_style)
+    for row in placed.plan:
+        paragraph = builder.paragraph(ELEMENT)
+        builder.text(paragraph, row.label, spec.label_style)
+        builder.text(paragraph, row.names, spec.names_style)
         hang(
             paragraph,
             HangingItem(row.label, row.names, row.label_x, row.text_x, right, spec.names_style, ELEMENT),

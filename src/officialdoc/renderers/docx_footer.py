@@ -36,15 +36,15 @@ from docx.section import Section, _Footer
 
 from ..profile import Profile, pt_to_mm
 from . import docx_xml as X
-from .docx_table import shrink_to_one_point
+from .docx_sections import shrink_to_one_point
+from .docx_writer import DocxWriter
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-    from .docx import _Builder
 
 
-def write_landscape_footers(builder: _Builder) -> None:
+def write_landscape_footers(builder: DocxWriter) -> None:
     """Footers of the sections after the first, once the first section's footers are written."""
     sections = list(builder.document.sections)
     portrait = sections[0]
@@ -63,7 +63,7 @@ def write_landscape_footers(builder: _Builder) -> None:
         after_landscape = False
 
 
-def copy_portrait_footers(builder: _Builder, sections: list[Section]) -> None:
+def copy_portrait_footers(builder: DocxWriter, sections: list[Section]) -> None:
     """Give ``sections`` the first section's page-number footers (not the previous one's)."""
     portrait = builder.document.sections[0]
     for section in sections:
@@ -103,7 +103,7 @@ def number_box(profile: Profile) -> tuple[float, float, float, float]:
     return min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0)
 
 
-def _turned_number(builder: _Builder, source: _Footer, target: _Footer) -> None:
+def _turned_number(builder: DocxWriter, source: _Footer, target: _Footer) -> None:
     """``target`` (a landscape footer) holds ``source``'s paragraphs in the turned box."""
     target.is_linked_to_previous = False
     anchor = target.paragraphs[0]

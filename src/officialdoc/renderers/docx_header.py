@@ -12,28 +12,24 @@ do, and the red line keeps its 4 mm to the 发文字号 as LibreOffice sets that
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..layout.header import HeaderPlan, HeaderRule, HeaderText, plan_header
-from ..model import Document
+from ..layout.header import HeaderPlan, HeaderRule, HeaderText
+from ..layout.result import Placed
 from ..profile import Profile, pt_to_mm
 from . import docx_xml as X
-
-if TYPE_CHECKING:
-    from .docx import _Builder
+from .docx_writer import DocxWriter, ParaStyle
 
 BOX_LINE_EM = 1.25  # a text box's exact line height: room for the glyphs (LibreOffice clips a fixed line)
 BOX_SLACK_MM = 20.0  # boxes are wider than their text, so LibreOffice never wraps it
 
 
-def write_header(builder: _Builder, doc: Document) -> None:
+def write_header(builder: DocxWriter, placed: Placed) -> None:
     """Page 1 down to the grid line before the title: header paragraphs, boxes and rules."""
-    assert doc.header is not None
     profile = builder.profile
-    plan = plan_header(doc.header, profile, builder.fonts)
+    plan = placed.plan
+    assert isinstance(plan, HeaderPlan)
     for element, (name, text_style, align) in _styles(profile).items():
         ensure_style(builder, element, name, text_style, align)
     paragraphs = [
@@ -65,21 +61,20 @@ def _styles(profile: Profile) -> dict[str, tuple[str, str, str]]:
     }
 
 
-def ensure_style(builder: _Builder, key: str, name: str, text_style: str, align: str) -> None:
+def ensure_style(builder: DocxWriter, key: str, name: str, text_style: str, align: str) -> None:
     """A named paragraph style of the builder, defined on first use."""
-    from .docx import _ParaStyle  # docx imports this module
 
     if key not in builder.styles:
-        builder.styles[key] = _ParaStyle(name, text_style, align)
-        builder._paragraph_style(builder.styles[key])
+        builder.styles[key] = ParaStyle(name, text_style, align)
+        builder.paragraph_style(builder.styles[key])
 
 
-def _grid_paragraph(builder: _Builder, texts: list[HeaderText]) -> DocxParagraph:
+def _grid_paragraph(builder: DocxWriter, texts: list[HeaderText]) -> DocxParagraph:
     """One grid line: blank, one text, or several (签发人 row) at left tab stops."""
     if not texts:
-        return builder._paragraph("body")
+        return builder.paragraph("body")
     left = builder.profile.page.block_left
-    paragraph = builder._paragraph("signer_label" if texts[0].element == "signer" else texts[0].element)
+    paragraph = builder.paragraph("signer_label" if texts[0].element == "signer" else texts[0].element)
     ppr = X.ppr(paragraph._p)
     placed = sorted(texts, key=lambda t: t.x)
     if len(texts) > 1 or texts[0].align == "left":
@@ -89,16 +84,16 @@ def _grid_paragraph(builder: _Builder, texts: list[HeaderText]) -> DocxParagraph
             paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(X.twips(text.x - left)))
     for i, text in enumerate(placed):
         if i:
-            builder._run(paragraph, "\t", text.style.name)
-        builder._text(paragraph, text.text, text.style.name)
+            builder.run(paragraph, "\t", text.style.name)
+        builder.text(paragraph, text.text, text.style.name)
     return paragraph
 
 
-def _text_box(builder: _Builder, anchor: DocxParagraph, text: HeaderText) -> None:
+def _text_box(builder: DocxWriter, anchor: DocxParagraph, text: HeaderText) -> None:
     """An off-grid text in a borderless text box placed so its baseline is the PDF's."""
     profile = builder.profile
-    paragraph = builder._paragraph(text.element)
-    builder._text(paragraph, text.text, text.style.name)
+    paragraph = builder.paragraph(text.element)
+    builder.text(paragraph, text.text, text.style.name)
     style = profile.style(_styles(profile)[text.element][1])
     for run in paragraph.runs:
         rpr = X.rpr(run._r)
@@ -107,12 +102,12 @@ def _text_box(builder: _Builder, anchor: DocxParagraph, text: HeaderText) -> Non
         if text.style.size_pt != style.size_pt:
             X.set_size(rpr, text.style.size_pt)
         if text.char_space_pt != profile.tracking_pt(style):
-            X.set_char_spacing(rpr, round(text.char_space_pt * 20))
-    line = round(text.style.size_pt * BOX_LINE_EM * 20)
+            X.set_char_spacing(rpr, X.twips_pt(text.char_space_pt))
+    line = X.twips_pt(text.style.size_pt * BOX_LINE_EM)
     ppr = X.ppr(paragraph._p)
     X.set_line_spacing(ppr, line)
     X.set_jc(ppr, text.align)
-    height = pt_to_mm(line / 20)
+    height = pt_to_mm(line / X.TWIPS_PER_PT)
     width = text.width + BOX_SLACK_MM
     if text.align == "center":
         x = text.x + text.width / 2 - width / 2
@@ -135,7 +130,7 @@ def _text_box(builder: _Builder, anchor: DocxParagraph, text: HeaderText) -> Non
     anchor._p.append(box)
 
 
-def _line(builder: _Builder, anchor: DocxParagraph, header_rule: HeaderRule, plan: HeaderPlan) -> None:
+def _line(builder: DocxWriter, anchor: DocxParagraph, header_rule: HeaderRule, plan: HeaderPlan) -> None:
     """A rule as a line shape; under the 发文字号 it moves with LibreOffice's grid line."""
     rule = header_rule.rule
     y = rule.y
@@ -155,11 +150,11 @@ def _line(builder: _Builder, anchor: DocxParagraph, header_rule: HeaderRule, pla
     )
 
 
-def _flow_baseline_shift(builder: _Builder, slot: int) -> float:
+def _flow_baseline_shift(builder: DocxWriter, slot: int) -> float:
     """How far below the PDF's baseline LibreOffice sets a 发文字号 on grid line ``slot`` (mm)."""
     profile = builder.profile
     spec = profile.docx
-    line = spec.line_pitch_twips / 20
-    top = X.twips(profile.page.margin_top_mm) / 20 + slot * line
+    line = spec.line_pitch_twips / X.TWIPS_PER_PT
+    top = X.twips(profile.page.margin_top_mm) / X.TWIPS_PER_PT + slot * line
     libreoffice = pt_to_mm(top + profile.grid.line_ascent * line + spec.flow_baseline_extra_pt)
     return libreoffice - profile.grid_baseline_mm(slot)

@@ -10,16 +10,15 @@
   (仿宋_GB2312 → 仿宋 …) rather than a default one.
 - ``docProps/app.xml``: this application and the page count of the layout, in place of
   the python-docx template's "Microsoft Macintosh Word" and 1 page.
+
+The XML of these parts is written by ``docx_xml`` (``font_table``, ``app_properties``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.document import Document as DocxDocument
 from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from lxml import etree
 
 from .. import __version__
@@ -28,48 +27,35 @@ from . import docx_xml as X
 APPLICATION = "officialdoc"
 COMPATIBILITY_MODE = 15  # Word 2013 and later (Word 2016–365 still write 15)
 ZOOM_PERCENT = 100
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT_ATTRS = ("ascii", "hAnsi", "eastAsia", "cs")
 GB2312_CHARSET = "86"
-
-
-@dataclass(frozen=True)
-class FontEntry:
-    """A w:font of fontTable.xml (ECMA-376 §17.8.3): what Word writes for an installed face."""
-
-    alt_name: str | None
-    panose: str
-    charset: str
-    family: str
-    pitch: str
-    sig: tuple[str, str, str, str, str, str] | None = None  # usb0–usb3, csb0, csb1
 
 
 # As Word (and WPS) write them for the faces of a Chinese Windows PC, read from their
 # fontTable.xml parts. 方正小标宋简体 has no face that ships with Windows; 宋体 is the face
 # Word and WPS should fall back to for a 小标宋 title.
-KNOWN_FONTS: dict[str, FontEntry] = {
-    "仿宋_GB2312": FontEntry(
+KNOWN_FONTS: dict[str, X.FontEntry] = {
+    "仿宋_GB2312": X.FontEntry(
         "仿宋", "02010609030101010101", "86", "modern", "fixed",
         ("00000001", "080E0000", "00000000", "00000000", "00040000", "00000000"),
     ),
-    "楷体_GB2312": FontEntry(
+    "楷体_GB2312": X.FontEntry(
         "楷体", "02010609030101010101", "86", "modern", "fixed",
         ("00000001", "080E0000", "00000000", "00000000", "00040000", "00000000"),
     ),
-    "黑体": FontEntry(
+    "黑体": X.FontEntry(
         "SimHei", "02010609060101010101", "86", "modern", "fixed",
         ("800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"),
     ),
-    "宋体": FontEntry(
+    "宋体": X.FontEntry(
         "SimSun", "02010600030101010101", "86", "auto", "variable",
         ("00000003", "288F0000", "00000016", "00000000", "00040001", "00000000"),
     ),
-    "方正小标宋简体": FontEntry(
+    "方正小标宋简体": X.FontEntry(
         "宋体", "02000000000000000000", "86", "auto", "variable",
         ("00000001", "08000000", "00000000", "00000000", "00040000", "00000000"),
     ),
-    "Times New Roman": FontEntry(
+    "Times New Roman": X.FontEntry(
         None, "02020603050405020304", "00", "roman", "variable",
         ("E0002EFF", "C000785B", "00000009", "00000000", "000001FF", "00000000"),
     ),
@@ -84,8 +70,9 @@ def finish_package(document: DocxDocument, pages: int) -> None:
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), str(COMPATIBILITY_MODE))
     font_table = _part(document, "/word/fontTable.xml")
-    font_table._blob = etree.tostring(_font_table(_named_fonts(document)), xml_declaration=True, encoding="UTF-8")
-    _part(document, "/docProps/app.xml")._blob = _app_properties(pages)
+    fonts = {name: _entry(name) for name in _named_fonts(document)}
+    font_table._blob = etree.tostring(X.font_table(fonts), xml_declaration=True, encoding="UTF-8")
+    _part(document, "/docProps/app.xml")._blob = X.app_properties(f"{APPLICATION} {__version__}", pages)
 
 
 def _part(document: DocxDocument, name: str) -> Part:
@@ -106,43 +93,10 @@ def _named_fonts(document: DocxDocument) -> list[str]:
     return list(names)
 
 
-def _font_table(names: list[str]) -> etree._Element:
-    """w:fonts with an entry per name, in ECMA-376 order (altName, panose1, charset, family, pitch, sig)."""
-    entries = []
-    for name in names:
-        known = KNOWN_FONTS.get(name)
-        if known is None:  # a font of a user's profile: its script, nothing guessed beyond it
-            charset = "00" if name.isascii() else GB2312_CHARSET
-            known = FontEntry(None, "00000000000000000000", charset, "auto", "variable")
-        sig = known.sig
-        entries.append(
-            f'<w:font w:name="{_attr(name)}">'
-            + (f'<w:altName w:val="{_attr(known.alt_name)}"/>' if known.alt_name else "")
-            + f'<w:panose1 w:val="{known.panose}"/><w:charset w:val="{known.charset}"/>'
-            f'<w:family w:val="{known.family}"/><w:pitch w:val="{known.pitch}"/>'
-            + (
-                f'<w:sig w:usb0="{sig[0]}" w:usb1="{sig[1]}" w:usb2="{sig[2]}" w:usb3="{sig[3]}" '
-                f'w:csb0="{sig[4]}" w:csb1="{sig[5]}"/>'
-                if sig
-                else ""
-            )
-            + "</w:font>"
-        )
-    return parse_xml(f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>")
-
-
-def _app_properties(pages: int) -> bytes:
-    """docProps/app.xml: the application that made the file and its page count."""
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Application>{APPLICATION} {__version__}</Application><DocSecurity>0</DocSecurity>"
-        f"<Pages>{pages}</Pages><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
-        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
-        "</Properties>"
-    ).encode()
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def _entry(name: str) -> X.FontEntry:
+    """What Word writes for a font; for a font of a user's profile its script, nothing guessed beyond it."""
+    known = KNOWN_FONTS.get(name)
+    if known is not None:
+        return known
+    charset = "00" if name.isascii() else GB2312_CHARSET
+    return X.FontEntry(None, "00000000000000000000", charset, "auto", "variable")

@@ -9,6 +9,7 @@ insert at the schema position (the idea of python-docx's ``oxml/text/parfmt.py``
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -19,6 +20,7 @@ from docx.text.run import Run
 from ..profile import mm_to_pt
 
 EMU_PER_MM = 36000
+TWIPS_PER_PT = 20
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 SHAPE_NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -83,7 +85,17 @@ THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:c
 
 def twips(mm: float) -> int:
     """Millimetres → twentieths of a point, the DOCX length unit."""
-    return round(mm_to_pt(mm) * 20)
+    return twips_pt(mm_to_pt(mm))
+
+
+def twips_pt(pt: float) -> int:
+    """Points → twentieths of a point (the only place the factor 20 is written)."""
+    return round(pt * TWIPS_PER_PT)
+
+
+def emu(mm: float) -> int:
+    """Millimetres → English Metric Units (drawing sizes and offsets)."""
+    return round(mm * EMU_PER_MM)
 
 
 def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
@@ -292,10 +304,10 @@ def float_behind_text(
         f'<wp:anchor {nsdecls("wp")} distT="0" distB="0" distL="0" distR="0" simplePos="0"'
         f' relativeHeight="{z_order}" behindDoc="1" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_from_page_mm * EMU_PER_MM)}</wp:posOffset>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x_from_page_mm)}</wp:posOffset>'
         "</wp:positionH>"
         '<wp:positionV relativeFrom="paragraph">'
-        f"<wp:posOffset>{round(y_from_paragraph_mm * EMU_PER_MM)}</wp:posOffset></wp:positionV>"
+        f"<wp:posOffset>{emu(y_from_paragraph_mm)}</wp:posOffset></wp:positionV>"
         "</wp:anchor>"
     )
     extent = inline.find(qn("wp:extent"))
@@ -328,22 +340,22 @@ def page_text_box(
     later, LibreOffice) and whose fallback is the same box in VML (older readers); both hold
     copies of ``paragraphs``.
     """
-    emu = {k: round(v * EMU_PER_MM) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
+    box = {k: emu(v) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     pt = {k: f"{mm_to_pt(v):.2f}pt" for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     z_order = Z_ORDER_BASE + shape_id
-    label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    label = _attr(name)
     run = parse_xml(
         f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
         '<mc:Choice Requires="wps"><w:drawing>'
         '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
         f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu["x"]}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu["y"]}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{emu["w"]}" cy="{emu["h"]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{box["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{box["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{box["w"]}" cy="{box["h"]}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
         f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu["w"]}" cy="{emu["h"]}"/></a:xfrm>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{box["w"]}" cy="{box["h"]}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
         "<wps:txbx><w:txbxContent/></wps:txbx>"
         f'<wps:bodyPr rot="0" vert="{"vert" if vertical else "horz"}" wrap="square" lIns="0" tIns="0" rIns="0" '
@@ -371,25 +383,25 @@ def page_line(
     Written as Word writes a line shape ([MS-ODRAWXML] 2.2.7): an ``mc:AlternateContent``
     whose choice is the DrawingML line (``wps:wsp``) and whose fallback is a VML ``v:line``.
     """
-    emu = {k: round(v * EMU_PER_MM) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("t", weight_mm))}
+    at = {k: emu(v) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("t", weight_mm))}
     x0, x1, y = (f"{mm_to_pt(v):.2f}pt" for v in (x_mm, x_mm + width_mm, y_mm))
     z_order = Z_ORDER_BASE + shape_id
     rgb = color.lstrip("#").upper()
-    label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    label = _attr(name)
     return parse_xml(
         f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
         '<mc:Choice Requires="wps"><w:drawing>'
         '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
         f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu["x"]}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu["y"]}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{emu["w"]}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{at["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{at["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{at["w"]}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
         f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr/><wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu["w"]}" cy="0"/></a:xfrm>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{at["w"]}" cy="0"/></a:xfrm>'
         '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-        f'<a:ln w="{emu["t"]}"><a:solidFill><a:srgbClr val="{rgb}"/></a:solidFill></a:ln></wps:spPr>'
+        f'<a:ln w="{at["t"]}"><a:solidFill><a:srgbClr val="{rgb}"/></a:solidFill></a:ln></wps:spPr>'
         "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
         "</wp:anchor></w:drawing></mc:Choice>"
         f'<mc:Fallback><w:pict><v:line id="{label}" style="position:absolute;z-index:{z_order};'
@@ -397,3 +409,122 @@ def page_line(
         f'from="{x0},{y}" to="{x1},{y}" strokecolor="#{rgb}" strokeweight="{mm_to_pt(weight_mm):.2f}pt"/>'
         "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
+
+
+# -- tables ---------------------------------------------------------------------------------
+TABLE_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")  # w:tblBorders order
+
+
+def eighths(pt: float) -> int:
+    """A border width in eighths of a point (w:sz)."""
+    return round(pt * 8)
+
+
+def _border(side: str, size: int) -> str:
+    """A black single border ``size`` eighths of a point wide; none for 0."""
+    if not size:
+        return f'<w:{side} w:val="nil"/>'
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+
+def table_properties(
+    borders: dict[str, int],
+    cell_margin: int,
+    *,
+    style_id: str | None = None,
+    width: int | None = None,
+    indent: int | None = None,
+    fixed: bool = True,
+    header_row: bool | None = None,
+) -> BaseOxmlElement:
+    """w:tblPr in schema order: style, width, indent, borders (by side, eighths of a point; 0:
+    none), fixed layout, left and right cell margins (twips, none above and below), look
+    (``header_row``: whether the first row is a header; None: no w:tblLook, as a table style)."""
+    xml = f"<w:tblPr {nsdecls('w')}>"
+    if style_id is not None:
+        xml += f'<w:tblStyle w:val="{style_id}"/>'
+    if width is not None:
+        xml += f'<w:tblW w:w="{width}" w:type="dxa"/>'
+    if indent is not None:
+        xml += f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
+    xml += "<w:tblBorders>" + "".join(_border(side, borders.get(side, 0)) for side in TABLE_SIDES) + "</w:tblBorders>"
+    if fixed:
+        xml += '<w:tblLayout w:type="fixed"/>'
+    xml += (
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{cell_margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
+    )
+    if header_row is not None:
+        xml += (
+            f'<w:tblLook w:val="{"0020" if header_row else "0000"}" w:firstRow="{int(header_row)}" w:lastRow="0"'
+            ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        )
+    return parse_xml(xml + "</w:tblPr>")
+
+
+def row_properties(height: int, *, at_least: bool = False, header: bool = False) -> BaseOxmlElement:
+    """w:trPr: a row that never splits, exactly ``height`` twips high (``at_least``: that high
+    or higher, so a longer text grows it); ``header``: repeated on each page."""
+    return parse_xml(
+        f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
+        f'<w:trHeight w:val="{height}" w:hRule="{"atLeast" if at_least else "exact"}"/>'
+        + ("<w:tblHeader/>" if header else "")
+        + "</w:trPr>"
+    )
+
+
+def cell_top_border(size: int) -> BaseOxmlElement:
+    """w:tcBorders with a top border ``size`` eighths of a point wide."""
+    return parse_xml(f'<w:tcBorders {nsdecls("w")}>{_border("top", size)}</w:tcBorders>')
+
+
+# -- package parts ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FontEntry:
+    """A w:font of fontTable.xml (ECMA-376 §17.8.3): what Word writes for an installed face."""
+
+    alt_name: str | None
+    panose: str
+    charset: str
+    family: str
+    pitch: str
+    sig: tuple[str, str, str, str, str, str] | None = None  # usb0–usb3, csb0, csb1
+
+
+def _attr(text: str) -> str:
+    """``text`` as an XML attribute value between double quotes."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def font_table(fonts: dict[str, FontEntry]) -> BaseOxmlElement:
+    """w:fonts with an entry per name, in ECMA-376 order (altName, panose1, charset, family, pitch, sig)."""
+    entries = []
+    for name, font in fonts.items():
+        sig = font.sig
+        entries.append(
+            f'<w:font w:name="{_attr(name)}">'
+            + (f'<w:altName w:val="{_attr(font.alt_name)}"/>' if font.alt_name else "")
+            + f'<w:panose1 w:val="{font.panose}"/><w:charset w:val="{font.charset}"/>'
+            f'<w:family w:val="{font.family}"/><w:pitch w:val="{font.pitch}"/>'
+            + (
+                f'<w:sig w:usb0="{sig[0]}" w:usb1="{sig[1]}" w:usb2="{sig[2]}" w:usb3="{sig[3]}" '
+                f'w:csb0="{sig[4]}" w:csb1="{sig[5]}"/>'
+                if sig
+                else ""
+            )
+            + "</w:font>"
+        )
+    return parse_xml(f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>")
+
+
+def app_properties(application: str, pages: int) -> bytes:
+    """docProps/app.xml: the application that made the file and its page count."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{_attr(application)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Pages>{pages}</Pages><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode()

@@ -7,48 +7,51 @@ the grid's character spacing).
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from ..atomic import atomic_path
 from ..fonts import FontSet
-from ..layout.engine import LayoutOptions, layout_document
 from ..layout.page import Page, Segment, TextRun
-from ..model import Document
-from ..profile import Profile, mm_to_pt, profile_keywords
+from ..layout.result import LaidOutDocument
+from ..profile import mm_to_pt, profile_keywords
+from .seal_image import seal_png
 
 
 class PdfRenderer:
     name = "pdf"
     suffix = ".pdf"
 
-    def render(self, doc: Document, profile: Profile, fonts: FontSet, path: Path, *, draft: bool = False) -> list[str]:
-        laid_out = layout_document(doc, profile, fonts, LayoutOptions(draft=draft))
+    def render(self, laid_out: LaidOutDocument, path: Path, *, draft: bool = False) -> list[str]:
+        """Draw the pages; ``draft`` outlines the seal areas reserved for a seal to come."""
+        doc, profile, fonts = laid_out.document, laid_out.profile, laid_out.fonts
         width, height = mm_to_pt(profile.page.width_mm), mm_to_pt(profile.page.height_mm)
-        with atomic_path(path) as temp:
-            canvas = Canvas(str(temp), pagesize=(width, height), pageCompression=1)
-            canvas.setTitle(doc.title.replace("\n", ""))
-            canvas.setAuthor(doc.author)
-            canvas.setSubject(profile.description)
-            canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
-            canvas.setCreator("officialdoc")
-            for page in laid_out.pages:
-                _draw_page(canvas, page, fonts, height)
-                canvas.showPage()
-            canvas.save()
-        return laid_out.warnings
+        # every page starts in the body font, not reportlab's Helvetica (never embedded: PDF/A refuses it)
+        initial = fonts.reportlab_font(fonts.resolve(profile.styles["body"].font).face.key)
+        canvas = Canvas(str(path), pagesize=(width, height), pageCompression=1, initialFontName=initial)
+        canvas.setTitle(doc.title.replace("\n", ""))
+        canvas.setAuthor(doc.author)
+        canvas.setSubject(profile.description)
+        canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
+        canvas.setCreator("officialdoc")
+        for page in laid_out.pages:
+            _draw_page(canvas, page, fonts, height, draft=draft)
+            canvas.showPage()
+        canvas.save()
+        return []
 
 
-def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -> None:
+def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float, *, draft: bool) -> None:
     def y(mm: float) -> float:
         return page_height - mm_to_pt(mm)
 
     for seal in page.seals:
-        if seal.outline:
+        if draft and seal.image is None:
             canvas.saveState()
             canvas.setStrokeColor(HexColor(seal.color))
             canvas.setDash(3, 3)
@@ -74,13 +77,16 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -
         for run in line.runs:
             (_draw_turned_run if run.angle else _draw_run)(canvas, run, fonts, y(run.baseline))
 
-    for seal in page.seals:   # stamped on top of the text, as a real seal is
+    for seal in page.seals:  # stamped on top of the text as red ink: multiplied, so black text shows through
         if seal.image is not None:
+            canvas.saveState()
+            canvas.setBlendMode("Multiply")
             canvas.drawImage(
-                str(seal.image), mm_to_pt(seal.cx - seal.width / 2), y(seal.cy + seal.height / 2),
-                width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto", preserveAspectRatio=True,
-                anchor="c",
-            )
+                ImageReader(io.BytesIO(seal_png(seal.image))), mm_to_pt(seal.cx - seal.width / 2),
+                y(seal.cy + seal.height / 2), width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto",
+                preserveAspectRatio=True, anchor="c",
+            )  # fmt: skip
+            canvas.restoreState()
 
 
 def _draw_run(canvas: Canvas, run: TextRun, fonts: FontSet, baseline_pt: float) -> None:
