@@ -27,6 +27,7 @@ from .roles import FontRoles
 from .rules import finding
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = TWIPS_PER_PT * PT_PER_MM
 CHARSPACE_UNIT = 4096  # w:docGrid/@w:charSpace is in 1/4096 pt
@@ -56,7 +57,12 @@ def _twips(value: str | None) -> float | None:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(q("t")))
+    return "".join(t.text or "" for t in element.iter(q("t")) if not _in_fallback(t))
+
+
+def _in_fallback(element: etree._Element) -> bool:
+    """Inside an mc:Fallback: the VML copy of a shape that Word 2010+ (and we) read as its mc:Choice."""
+    return any(a.tag == MC_FALLBACK for a in element.iterancestors())
 
 
 @dataclass(frozen=True)
@@ -200,8 +206,8 @@ class _DocxCheck:
     # -- elements -----------------------------------------------------------------------
     def _paragraphs(self) -> Iterator[_Para]:
         body = self.doc.element.body
-        for index, p in enumerate(body.iter(q("p")), start=1):
-            runs = [(r, _text(r)) for r in p.iter(q("r"))]
+        for index, p in enumerate((p for p in body.iter(q("p")) if not _in_fallback(p)), start=1):
+            runs = [(r, _text(r)) for r in p.iter(q("r")) if not _in_fallback(r)]
             runs = [(r, t) for r, t in runs if t]
             text = "".join(t for _, t in runs)
             if text.strip():
