@@ -87,17 +87,13 @@ def is_full_width(ch: str) -> bool:
     return ord(ch) >= 0x2E80 or ch in "“”‘’—…"
 
 
-def as_libreoffice_draws(lines: list[PdfLine], hanging: str, right: float) -> list[tuple[int, str]]:
-    """Our lines as (page, text) the way LibreOffice 7.4 draws them from the DOCX: with hanging
-    punctuation on (w:overflowPunct omitted, as Word has it), it leaves out the hanging mark
-    (，。、；：？！) that ends a full line (one reaching the block's ``right`` edge, mm) when
-    the next line starts with a half-width letter or digit ("…监督权。" + "2021年…" shows
-    as "…监督权"); Word prints the mark (measured in LibreOffice, #10)."""
-    drawn = []
-    for i, line in enumerate(lines):
-        text, following = line.text, lines[i + 1].text if i + 1 < len(lines) else ""
-        full = line.x1 >= right - 1.0
-        if full and text[-1:] in tuple(hanging) and following[:1].isascii() and following[:1].isalnum():
-            text = text[:-1]
-        drawn.append((line.page, text))
-    return drawn
+def drawn_alike(ours: PdfLine, theirs: str, hanging: str, right: float) -> bool:
+    """Whether LibreOffice 7.4 drew our line as ``theirs``. With hanging punctuation on
+    (w:overflowPunct omitted, as Word has it), LibreOffice sometimes leaves out the hung mark
+    (，。、；：？！) that ends a full line (one reaching the block's ``right`` edge, mm):
+    "…监督权。" before "2021年…", "…路面宽4.5米，" before "部分…" (measured, #10); Word prints
+    it, and the mark is in the DOCX. Any other difference is a real one."""
+    if theirs == ours.text:
+        return True
+    full = ours.x1 >= right - 1.0
+    return full and ours.text[-1:] in tuple(hanging) and theirs == ours.text[:-1]
