@@ -24,7 +24,7 @@ from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
 from .findings import Finding
 from .roles import FontRoles
-from .rules import finding
+from .rules import finding, merge
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_PT = 20
@@ -183,6 +183,7 @@ class _DocxCheck:
         self.res = _Resolver(self.styles)
         self.findings: list[Finding] = []
         self.notes: list[str] = []
+        self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
         self.body_style = profile.style("body")
         self.labels = label_patterns(profile)
         self.paras = list(self._paragraphs())
@@ -225,7 +226,7 @@ class _DocxCheck:
 
     def _title(self) -> _Para | None:
         if not self.p.header.print_title:  # 命令 §10.2: the 令号 is centred, no title
-            self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+            self.notes.append(f"版式{self.p.name}不印标题（第10.2条命令格式），标题未检查")
             return None
         first = [p for p in self.paras[:TITLE_SEARCH] if self._centred(p) and not self._red(p)]
         larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.tol.size_pt]
@@ -241,14 +242,55 @@ class _DocxCheck:
 
     # -- rules --------------------------------------------------------------------------
     def run(self) -> None:
+        """Every rule group, each isolated: a fault in one is recorded and the others run."""
         sections = list(self.doc.element.body.iter(q("sectPr")))
-        for number, sect in enumerate(sections, start=1):
-            self.page_setup(sect, number, len(sections))
         portrait = [sect for sect in sections if not self.landscape(sect)]
-        if portrait or sections:
-            self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
-        self.fonts()
-        self.footers()
+        a4 = self.paper(sections)
+
+        def page() -> None:
+            for number, sect in enumerate(sections, start=1):
+                self.page_setup(sect, number, len(sections))
+            if portrait or sections:
+                self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
+
+        groups = [("页边距和行格", page), ("字体字号", self.fonts), ("页码", self.footers)]
+        if not a4:
+            self.notes.append("纸张不是A4或未设置纸张大小，页边距和行格未检查")
+            groups = groups[1:]
+        for name, group in groups:
+            try:
+                group()
+            except Exception as exc:  # one rule group's fault must not hide the others' findings
+                self.failures.append(f"“{name}”一组检查出错（{type(exc).__name__}: {exc}）")
+
+    def paper(self, sections: list[etree._Element]) -> bool:
+        """One finding when a section's paper is not A4 or not set; True when every one is A4."""
+        page = self.p.page
+        want = sorted((page.width_mm, page.height_mm))
+        for number, sect in enumerate(sections or [None], start=1):
+            size = sect.find(q("pgSz")) if sect is not None else None
+            width = _twips(size.get(q("w"))) if size is not None else None
+            height = _twips(size.get(q("h"))) if size is not None else None
+            where = {"element": f"section {number}" if len(sections) > 1 else "section"}
+            if width is None or height is None:
+                self.add(
+                    "DOCX-PAGE-SIZE",
+                    f"未设置纸张大小（w:pgSz），Word和WPS会按各自的默认纸张排版，应设为A4"
+                    f"（{page.width_mm:g}×{page.height_mm:g}毫米）",
+                    f"section {number} has no w:pgSz: the application's default paper is used",
+                    **where,
+                )
+                return False
+            w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
+            if abs(w_mm - want[0]) > self.tol.page_size_mm or abs(h_mm - want[1]) > self.tol.page_size_mm:
+                self.add(
+                    "DOCX-PAGE-SIZE",
+                    f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
+                    f"w:pgSz {width:.0f} x {height:.0f} twips = {w_mm:.1f} x {h_mm:.1f} mm, expected A4",
+                    **where,
+                )
+                return False
+        return True
 
     @staticmethod
     def landscape(sect: etree._Element) -> bool:
@@ -263,18 +305,6 @@ class _DocxCheck:
         width = _twips(size.get(q("w"))) if size is not None else None
         height = _twips(size.get(q("h"))) if size is not None else None
         page = self.p.page
-        if width is None or height is None:
-            self.notes.append(f"section {number}: no page size (w:pgSz); Word uses its default")
-        else:
-            w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
-            want = sorted((page.width_mm, page.height_mm))
-            if abs(w_mm - want[0]) > self.tol.page_size_mm or abs(h_mm - want[1]) > self.tol.page_size_mm:
-                self.add(
-                    "DOCX-PAGE-SIZE",
-                    f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
-                    f"w:pgSz {width:.0f} x {height:.0f} twips = {w_mm:.1f} x {h_mm:.1f} mm, expected A4",
-                    **where,
-                )
         margins = sect.find(q("pgMar"))
         if margins is None:
             return
@@ -399,7 +429,7 @@ class _DocxCheck:
             (s, len(t)) for p in self.body_paras for r, t in p.runs if (s := self.res.size(r, p.element))
         ) or self.res.size(None, self.body_paras[0].element)
         if size is None:
-            self.notes.append("no font size set anywhere: characters per line not computed")
+            self.notes.append("文件中没有设置字号，每行字数未计算")
             return
         chars_wanted = self.p.grid.chars
         if grid_type in ("linesAndChars", "snapToChars") and char_space is not None:
@@ -713,8 +743,8 @@ class _DocxCheck:
             )
 
 
-def check_docx(document: DocxDocument, profile: Profile) -> tuple[list[Finding], list[str]]:
-    """Findings and notes of a DOCX opened with ``docx.Document``."""
+def check_docx(document: DocxDocument, profile: Profile) -> tuple[list[Finding], list[str], list[str]]:
+    """Findings, notes and failed rule groups of a DOCX opened by :func:`.package.open_package`."""
     check = _DocxCheck(document, profile)
     check.run()
-    return check.findings, check.notes
+    return merge(check.findings), check.notes, check.failures

@@ -40,11 +40,13 @@ class Finding:
     y_mm: float | None = None
     element: str | None = None
     via: str | None = None  # "libreoffice": found in the DOCX's LibreOffice rendering
+    pages: tuple[int, ...] | None = None  # every page with this fault (one finding per fault)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         x, y = data.pop("x_mm"), data.pop("y_mm")
         data["position"] = None if x is None and y is None else {"x_mm": _round(x), "y_mm": _round(y)}
+        data["pages"] = list(self.pages) if self.pages else None
         return data
 
 

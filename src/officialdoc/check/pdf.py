@@ -27,9 +27,9 @@ from ..profile import Profile, pt_to_mm
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
 from .findings import Finding
 from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
-from .pdfread import Color, Glyph, HRule, PdfPage, TextLine
+from .pdfread import Color, Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import FontRoles, clean_font_name
-from .rules import finding
+from .rules import finding, merge
 
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
@@ -59,6 +59,8 @@ class _PdfCheck(HeaderRules):
         self.roles = FontRoles(profile)
         self.findings: list[Finding] = []
         self.notes: list[str] = []
+        self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
+        self.a4 = all(self._is_a4(page) for page in pages)
         self.body_style = profile.style("body")
         self.cell = profile.char_pitch_mm
         self.pitch = profile.line_pitch_mm
@@ -73,10 +75,11 @@ class _PdfCheck(HeaderRules):
         self.title: list[TextLine] = self._title()
         self.head.lines = self._header_lines()
         self.landscape = {p.number for p in pages if p.width > p.height}
-        self.notes += [
-            f"page {n} is landscape (a §8 table page): block, grid, line-break and page-number rules not checked"
-            for n in sorted(self.landscape)
-        ]
+        if self.landscape:
+            self.notes.append(
+                f"第{'、'.join(map(str, sorted(self.landscape)))}页为横向页（第8条的表格页），"
+                "版心、行格、换行和页码未检查"
+            )
         self.numbers = {p.number: self._number_lines(p) for p in pages}
         self.running = {p.number: self._running_lines(p) for p in pages}
         self.signature_pages = {
@@ -226,32 +229,52 @@ class _PdfCheck(HeaderRules):
 
     # -- rules --------------------------------------------------------------------------
     def run(self) -> None:
+        """Every rule group, each isolated: a fault in one is recorded and the others run."""
         self.page_size()
         if not any(page.lines for page in self.pages):
             self.add("PDF-TEXT-NONE", "PDF中没有可提取的文字（可能是扫描件），无法测量版面", "no text layer")
             return
-        self.block_and_grid()
-        self.fonts()
-        self.title_rules()
-        self.page_numbers()
-        self.header_block()
-        self.record_block()
-        self.kinsoku_and_dates()
-        self.signature()
+        groups = [
+            ("文字超出版心或纸张", self.overflow),
+            ("版心和行格", self.block_and_grid),
+            ("字体字号", self.fonts),
+            ("标题", self.title_rules),
+            ("页码", self.page_numbers),
+            ("版头", self.header_block),
+            ("版记", self.record_block),
+            ("标点和日期", self.kinsoku_and_dates),
+            ("署名和成文日期", self.signature),
+        ]
+        if not self.a4:
+            measured = {self.overflow, self.fonts, self.title_rules, self.kinsoku_and_dates}
+            skipped = [name for name, group in groups if group not in measured]
+            self.notes.append(f"纸张不是A4，以下按A4版心测量的项目未检查：{'、'.join(skipped)}")
+            groups = [(name, group) for name, group in groups if group in measured]
+        for name, group in groups:
+            try:
+                group()
+            except Exception as exc:  # one rule group's fault must not hide the others' findings
+                self.failures.append(f"“{name}”一组检查出错（{type(exc).__name__}: {exc}）")
+
+    def _is_a4(self, page: PdfPage) -> bool:
+        short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
+        want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
+        return abs(short - want_w) <= self.tol.page_size_mm and abs(long_ - want_h) <= self.tol.page_size_mm
 
     def page_size(self) -> None:
+        """One finding for the paper, with the pages that have it."""
+        wrong = [page for page in self.pages if not self._is_a4(page)]
+        if not wrong:
+            return
+        page = wrong[0]
         want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
-        for page in self.pages:
-            short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
-            if abs(short - want_w) > self.tol.page_size_mm or abs(long_ - want_h) > self.tol.page_size_mm:
-                self.add(
-                    "PDF-PAGE-SIZE",
-                    f"第{page.number}页纸张为{page.width:.1f}×{page.height:.1f}毫米，应为A4（{want_w:g}×{want_h:g}毫米）",
-                    f"page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
-                    f"expected {want_w:g} x {want_h:g} mm",
-                    page=page.number,
-                )
-                return  # one finding: the other pages are usually the same
+        self.add(
+            "PDF-PAGE-SIZE",
+            f"纸张为{page.width:.1f}×{page.height:.1f}毫米{_pages_zh(wrong)}，应为A4（{want_w:g}×{want_h:g}毫米）",
+            f"{len(wrong)} pages, the first page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
+            f"expected {want_w:g} x {want_h:g} mm",
+            page=page.number,
+        )
 
     def block_and_grid(self) -> None:
         sequence = [(page, ln) for page in self.pages for ln in self.running[page.number]]
@@ -295,13 +318,54 @@ class _PdfCheck(HeaderRules):
         near = [g for g in gaps if abs(g - common[0][0]) <= self.tol.baseline_mm]
         return sum(near) / len(near)
 
-    def effective_end(self, page: PdfPage, line: TextLine) -> tuple[int, float]:
-        """(glyphs counted, right edge) without a mark hung past the block edge."""
-        right = self.frames[page.number].right
+    def effective_end(self, page: PdfPage, line: TextLine, right: float | None = None) -> tuple[int, float]:
+        """(glyphs counted, right edge) without a closing mark hung past the block edge
+        (Word's overflowPunct: within one character past the edge)."""
+        right = self.frames[page.number].right if right is None else right
         last = line.glyphs[-1]
-        if last.text in self.p.punctuation.hanging and last.x0 >= right - self.tol.edge_mm and len(line.glyphs) > 1:
+        hangs = last.text in self.p.punctuation.hanging or last.text in self.p.punctuation.cannot_start
+        if (
+            hangs
+            and len(line.glyphs) > 1
+            and last.x0 >= right - self.tol.edge_mm
+            and last.x1 <= right + self.cell + self.tol.position_mm
+        ):
             return len(line.glyphs) - 1, line.glyphs[-2].x1
         return len(line.glyphs), last.x1
+
+    def overflow(self) -> None:
+        """Text off the paper, or past the block's left or right edge (超出版心)."""
+        spec = self.p.page
+        mark = self.head.mark.lines if self.head.mark else []
+        for page in self.pages:
+            frame = self.frames[page.number]
+            left, right = min(frame.left, spec.block_left), max(frame.right, spec.block_left + spec.block_width_mm)
+            block = self.a4 and page.number not in self.landscape
+            for line in page.lines:
+                if page.number == 1 and line in mark:
+                    continue  # the issuer mark has its own width rule
+                _, end = self.effective_end(page, line, right)
+                where = {"page": page.number, "line": line.index, "y_mm": line.baseline}
+                if line.x0 < 0 or line.x1 > page.width or line.em_top < 0 or line.em_bottom > page.height:
+                    self.add(
+                        "PAGE-TEXT-OUTSIDE",
+                        f"第{page.number}页第{line.index}行“{line.text[:12]}”超出纸张边缘，印不出来",
+                        f"page {page.number} line {line.index}: text at x {line.x0:.1f}-{line.x1:.1f} mm, "
+                        f"em box {line.em_top:.1f}-{line.em_bottom:.1f} mm, paper {page.width:.1f} x {page.height:.1f}",
+                        x_mm=line.x1,
+                        **where,
+                    )
+                elif block and (end > right + self.tol.position_mm or line.x0 < left - self.tol.position_mm):
+                    past = end - right if end > right + self.tol.position_mm else left - line.x0
+                    side = "右" if end > right + self.tol.position_mm else "左"
+                    self.add(
+                        "PAGE-TEXT-OUTSIDE",
+                        f"第{page.number}页第{line.index}行“{line.text[:12]}”超出版心{side}边缘{past:.1f}毫米",
+                        f"page {page.number} line {line.index}: text {line.x0:.2f}-{end:.2f} mm, "
+                        f"block {left:.2f}-{right:.2f} mm",
+                        x_mm=end if side == "右" else line.x0,
+                        **where,
+                    )
 
     def reaches_right(self, page: PdfPage, line: TextLine) -> bool:
         _, end = self.effective_end(page, line)
@@ -353,7 +417,9 @@ class _PdfCheck(HeaderRules):
                     line=ln.index,
                     y_mm=ln.em_top,
                 )
-            elif ln.em_bottom > self.bottom + self.tol.position_mm and ln not in self.numbers[page.number]:
+            elif (
+                self.bottom + self.tol.position_mm < ln.em_bottom <= page.height and ln not in self.numbers[page.number]
+            ):
                 self.add(
                     "PDF-BLOCK-BOTTOM",
                     f"第{page.number}页版心下边缘（{self.bottom:g}毫米）以下有文字“{ln.text[:12]}”",
@@ -388,7 +454,7 @@ class _PdfCheck(HeaderRules):
         ragged: list[tuple[TextLine, float]] = []
         for line in full:
             count, end = self.effective_end(page, line)
-            if abs(end - frame.right) > self.tol.position_mm:
+            if end < frame.right - self.tol.position_mm:  # past the edge: PAGE-TEXT-OUTSIDE
                 ragged.append((line, end))
             if line.full_width:
                 indent = round((line.x0 - frame.left) / self.cell)
@@ -401,8 +467,8 @@ class _PdfCheck(HeaderRules):
                     wrong_count.append((line, count, indent))
         if squeezed:
             self.notes.append(
-                f"page {page.number}: {len(squeezed)} lines hold more than {self.p.grid.chars} characters; taken as "
-                "§7.3.5.5 (spacing adjusted to keep the signature and date with the text)"
+                f"第{page.number}页有{len(squeezed)}行多于{self.p.grid.chars}字，按第7.3.5.5条处理"
+                "（为使署名和成文日期与正文同页而调整了字距）"
             )
         if wrong_count:
             line, count, indent = wrong_count[0]
@@ -577,11 +643,9 @@ class _PdfCheck(HeaderRules):
     def title_rules(self) -> None:
         if not self.title:
             if not self.p.header.print_title:
-                self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+                self.notes.append(f"版式{self.p.name}不印标题（第10.2条命令格式），标题未检查")
             else:
-                self.notes.append(
-                    "no title found on page 1 (no text larger than the body size): title rules not checked"
-                )
+                self.notes.append("第1页没有找到标题（没有比正文大的文字），标题未检查")
             return
         style = self.p.style("title")
         first = self.title[0]
@@ -926,11 +990,19 @@ def unembedded_fonts(path: Path) -> list[str]:
     return missing
 
 
+def _pages_zh(pages: list[PdfPage]) -> str:
+    """'（第1、2、3页）' for findings that hold for several pages; '' for one."""
+    return f"（第{'、'.join(str(p.number) for p in pages)}页）" if len(pages) > 1 else ""
+
+
 def check_pdf(
-    path: Path, pages: list[PdfPage], profile: Profile, *, via: str | None = None
-) -> tuple[list[Finding], list[str]]:
-    """Findings and notes (what could not be checked) of a PDF already read by ``read_pdf``."""
+    path: Path, pages: PdfPages, profile: Profile, *, via: str | None = None
+) -> tuple[list[Finding], list[str], list[str]]:
+    """Findings, notes (what could not be checked) and failed rule groups of a PDF read by
+    ``read_pdf``."""
     check = _PdfCheck(pages, profile, via)
+    if pages.count > len(pages):
+        check.notes.append(f"全文{pages.count}页，只检查了前{len(pages)}页（检查上限）")
     check.run()
     used: dict[str, int] = {}
     for page in pages:
@@ -940,7 +1012,7 @@ def check_pdf(
     try:
         missing = unembedded_fonts(path)
     except PyPdfError as exc:
-        check.notes.append(f"font embedding not checked: pypdf could not read the fonts ({exc})")
+        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{exc}）")
         missing = []
     for name in missing:
         if name not in used:
@@ -952,4 +1024,4 @@ def check_pdf(
             page=used[name],
             element=name,
         )
-    return check.findings, check.notes
+    return merge(check.findings), check.notes, check.failures

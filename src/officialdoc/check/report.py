@@ -40,6 +40,7 @@ class Report:
     pages: int | None = None
     error: str | None = None
     profile: str | None = None  # the profile the file was checked against (None: not read)
+    internal_error: str | None = None  # a fault of the checker itself (findings may be incomplete)
 
     @property
     def readable(self) -> bool:
@@ -54,6 +55,7 @@ class Report:
             "kind": self.kind,
             "readable": self.readable,
             "error": self.error,
+            "internal_error": self.internal_error,
             "pages": self.pages,
             "profile": self.profile,
             "counts": self.counts(),
@@ -70,8 +72,14 @@ def to_json(reports: list[Report], profile: str) -> dict[str, Any]:
     return {"schema": SCHEMA, "profile": profile, "counts": _total(reports), "files": [r.to_dict() for r in reports]}
 
 
+EXIT_INTERNAL = 3
+
+
 def exit_code(reports: list[Report], fail_on: str) -> int:
-    """2 if any file was unreadable, 1 if a finding is at or above ``fail_on``, else 0."""
+    """3 if the checker failed on a file, else 2 if any file was unreadable, else 1 if a
+    finding is at or above ``fail_on``, else 0."""
+    if any(r.internal_error for r in reports):
+        return EXIT_INTERNAL
     if any(not r.readable for r in reports):
         return 2
     if fail_on == FAIL_NEVER:
@@ -114,6 +122,8 @@ def render_text(reports: list[Report], profile: str | None = None) -> str:
             out.append(f"  {SEVERITY_ZH[f.severity]}  {f.message}")
             out.append(f"        {f.detail}{_where(f)}")
         out.extend(f"  注：{note}" for note in report.notes)
+        if report.internal_error:
+            out.append(f"  错误：{report.internal_error}（以上结果可能不完整）")
     total = _total(reports)
     out.append("合计：" + "，".join(f"{SEVERITY_ZH[s]}{total[s]}项" for s in SEVERITIES))
     return "\n".join(out)
@@ -133,12 +143,13 @@ _FINDING_SCHEMA = {
         "position",
         "element",
         "via",
+        "pages",
     ],
     "properties": {
-        "rule": {"type": "string", "pattern": "^(PDF|DOCX|YAML)-[A-Z0-9-]+$"},
+        "rule": {"type": "string", "pattern": "^(PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+$"},
         "clause": {"type": "string"},
         "severity": {"enum": list(SEVERITIES)},
-        "message": {"type": "string", "pattern": r"^\[(PDF|DOCX|YAML)-"},
+        "message": {"type": "string", "pattern": r"^\[(PAGE|PDF|DOCX|YAML)-"},
         "detail": {"type": "string"},
         "page": {"type": ["integer", "null"], "minimum": 1},
         "line": {"type": ["integer", "null"], "minimum": 1},
@@ -156,6 +167,7 @@ _FINDING_SCHEMA = {
         },
         "element": {"type": ["string", "null"]},
         "via": {"type": ["string", "null"]},
+        "pages": {"type": ["array", "null"], "items": {"type": "integer", "minimum": 1}},
     },
 }
 _COUNTS_SCHEMA = {
@@ -177,12 +189,24 @@ JSON_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["path", "kind", "readable", "error", "pages", "profile", "counts", "notes", "findings"],
+                "required": [
+                    "path",
+                    "kind",
+                    "readable",
+                    "error",
+                    "internal_error",
+                    "pages",
+                    "profile",
+                    "counts",
+                    "notes",
+                    "findings",
+                ],
                 "properties": {
                     "path": {"type": "string"},
                     "kind": {"enum": list(KIND_ZH)},
                     "readable": {"type": "boolean"},
                     "error": {"type": ["string", "null"]},
+                    "internal_error": {"type": ["string", "null"]},
                     "pages": {"type": ["integer", "null"], "minimum": 0},
                     "profile": {"type": ["string", "null"]},
                     "counts": _COUNTS_SCHEMA,

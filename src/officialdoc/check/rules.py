@@ -13,7 +13,7 @@ marks a rule of practice or of officialdoc's content format, named in ``ref``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .findings import Finding, Severity
@@ -44,6 +44,8 @@ _CATALOGUE = (
     # PDF: geometry and fonts measured from the glyphs and drawings of any producer's PDF
     Rule("PDF-TEXT-NONE", "", "practice", "No text layer (a scan?): nothing could be measured.", PRACTICE),
     Rule("PDF-PAGE-SIZE", "5.1", "required", "Every page is A4, 210 × 297 mm."),
+    # page rules with format-neutral ids: they read only the measured page (any fixed layout)
+    Rule("PAGE-TEXT-OUTSIDE", "5.2.1", "required", "No text beyond the block's sides or off the paper (超出版心)."),
     Rule("PDF-BLOCK-LEFT", "5.2.1", "required", "The block's left edge is the 订口, 28 mm ± 1 mm."),
     Rule("PDF-BLOCK-TOP", "5.2.1", "required", "A page's first line sits at the 天头, 37 mm ± 1 mm; no text above."),
     Rule("PDF-BLOCK-RIGHT", "5.2.3", "required", "Full lines reach the block's right edge (撑满版心)."),
@@ -145,6 +147,71 @@ _CATALOGUE = (
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}
+
+
+# rules of the page: the same fault on several pages (or lines) is one finding with a page list
+MERGED = frozenset(
+    {
+        "PAGE-TEXT-OUTSIDE",
+        "PDF-BLOCK-LEFT",
+        "PDF-BLOCK-TOP",
+        "PDF-BLOCK-RIGHT",
+        "PDF-BLOCK-BOTTOM",
+        "PDF-GRID-LINES",
+        "PDF-GRID-CHARS",
+        "PDF-GRID-BASELINE",
+        "PDF-FONT-HEADING",
+        "PDF-PAGENUM-MISSING",
+        "PDF-PAGENUM-FORM",
+        "PDF-PAGENUM-SIZE",
+        "PDF-PAGENUM-FONT",
+        "PDF-PAGENUM-SIDE",
+        "PDF-PAGENUM-POS",
+        "PDF-KINSOKU-START",
+        "PDF-KINSOKU-END",
+        "DOCX-FONT-HEADING",
+    }
+)
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per fault: findings of a MERGED rule about the same element become the
+    first of them, listing every page (``pages``) and how many places."""
+    groups: dict[tuple[str, str | None, str | None], list[Finding]] = {}
+    out: list[Finding | tuple[str, str | None, str | None]] = []
+    for f in findings:
+        if f.rule not in MERGED:
+            out.append(f)
+            continue
+        key = (f.rule, f.element, f.via)
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(f)
+    merged = []
+    for item in out:
+        if isinstance(item, Finding):
+            merged.append(item)
+            continue
+        group = groups[item]
+        first = group[0]
+        pages = tuple(sorted({f.page for f in group if f.page is not None}))
+        if len(group) == 1:
+            merged.append(replace(first, pages=pages or None))
+            continue
+        basis = f"（{RULES[first.rule].basis_zh}）"
+        head = first.message.removesuffix(basis)
+        where = f"第{'、'.join(map(str, pages))}页" if pages else ""
+        more = f"；同样的问题共{len(group)}处{('，见' + where) if len(pages) > 1 else ''}"
+        merged.append(
+            replace(
+                first,
+                message=f"{head}{more}{basis}",
+                detail=f"{first.detail} ({len(group)} places, pages {', '.join(map(str, pages))})",
+                pages=pages or None,
+            )
+        )
+    return merged
 
 
 def finding(rule_id: str, text: str, detail: str, **where: Any) -> Finding:
