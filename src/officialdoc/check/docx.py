@@ -33,6 +33,7 @@ CHARSPACE_UNIT = 4096  # w:docGrid/@w:charSpace is in 1/4096 pt
 AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
 GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
+RUN_IN_END = re.compile("[。：]")
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
 SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}  # w:pgMar attributes, in the profile's order
@@ -583,10 +584,10 @@ class _DocxCheck:
 
     def heading(self, para: _Para, level: int) -> None:
         style = self.p.heading_style(level)
-        end = para.text.find("。")
-        font, size = self.run_font_size(para, end + 1 if end >= 0 else None)
+        end = RUN_IN_END.search(para.text)  # a run-in heading ends at its 。 or ：, body text follows
+        font, size = self.run_font_size(para, end.end() if end else None)
         label = para.text.strip()[:8]
-        where = {"element": f"heading{level} (paragraph {para.index})"}
+        where = {"element": f"heading{level}"}
         if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
             self.add(
                 "DOCX-FONT-HEADING",

@@ -33,11 +33,13 @@ from .rules import finding, merge
 
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
+RUN_IN_END = re.compile("[。：]")
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 # §7.3.7: the first line of an attachment bound apart from the 正文: "大府发〔2022〕5号附件2"
 SEPARATE_LABEL = re.compile(r"^\S*" + DOC_NUMBER_TEXT.pattern + r"附件\d*$")
-RECORD_WORDS = ("抄送", "印发")
-RECORD_LINE = re.compile(r"^(?:抄送|主送)[：:]|印发$")  # 版记 lines, recognised by their text
+# 版记 lines, recognised by their text: a label that starts a 抄送 group, the dated 印发 line
+# (a title "…关于印发" or a table cell "已印发" is neither)
+RECORD_LINE = re.compile(r"^(?:抄送|主送|分送)[：:]|\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
 @dataclass
@@ -67,11 +69,11 @@ class _PdfCheck(HeaderRules):
         self.labels = label_patterns(profile)
         page = profile.page
         self.top, self.bottom = page.block_top, page.block_bottom
+        self.frames = self._frames()
         self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
         self.record_lines = {p.number: self._record_lines(p) for p in pages}
         self.reds: dict[int, list[HRule]] = {p.number: self._red_lines(p) for p in pages}
         self.head = self._read_head()
-        self.frames = self._frames()
         self.title: list[TextLine] = self._title()
         self.head.lines = self._header_lines()
         self.landscape = {p.number for p in pages if p.width > p.height}
@@ -131,7 +133,20 @@ class _PdfCheck(HeaderRules):
             return [
                 ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.tol.position_mm
             ]
-        return [ln for ln in page.lines if self.in_block(ln) and RECORD_LINE.search(ln.text)]
+        # without rules: the page's last lines in the block, from the first 抄送/印发 line down
+        block = [ln for ln in page.lines if self.in_block(ln)]
+        tail: list[TextLine] = []
+        for line in reversed(block):
+            if not RECORD_LINE.search(line.text) and not (tail and line.size == tail[0].size and self._indented(line)):
+                break
+            tail.insert(0, line)
+        while tail and not RECORD_LINE.search(tail[0].text):
+            tail.pop(0)
+        return tail
+
+    def _indented(self, line: TextLine) -> bool:
+        """A continuation of a 抄送 list: not flush with the block's left edge."""
+        return line.x0 > self.frames[line.page].left + self.tol.edge_mm
 
     def in_record(self, page: PdfPage, line: TextLine) -> bool:
         return line in self.record_lines[page.number]
@@ -196,12 +211,16 @@ class _PdfCheck(HeaderRules):
         group = [rules[-1]]
         for rule in reversed(rules[:-1]):
             between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
-            if any(self.is_body_size(ln.size) for ln in between):
-                break  # running text (3号) between two rules: the upper one is not the record block's
+            if any(self.is_body_size(ln.size) for ln in between) or not any(
+                RECORD_LINE.search(ln.text) for ln in between
+            ):
+                break  # running text (3号) or no 抄送/印发 line between two rules: a table's, not the 版记's
             group.insert(0, rule)
-        top, bottom = group[0].y - self.pitch, group[-1].y + self.pitch
-        words = any(top <= ln.baseline <= bottom and any(w in ln.text for w in RECORD_WORDS) for ln in page.lines)
-        return group if words else []
+        if len(group) < 2:
+            return []
+        between = [ln for ln in page.lines if group[0].y < ln.baseline < group[-1].y]
+        below = [ln for ln in page.lines if ln.baseline > group[-1].y and self.in_block(ln)]
+        return group if any(RECORD_LINE.search(ln.text) for ln in between) and not below else []
 
     def _title(self) -> list[TextLine]:
         if not self.pages:
@@ -616,8 +635,8 @@ class _PdfCheck(HeaderRules):
 
     def heading_font(self, page: PdfPage, line: TextLine, level: int) -> None:
         style = self.p.heading_style(level)
-        end = line.text.find("。")
-        segment = line.glyphs[: end + 1] if end >= 0 else line.glyphs
+        end = RUN_IN_END.search(line.text)  # a run-in heading ends at its 。 or ：, body text follows
+        segment = line.glyphs[: end.end()] if end else line.glyphs
         label = line.text[: min(len(line.text), 8)]
         size = Counter(g.size for g in segment).most_common(1)[0][0]
         where = {"page": page.number, "line": line.index, "x_mm": line.x0, "y_mm": line.baseline}
