@@ -502,6 +502,7 @@ class Pdfs:
     def report(self, spec: Pdf) -> Report:
         if spec not in self.reports:
             self.reports[spec] = check_file(self.build(spec), spec.profile)
+            assert self.reports[spec].internal_error is None, self.reports[spec].internal_error
         return self.reports[spec]
 
 
@@ -658,14 +659,16 @@ def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
 
 def test_27_characters_per_line_are_reported_in_the_clerks_words(pdfs):
     report = pdfs.report(Pdf(chars=27, tracking=0.0))
-    message = next(f.message for f in report.findings if f.rule == "PDF-GRID-CHARS" and f.page == 2)
-    assert message.startswith("[PDF-GRID-CHARS] 第2页第1行排了27个字，应为每行28字")
-    assert message.endswith("（GB/T 9704 第5.2.3条）")
+    (found,) = [f for f in report.findings if f.rule == "PDF-GRID-CHARS"]  # one finding for the fault
+    assert 2 in found.pages and len(found.pages) > 1
+    assert "排了27个字，应为每行28字" in found.message and "同样的问题共" in found.message
+    assert found.message.endswith("（GB/T 9704 第5.2.3条）")
 
 
 def test_21_line_pages_name_the_pages(pdfs):
     report = pdfs.report(Pdf(lines=21))
-    assert {f.page for f in report.findings if f.rule == "PDF-GRID-LINES"} == {2, 3}
+    (found,) = [f for f in report.findings if f.rule == "PDF-GRID-LINES"]
+    assert found.pages == (2, 3) and "第2、3页" in found.message
 
 
 def test_a_landscape_a4_table_page_is_the_right_size(tmp_path):
@@ -675,7 +678,7 @@ def test_a_landscape_a4_table_page_is_the_right_size(tmp_path):
     c.drawString(100, 100, "表格")
     c.save()
     report = check_file(path, P)
-    assert rules_of(report, "required") == set() and any("landscape" in note for note in report.notes)
+    assert rules_of(report, "required") == set() and any("横向页" in note for note in report.notes)
 
 
 def test_a_scan_without_text_is_reported_not_measured(tmp_path):
@@ -899,7 +902,9 @@ def test_python_docx_defaults_another_generator_is_checked_without_a_crash(tmp_p
     d.save(str(tmp_path / "plain.docx"))
     report = check_file(tmp_path / "plain.docx", P)
     assert report.readable
-    assert {"DOCX-PAGE-SIZE", "DOCX-MARGINS", "DOCX-FONT-EASTASIA", "DOCX-PAGENUM-FIELD"} <= rules_of(report)
+    assert {"DOCX-PAGE-SIZE", "DOCX-FONT-EASTASIA", "DOCX-PAGENUM-FIELD"} <= rules_of(report)
+    # a Letter page is one finding; margins and grid are not measured against A4 (a note says so)
+    assert "DOCX-MARGINS" not in rules_of(report) and any("不是A4" in note for note in report.notes)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -1034,7 +1039,7 @@ def test_json_report_has_the_documented_versioned_shape(cli, pdfs, clean_pdf, tm
 
 def test_every_rule_is_documented_and_every_documented_rule_exists():
     catalogue = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `((?:PDF|DOCX|YAML)-[A-Z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
+    documented = set(re.findall(r"^\| `((?:PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
     assert documented == set(RULES)
     for rule in RULES.values():
         assert rule.severity in ("required", "recommended", "practice")
@@ -1239,11 +1244,20 @@ def test_an_unknown_recorded_profile_falls_back_to_the_default_with_a_note(pdfs,
     report = check_file(pdfs.build(Pdf(keywords="officialdoc-profile:gbt9704-memo")))
     assert report.profile == P.name and report.findings == []
     assert any("gbt9704-memo" in note for note in report.notes)
+
+
+def test_a_content_files_unknown_profile_is_the_error_render_gives(tmp_path):
+    """A content file is checked as render loads it: a profile: that render cannot load is a
+    YAML-CONTENT finding (exit 1), not a silent fallback."""
     content = tmp_path / "memo.yaml"
     content.write_text("profile: gbt9704-memo\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
     report = check_file(content)
-    assert report.readable and report.profile == P.name
-    assert any("gbt9704-memo" in note for note in report.notes)
+    (found,) = report.findings
+    assert report.readable and found.rule == "YAML-CONTENT" and "gbt9704-memo" in found.message
+    itself = tmp_path / "self.yaml"
+    itself.write_text(f"profile: {itself}\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
+    (found,) = check_file(itself).findings
+    assert found.rule == "YAML-CONTENT" and "内容文件本身" in found.message
 
 
 # -- the profile is the one source of the checker's numbers -------------------------------

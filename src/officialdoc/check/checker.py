@@ -23,7 +23,7 @@ from ..errors import RenderError
 from ..profile import Profile, load_profile
 from .content import check_content_file
 from .docx import check_docx
-from .limits import TooLarge, guard_pdf
+from .bounds import TooLarge, guard_pdf
 from .package import open_package
 from .pdf import check_pdf
 from .pdfread import read_pdf

@@ -27,6 +27,7 @@ from .roles import FontRoles
 from .rules import finding, merge
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = TWIPS_PER_PT * PT_PER_MM
 CHARSPACE_UNIT = 4096  # w:docGrid/@w:charSpace is in 1/4096 pt
@@ -36,6 +37,7 @@ PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
+TITLE_MAX_CHARS = 80  # a longer paragraph is running text, whatever its size
 SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}  # w:pgMar attributes, in the profile's order
 
 
@@ -161,6 +163,50 @@ class _Resolver:
         return self.attr(self.para_levels(p), child, name)
 
 
+# w:numFmt → a number in that format, to read an automatic label as the profile's ("%1、" → "一、")
+NUMBER_SAMPLE = {"decimal": "1", "chineseCounting": "一", "chineseCountingThousand": "一", "ideographTraditional": "一",
+                 "japaneseCounting": "一", "chineseLegalSimplified": "一", "taiwaneseCounting": "一"}  # fmt: skip
+
+
+class _Numbering:
+    """Word's automatic numbering (numbering.xml): the label a numbered paragraph shows."""
+
+    def __init__(self, document: DocxDocument, res: _Resolver):
+        self.res = res
+        self.levels: dict[tuple[str, str], tuple[str, str]] = {}  # (numId, ilvl) → (numFmt, lvlText)
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return  # no numbering part
+        abstract = {a.get(q("abstractNumId")): a for a in root.iter(q("abstractNum"))}
+        for num in root.iter(q("num")):
+            ref = num.find(q("abstractNumId"))
+            definition = abstract.get(ref.get(q("val")) if ref is not None else None)
+            if definition is None:
+                continue
+            for lvl in definition.iter(q("lvl")):
+                fmt, text = lvl.find(q("numFmt")), lvl.find(q("lvlText"))
+                self.levels[(num.get(q("numId")) or "", lvl.get(q("ilvl")) or "0")] = (
+                    fmt.get(q("val")) if fmt is not None else "decimal",
+                    text.get(q("val")) if text is not None else "",
+                )
+
+    def label(self, p: etree._Element) -> str:
+        """The label Word prints before the paragraph ("一、", "（一）", "1."), with a sample number."""
+        for level in self.res.para_levels(p):  # direct numPr, else the paragraph style's
+            pr = level.find(q("numPr"))
+            number = pr.find(q("numId")) if pr is not None else None
+            if number is not None:
+                num_id = number.get(q("val"))
+                ilvl = pr.find(q("ilvl"))
+                found = self.levels.get((num_id or "", ilvl.get(q("val")) if ilvl is not None else "0"))
+                if found is None or num_id == "0":
+                    return ""
+                fmt, text = found
+                return re.sub(r"%\d", NUMBER_SAMPLE.get(fmt, "1"), text)
+        return ""
+
+
 @dataclass(eq=False)
 class _Para:
     """A paragraph with text (compared by identity)."""
@@ -170,6 +216,7 @@ class _Para:
     text: str
     runs: list[tuple[etree._Element, str]]  # runs with text
     in_table: bool
+    label: str = ""  # the label Word's automatic numbering prints before the text
 
 
 class _DocxCheck:
@@ -187,6 +234,7 @@ class _DocxCheck:
         self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
         self.body_style = profile.style("body")
         self.labels = label_patterns(profile)
+        self.numbering = _Numbering(document, self.res)
         self.paras = list(self._paragraphs())
         self.title = self._title()
         self.headings = {para: level for para in self.paras if (level := self._level(para))}
@@ -207,7 +255,8 @@ class _DocxCheck:
             runs = [(r, t) for r, t in runs if t]
             text = "".join(t for _, t in runs)
             if text.strip():
-                yield _Para(index, p, text, runs, any(a.tag == q("tbl") for a in p.iterancestors()))
+                in_table = any(a.tag == q("tbl") for a in p.iterancestors())
+                yield _Para(index, p, text, runs, in_table, self.numbering.label(p))
 
     def _centred(self, para: _Para) -> bool:
         return self.res.para(para.element, "jc", "val") == "center"
@@ -229,7 +278,11 @@ class _DocxCheck:
         if not self.p.header.print_title:  # 命令 §10.2: the 令号 is centred, no title
             self.notes.append(f"版式{self.p.name}不印标题（第10.2条命令格式），标题未检查")
             return None
-        first = [p for p in self.paras[:TITLE_SEARCH] if self._centred(p) and not self._red(p)]
+        first = [
+            p
+            for p in self.paras[:TITLE_SEARCH]
+            if self._centred(p) and not self._red(p) and not p.in_table and len(p.text) <= TITLE_MAX_CHARS
+        ]
         larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.tol.size_pt]
         if larger:
             return max(larger, key=self.para_size)
@@ -238,7 +291,7 @@ class _DocxCheck:
     def _level(self, para: _Para) -> int | None:
         if para is self.title or para.in_table:
             return None
-        text = para.text.lstrip(" \u3000\t")
+        text = para.label + para.text.lstrip(" \u3000\t")
         return next((level for level, pattern in self.labels if pattern.match(text)), None)
 
     # -- rules --------------------------------------------------------------------------
@@ -572,9 +625,11 @@ class _DocxCheck:
                     f"most common body size {size:g} pt, expected {self.body_style.size_pt:g} pt",
                     element="body",
                 )
+        body_chars = sum(len(para.text) for para in self.body_paras)
         if weighted_fonts:
-            font = weighted_fonts.most_common(1)[0][0]
-            if self.roles.serves(font, self.body_style.font) is False:
+            font, chars = weighted_fonts.most_common(1)[0]
+            # the body's font: the one most of the body text has (not a heading without a label)
+            if self.roles.serves(font, self.body_style.font) is False and 2 * chars > body_chars:
                 self.add(
                     "DOCX-FONT-BODY",
                     f"正文字体为{font}，应为{self.p.fonts[self.body_style.font].docx_name}",
@@ -586,7 +641,7 @@ class _DocxCheck:
         style = self.p.heading_style(level)
         end = RUN_IN_END.search(para.text)  # a run-in heading ends at its 。 or ：, body text follows
         font, size = self.run_font_size(para, end.end() if end else None)
-        label = para.text.strip()[:8]
+        label = (para.label + para.text).strip()[:8]
         where = {"element": f"heading{level}"}
         if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
             self.add(
@@ -661,11 +716,27 @@ class _DocxCheck:
             )
 
     def page_field(self, footer: etree._Element) -> etree._Element | None:
-        for p in footer.iter(q("p")):
-            simple = any(PAGE_FIELD.search(f.get(q("instr")) or "") for f in p.iter(q("fldSimple")))
-            complex_ = any(PAGE_FIELD.search(t.text or "") for t in p.iter(q("instrText")))
-            if simple or complex_:
-                return p
+        """The innermost paragraph holding the PAGE field (a text box's paragraph lies inside
+        the footer's paragraph; Word's and VML's copies of one text box are one number)."""
+        holders = [p for p in footer.iter(q("p")) if self._has_page_field(p)]
+        inner = [p for p in holders if not any(other is not p and p in other.iterancestors() for other in holders)]
+        return inner[0] if inner else None
+
+    @staticmethod
+    def _has_page_field(p: etree._Element) -> bool:
+        simple = any(PAGE_FIELD.search(f.get(q("instr")) or "") for f in p.iter(q("fldSimple")))
+        return simple or any(PAGE_FIELD.search(t.text or "") for t in p.iter(q("instrText")))
+
+    @staticmethod
+    def box_side(p: etree._Element) -> str | None:
+        """left/right/center/outside/inside of the text box holding ``p``; None outside a box."""
+        for ancestor in p.iterancestors():
+            if etree.QName(ancestor).localname == "anchor":
+                align = ancestor.find(f"{{{WP}}}positionH/{{{WP}}}align")
+                return align.text.strip() if align is not None and align.text else None
+            style = ancestor.get("style") or ""
+            if match := re.search(r"mso-position-horizontal:\s*(\w+)", style):
+                return match.group(1)
         return None
 
     @staticmethod
@@ -675,6 +746,8 @@ class _DocxCheck:
         state = "text"
         field_run = None
         for element in p.iter(q("r"), q("fldSimple")):
+            if element.find(f".//{q('txbxContent')}") is not None:
+                continue  # a run holding a text box: its paragraphs are read on their own
             if element.tag == q("fldSimple"):
                 if PAGE_FIELD.search(element.get(q("instr")) or ""):
                     out.append(FIELD_MARK)
@@ -716,6 +789,11 @@ class _DocxCheck:
         side = {"end": "right", "start": "left", "both": "left"}.get(jc, jc)
         if text.startswith("\t"):
             side = "tab"
+        box = self.box_side(p)
+        if box in ("outside", "inside"):  # a text box on the outer (inner) edge of each page
+            side = want if box == "outside" else {"left": "right", "right": "left"}[want]
+        elif box in ("left", "right", "center"):
+            side = box
         if side != want:
             zh = {"left": "居左", "right": "居右", "center": "居中", "tab": "用制表位定位"}.get(side, side)
             self.add(

@@ -1,6 +1,6 @@
 """Open any Word package (.docx, .docm, .dotx, .dotm) as python-docx reads a .docx.
 
-The parts are read within the bounds of :mod:`officialdoc.check.limits`. Word finds a part
+The parts are read within the bounds of :mod:`officialdoc.check.bounds`. Word finds a part
 by its relationship, whatever content type the package declares for it; python-docx goes
 by the content type (a footer without an override becomes a plain part without XML). So the
 package is rebuilt in memory with the content type every related main, style, settings,
@@ -19,7 +19,7 @@ from docx import Document as open_docx
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from .limits import guard_zip
+from .bounds import guard_zip
 
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -26,6 +26,7 @@ from pypdf.errors import PyPdfError
 from ..profile import Profile, pt_to_mm
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
 from .findings import Finding
+from .bounds import MAX_PAGE_CHARS
 from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
 from .pdfread import Color, Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import FontRoles, clean_font_name
@@ -34,6 +35,8 @@ from .rules import finding, merge
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 RUN_IN_END = re.compile("[。：]")
+TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
+BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 # §7.3.7: the first line of an attachment bound apart from the 正文: "大府发〔2022〕5号附件2"
 SEPARATE_LABEL = re.compile(r"^\S*" + DOC_NUMBER_TEXT.pattern + r"附件\d*$")
@@ -69,6 +72,7 @@ class _PdfCheck(HeaderRules):
         self.labels = label_patterns(profile)
         page = profile.page
         self.top, self.bottom = page.block_top, page.block_bottom
+        self.body_pt = self._body_size()
         self.frames = self._frames()
         self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
         self.record_lines = {p.number: self._record_lines(p) for p in pages}
@@ -111,8 +115,21 @@ class _PdfCheck(HeaderRules):
     def is_red(self, color: Color | None) -> bool:
         return is_red(color, self.p)
 
+    def _body_size(self) -> float:
+        """The size most of the block's text has, when it is a body size (a document in 12 pt
+        is measured as one: its lines, grid and line breaks); else the profile's."""
+        sizes = Counter(
+            g.size for page in self.pages for ln in page.lines if self.in_block(ln) for g in ln.glyphs if g.full_width
+        )
+        if sizes:
+            size = sizes.most_common(1)[0][0]
+            if BODY_SIZES_PT[0] <= size <= BODY_SIZES_PT[1]:
+                return size
+        return self.body_style.size_pt
+
     def is_body_size(self, size: float) -> bool:
-        return abs(size - self.body_style.size_pt) <= self.tol.size_pt
+        """The size of the document's running text (measured; the profile's 3号 by default)."""
+        return abs(size - self.body_pt) <= self.tol.size_pt
 
     def in_block(self, line: TextLine) -> bool:
         return line.em_top < self.bottom - self.tol.edge_mm and line.em_bottom > self.top + self.tol.edge_mm
@@ -233,7 +250,7 @@ class _PdfCheck(HeaderRules):
             if self.in_block(ln)
             and ln.baseline > below
             and not self.is_red_line(ln)
-            and ln.size > self.body_style.size_pt + self.tol.size_pt
+            and ln.size > max(self.body_pt, self.body_style.size_pt) + self.tol.size_pt
         ]
         if not candidates:
             return []
@@ -244,7 +261,7 @@ class _PdfCheck(HeaderRules):
             if ln.size != size:
                 break
             title.append(ln)
-        return title
+        return title if len(title) <= TITLE_MAX_LINES else []  # a run of large running text is no title
 
     # -- rules --------------------------------------------------------------------------
     def run(self) -> None:
@@ -589,7 +606,7 @@ class _PdfCheck(HeaderRules):
         )
         if sizes:
             size = sizes.most_common(1)[0][0]
-            if not self.is_body_size(size):
+            if abs(size - self.body_style.size_pt) > self.tol.size_pt:
                 self.add(
                     "PDF-FONT-BODY",
                     f"正文字号为{size:g}磅，应为{size_zh(self.body_style.size_pt)}",
@@ -1022,6 +1039,10 @@ def check_pdf(
     check = _PdfCheck(pages, profile, via)
     if pages.count > len(pages):
         check.notes.append(f"全文{pages.count}页，只检查了前{len(pages)}页（检查上限）")
+    if pages.crowded:
+        check.notes.append(
+            f"第{'、'.join(map(str, pages.crowded))}页的字符超过{MAX_PAGE_CHARS}个，不是公文的版面，未测量"
+        )
     check.run()
     used: dict[str, int] = {}
     for page in pages:

@@ -22,7 +22,7 @@ import pypdfium2.raw as pdfium_raw
 
 from ..profile import PT_PER_MM
 from .common import Color
-from .limits import MAX_IMAGE_PIXELS, MAX_PAGES
+from .bounds import MAX_IMAGE_PIXELS, MAX_PAGE_CHARS, MAX_PAGES
 from .roles import clean_font_name
 
 LINE_JOIN_PT = 1.0  # glyphs whose baselines differ by less than this share a line
@@ -235,7 +235,7 @@ def _pictures(pdfium_page: Any, height_pt: float) -> list[Picture]:
         left, bottom, right, top = obj.get_bounds()
         pixels = None  # a filter pdfium cannot decode, or too many pixels: the image is there, its colours unknown
         try:
-            width, height = obj.get_size()
+            width, height = obj.get_px_size()
             if width * height <= MAX_IMAGE_PIXELS:
                 pixels = obj.get_bitmap(render=True).to_pil().convert("RGBA")
         except (pypdfium2.PdfiumError, OSError, ValueError):
@@ -256,9 +256,15 @@ def _ink(textpage: Any, height_pt: float) -> list[InkBox]:
 
 
 class PdfPages(list[PdfPage]):
-    """The pages read (at most ``limits.MAX_PAGES``); ``count`` is the file's page count."""
+    """The pages read (at most ``bounds.MAX_PAGES``); ``count`` is the file's page count,
+    ``crowded`` the pages with more characters than ``bounds.MAX_PAGE_CHARS`` (read empty)."""
 
     count: int = 0
+    crowded: list[int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crowded = []
 
 
 def read_pdf(path: Path, baseline_in_em: float) -> PdfPages:
@@ -275,7 +281,14 @@ def read_pdf(path: Path, baseline_in_em: float) -> PdfPages:
         pages.count = len(inkdoc)
         with pdfplumber.open(path, pages=range(1, min(pages.count, MAX_PAGES) + 1)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                pages.append(_page(number, page, inkdoc, baseline_in_em))
+                textpage = inkdoc[number - 1].get_textpage()
+                chars = textpage.count_chars()
+                textpage.close()
+                if chars > MAX_PAGE_CHARS:  # not a page of a 公文: not parsed (bounded time and memory)
+                    pages.crowded.append(number)
+                    pages.append(PdfPage(number, _mm(float(page.width)), _mm(float(page.height)), [], [], []))
+                else:
+                    pages.append(_page(number, page, inkdoc, baseline_in_em))
                 page.close()
     finally:
         inkdoc.close()

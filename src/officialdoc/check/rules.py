@@ -170,8 +170,25 @@ MERGED = frozenset(
         "PDF-KINSOKU-START",
         "PDF-KINSOKU-END",
         "DOCX-FONT-HEADING",
+        "DOCX-MARGINS",
+        "DOCX-PAGENUM-FORM",
+        "DOCX-PAGENUM-SIDE",
+        "DOCX-PAGENUM-SIZE",
+        "DOCX-PAGENUM-FONT",
     }
 )
+BY_ELEMENT = frozenset({"PDF-FONT-HEADING", "DOCX-FONT-HEADING"})  # one finding per heading level
+
+
+def pages_zh(pages: tuple[int, ...]) -> str:
+    """(1, 2, 3, 5) → '1–3、5': runs of pages as ranges."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
@@ -183,7 +200,7 @@ def merge(findings: list[Finding]) -> list[Finding]:
         if f.rule not in MERGED:
             out.append(f)
             continue
-        key = (f.rule, f.element, f.via)
+        key = (f.rule, f.element if f.rule in BY_ELEMENT else None, f.via)
         if key not in groups:
             groups[key] = []
             out.append(key)
@@ -201,13 +218,13 @@ def merge(findings: list[Finding]) -> list[Finding]:
             continue
         basis = f"（{RULES[first.rule].basis_zh}）"
         head = first.message.removesuffix(basis)
-        where = f"第{'、'.join(map(str, pages))}页" if pages else ""
+        where = f"第{pages_zh(pages)}页" if pages else ""
         more = f"；同样的问题共{len(group)}处{('，见' + where) if len(pages) > 1 else ''}"
         merged.append(
             replace(
                 first,
                 message=f"{head}{more}{basis}",
-                detail=f"{first.detail} ({len(group)} places, pages {', '.join(map(str, pages))})",
+                detail=f"{first.detail} ({len(group)} places, pages {pages_zh(pages)})",
                 pages=pages or None,
             )
         )
