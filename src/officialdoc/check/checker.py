@@ -21,9 +21,9 @@ from pypdfium2 import PdfiumError
 
 from ..errors import RenderError
 from ..profile import Profile, load_profile
+from .bounds import TooLarge, guard_pdf
 from .content import check_content_file
 from .docx import check_docx
-from .bounds import TooLarge, guard_pdf
 from .package import open_package
 from .pdf import check_pdf
 from .pdfread import read_pdf

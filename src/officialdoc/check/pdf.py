@@ -24,9 +24,9 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from ..profile import Profile, pt_to_mm
+from .bounds import MAX_PAGE_CHARS
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
 from .findings import Finding
-from .bounds import MAX_PAGE_CHARS
 from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
 from .pdfread import Color, Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import FontRoles, clean_font_name

@@ -21,8 +21,8 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 
 from ..profile import PT_PER_MM
-from .common import Color
 from .bounds import MAX_IMAGE_PIXELS, MAX_PAGE_CHARS, MAX_PAGES
+from .common import Color
 from .roles import clean_font_name
 
 LINE_JOIN_PT = 1.0  # glyphs whose baselines differ by less than this share a line
