@@ -21,7 +21,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from ..profile import Profile, pt_to_mm
 from .bounds import MAX_PAGE_CHARS
@@ -35,6 +34,7 @@ from .rules import finding, merge
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 RUN_IN_END = re.compile("[。：]")
+SET_FONT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b")  # "/F2 12 Tf" in a content stream
 TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
 BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -73,6 +73,8 @@ class _PdfCheck(HeaderRules):
         page = profile.page
         self.top, self.bottom = page.block_top, page.block_bottom
         self.body_pt = self._body_size()
+        if not self.a4:  # another paper: its block is where its text is (no A4 numbers apply)
+            self.top, self.bottom = self._text_block()
         self.frames = self._frames()
         self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
         self.record_lines = {p.number: self._record_lines(p) for p in pages}
@@ -126,6 +128,13 @@ class _PdfCheck(HeaderRules):
             if BODY_SIZES_PT[0] <= size <= BODY_SIZES_PT[1]:
                 return size
         return self.body_style.size_pt
+
+    def _text_block(self) -> tuple[float, float]:
+        """Top and bottom of the text at the body size or larger, over all pages."""
+        lines = [ln for page in self.pages for ln in page.lines if ln.size >= self.body_pt - self.tol.size_pt]
+        if not lines:
+            return self.top, self.bottom
+        return min(ln.em_top for ln in lines) - self.tol.edge_mm, max(ln.em_bottom for ln in lines) + self.tol.edge_mm
 
     def is_body_size(self, size: float) -> bool:
         """The size of the document's running text (measured; the profile's 3号 by default)."""
@@ -198,13 +207,21 @@ class _PdfCheck(HeaderRules):
 
     def _frames(self) -> dict[int, _Frame]:
         """Each page's block: its measured left edge, else that of the nearest page of the same
-        parity (duplex may mirror the margins), of any page, or the profile's."""
+        parity (duplex may mirror the margins), of any page, or the profile's. On paper that is
+        not A4 the width too is the text's: the right edge most body lines reach."""
         measured = {p.number: left for p in self.pages if (left := self._measured_left(p)) is not None}
+        width = self.p.page.block_width_mm
+        if not self.a4:
+            ends = Counter(
+                round(ln.x1) for p in self.pages for ln in p.lines if self.in_block(ln) and self.is_body_size(ln.size)
+            )
+            lefts = list(measured.values()) or [self.p.page.block_left]
+            width = ends.most_common(1)[0][0] - min(lefts) if ends else width
         frames = {}
         for page in self.pages:
             known = sorted(measured, key=lambda n: (n % 2 != page.number % 2, abs(n - page.number)))
             left = measured[known[0]] if known else self.p.page.block_left
-            frames[page.number] = _Frame(left, left + self.p.page.block_width_mm)
+            frames[page.number] = _Frame(left, left + width)
         return frames
 
     def _red_lines(self, page: PdfPage) -> list[HRule]:
@@ -355,18 +372,15 @@ class _PdfCheck(HeaderRules):
         return sum(near) / len(near)
 
     def effective_end(self, page: PdfPage, line: TextLine, right: float | None = None) -> tuple[int, float]:
-        """(glyphs counted, right edge) without a closing mark hung past the block edge
-        (Word's overflowPunct: within one character past the edge)."""
+        """(glyphs counted, right edge), a closing mark that ends within one character past the
+        block edge taken as hung (Word's overflowPunct): the line reaches the edge, and the mark
+        is not counted when it lies wholly past it."""
         right = self.frames[page.number].right if right is None else right
         last = line.glyphs[-1]
         hangs = last.text in self.p.punctuation.hanging or last.text in self.p.punctuation.cannot_start
-        if (
-            hangs
-            and len(line.glyphs) > 1
-            and last.x0 >= right - self.tol.edge_mm
-            and last.x1 <= right + self.cell + self.tol.position_mm
-        ):
-            return len(line.glyphs) - 1, line.glyphs[-2].x1
+        if hangs and len(line.glyphs) > 1 and right + self.tol.position_mm < last.x1 <= right + self.cell:
+            outside = last.x0 >= right - self.tol.edge_mm
+            return len(line.glyphs) - outside, right
         return len(line.glyphs), last.x1
 
     def overflow(self) -> None:
@@ -960,13 +974,41 @@ class _PdfCheck(HeaderRules):
             block.insert(0, line)
         return block
 
+    def flush_left_issuer(self, above: list[TextLine], date: TextLine) -> list[TextLine]:
+        """A 署名 set flush left (or spread over the line): the short line right above a date,
+        not ending a sentence. Reported (PDF-SIGN-POS) and returned as the issuer block."""
+        line = above[-1] if above else None
+        if (
+            line is None
+            or date.baseline - line.baseline > 2.5 * self.pitch
+            or not self.is_body_size(line.size)
+            or line.text[-1] in "。：；，"
+            or len(line.text) > self.p.grid.chars // 2
+            or line.x0 > self.frames[line.page].left + self.tol.edge_mm
+        ):
+            return []
+        self.add(
+            "PDF-SIGN-POS",
+            f"第{line.page}页发文机关署名“{line.text[:16]}”顶格排在左边，应在成文日期之上、以成文日期为准居中"
+            f"（不加盖印章时右空{self.p.signature.unsealed_right_indent_chars:g}字）",
+            f"page {line.page} line {line.index}: issuer line starts at the block's left edge ({line.x0:.1f} mm)",
+            page=line.page,
+            line=line.index,
+            x_mm=line.x0,
+            y_mm=line.baseline,
+            element="signature",
+        )
+        return [line]
+
     def signature(self) -> None:
         sig = self.p.signature
         for page in self.pages:
             lines = [ln for ln in page.lines if self.in_block(ln) and not self.in_record(page, ln)]
             for i, date in enumerate(lines):
-                issuers = self.issuer_block(lines[:i])
-                if not DATE_LINE.match(date.text) or not issuers:
+                if not DATE_LINE.match(date.text):
+                    continue
+                issuers = self.issuer_block(lines[:i]) or self.flush_left_issuer(lines[:i], date)
+                if not issuers:
                     continue
                 frame = self.frames[page.number]
                 date_gap = frame.right - date.x1
@@ -1002,27 +1044,29 @@ class _PdfCheck(HeaderRules):
                 )
 
 
-def unembedded_fonts(path: Path) -> list[str]:
-    """Names of the fonts in the pages' resources without FontFile/FontFile2/FontFile3."""
+def unembedded_fonts(path: Path, pages: int) -> list[tuple[str, int]]:
+    """(name, first page) of every font that a page's content sets (``Tf``) and that has no
+    FontFile/FontFile2/FontFile3: its embedding status, whatever name a reader gives it."""
     reader = PdfReader(str(path))
-    seen: set[str] = set()
+    seen: set[int] = set()
     missing = []
-    for page in reader.pages:
+    for number, page in enumerate(reader.pages[:pages], start=1):
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources else None
-        if not fonts:
+        contents = page.get_contents()
+        if not fonts or contents is None:
             continue
-        for ref in fonts.get_object().values():
+        used = {m.group(1).decode("latin-1") for m in SET_FONT.finditer(contents.get_data())}
+        for key, ref in fonts.get_object().items():
             font = ref.get_object()
-            name = clean_font_name(str(font.get("/BaseFont", "?")).lstrip("/"))
-            if name in seen or font.get("/Subtype") == "/Type3":
+            if key.lstrip("/") not in used or id(font) in seen or font.get("/Subtype") == "/Type3":
                 continue
-            seen.add(name)
+            seen.add(id(font))
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor else {}
             if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
-                missing.append(name)
+                missing.append((clean_font_name(str(font.get("/BaseFont", "?")).lstrip("/")), number))
     return missing
 
 
@@ -1044,24 +1088,17 @@ def check_pdf(
             f"第{'、'.join(map(str, pages.crowded))}页的字符超过{MAX_PAGE_CHARS}个，不是公文的版面，未测量"
         )
     check.run()
-    used: dict[str, int] = {}
-    for page in pages:
-        for line in page.lines:
-            for glyph in line.glyphs:
-                used.setdefault(glyph.font, page.number)
     try:
-        missing = unembedded_fonts(path)
-    except PyPdfError as exc:
-        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{exc}）")
+        missing = unembedded_fonts(path, len(pages))
+    except Exception as exc:  # pypdf on a file pdfplumber and pdfium read: the other rules stand
+        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{type(exc).__name__}: {exc}）")
         missing = []
-    for name in missing:
-        if name not in used:
-            continue  # declared in the resources but never drawn (reportlab's default Helvetica)
+    for name, page in missing:
         check.add(
             "PDF-FONT-EMBED",
             f"字体“{name}”未嵌入PDF，换一台电脑或印刷厂可能显示为别的字体",
-            f"font {name!r} (first drawn on page {used[name]}) has no embedded font program",
-            page=used[name],
+            f"font {name!r} (first set on page {page}) has no embedded font program",
+            page=page,
             element=name,
         )
     return merge(check.findings), check.notes, check.failures

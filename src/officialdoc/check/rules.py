@@ -104,6 +104,7 @@ _CATALOGUE = (
     ),
     Rule("PDF-KINSOKU-END", "9", "required", "No line ends with an opening mark (（《“…).", GB15834),
     Rule("PDF-SIGN-DATE", "7.3.5", "required", "成文日期 右空四字 when sealed, else the §7.3.5.2 layout."),
+    Rule("PDF-SIGN-POS", "7.3.5", "required", "The 署名 stands over the date (not flush left)."),
     Rule("PDF-DATE-FORM", "7.3.5.4", "required", "Dates in Arabic digits, full year, no leading zeros."),
     # DOCX: what Word and LibreOffice will make of the file, read statically
     Rule("DOCX-PAGE-SIZE", "5.1", "required", "The page is A4."),
