@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from ..model import chinese_numeral
 from ..profile import Profile, pt_to_mm
 from .bounds import MAX_PAGE_CHARS
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
@@ -34,7 +35,14 @@ from .rules import finding, merge
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 RUN_IN_END = re.compile("[。：]")
-SET_FONT = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b")  # "/F2 12 Tf" in a content stream
+# "/F2 12 Tf" (set a font) or Tj, TJ, ', " (show text) in a content stream
+FONT_OR_SHOW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b|(?:\bT[jJ]\b|[)\]>]\s*['\"])")
+HEADING_SIZE_SLACK_PT = 2.0  # a line this near the body size may be a heading set in the wrong size
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: numbering starts again
+ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
+LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
+CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
+CC_LINE = re.compile(r"^抄送[：:]")
 TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
 BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -296,10 +304,11 @@ class _PdfCheck(HeaderRules):
             ("版头", self.header_block),
             ("版记", self.record_block),
             ("标点和日期", self.kinsoku_and_dates),
+            ("序号和主送、抄送", self.structure),
             ("署名和成文日期", self.signature),
         ]
         if not self.a4:
-            measured = {self.overflow, self.fonts, self.title_rules, self.kinsoku_and_dates}
+            measured = {self.overflow, self.fonts, self.title_rules, self.kinsoku_and_dates, self.structure}
             skipped = [name for name, group in groups if group not in measured]
             self.notes.append(f"纸张不是A4，以下按A4版心测量的项目未检查：{'、'.join(skipped)}")
             groups = [(name, group) for name, group in groups if group in measured]
@@ -599,16 +608,38 @@ class _PdfCheck(HeaderRules):
     def role_zh(self, role: str) -> str:
         return self.p.fonts[role].docx_name
 
-    def fonts(self) -> None:
-        body_glyphs = []
-        heading_lines = []
+    def headings(self) -> list[tuple[PdfPage, TextLine, int]]:
+        """Heading lines by their label: running lines, and lines near the body size (a heading
+        set in 15.5 pt is a heading in the wrong size, not something else)."""
+        found = []
         for page in self.pages:
-            for line in self.running[page.number]:
-                level = self.heading_level(page, line)
-                if level:
-                    heading_lines.append((page, line, level))
-                else:
-                    body_glyphs += line.glyphs
+            if page.number in self.landscape:
+                continue
+            running = set(map(id, self.running[page.number]))
+            for line in page.lines:
+                near = abs(line.size - self.body_pt) <= HEADING_SIZE_SLACK_PT and self.paragraph_line(page, line)
+                if id(line) in running or (
+                    near
+                    and line not in self.title
+                    and not self.in_record(page, line)
+                    and not self.is_red_line(line)
+                    and not (page.number == 1 and line in self.head.lines)
+                ):
+                    level = self.heading_level(page, line)
+                    if level:
+                        found.append((page, line, level))
+        return found
+
+    def fonts(self) -> None:
+        heading_lines = self.headings()
+        headed = {id(line) for _, line, _ in heading_lines}
+        body_glyphs = [
+            glyph
+            for page in self.pages
+            for line in self.running[page.number]
+            if id(line) not in headed
+            for glyph in line.glyphs
+        ]
         sizes = Counter(
             g.size
             for page in self.pages
@@ -924,6 +955,102 @@ class _PdfCheck(HeaderRules):
                 **where,
             )
 
+    def structure(self) -> None:
+        """Heading labels in full-width brackets, heading numbers without repeats or gaps
+        (again from 一 in each article, 第一条 …), the 主送 line, the 抄送 line."""
+        levels = {id(line): level for _, line, level in self.headings()}
+        last = [0, 0]  # the last number of the 一、 and （一） headings
+        for page in self.pages:
+            for line in page.lines:
+                if not self.paragraph_line(page, line):
+                    continue
+                if ARTICLE.match(line.text):
+                    last = [0, 0]
+                elif match := ASCII_LABEL.match(line.text):
+                    self.add(
+                        "PDF-HEADING-BRACKETS",
+                        f"第{page.number}页第{line.index}行序号“{match.group()}”用了半角括号，应为全角括号"
+                        f"“（{match.group(1)}）”",
+                        f"label {match.group()!r} in ASCII brackets",
+                        page=page.number,
+                        line=line.index,
+                        x_mm=line.x0,
+                        y_mm=line.baseline,
+                    )
+                elif levels.get(id(line), 3) <= 2:
+                    self.heading_number(line, levels[id(line)], last)
+        self.addressee()
+        self.record_cc()
+
+    def heading_number(self, line: TextLine, level: int, last: list[int]) -> None:
+        match = LEVEL_NUMBER[level - 1].match(line.text)
+        number = CN_VALUES.get(match.group(1), 0) if match else 0
+        if not number:
+            return
+        previous = last[level - 1]
+        if number != previous + 1:
+            self.add(
+                "PDF-HEADING-NUMBER",
+                f"第{line.page}页第{line.index}行{level}级标题序号“{match.group()}”"
+                f"{'重复' if number <= previous else '不连续'}（上一个是第{previous}个）",
+                f"level-{level} heading number {number} after {previous}",
+                page=line.page,
+                line=line.index,
+                y_mm=line.baseline,
+                element=f"heading{level}",
+            )
+        last[level - 1] = number
+        if level == 1:
+            last[1] = 0
+
+    def addressee(self) -> None:
+        """§7.3.2: the 主送机关 line under the title, flush left (顶格)."""
+        if not self.title:
+            return
+        page = self.pages[0]
+        below = [ln for ln in page.lines[self.title[-1].index :] if self.in_block(ln)]
+        line = below[0] if below else None
+        if line is None or not line.text.endswith(("：", ":")) or len(line.text) > self.p.grid.chars:
+            return
+        left = self.frames[1].left
+        if abs(line.x0 - left) > self.tol.position_mm:
+            self.add(
+                "PDF-ADDRESSEE-POS",
+                f"主送机关“{line.text[:12]}”应顶格编排（实际左端距版心左边缘{line.x0 - left:.1f}毫米）",
+                f"addressee line starts at {line.x0:.2f} mm, block left {left:.2f} mm",
+                page=1,
+                line=line.index,
+                x_mm=line.x0,
+                y_mm=line.baseline,
+                element="addressee",
+            )
+
+    def record_cc(self) -> None:
+        """§7.4.2: 抄送 in 4号, 左右各空一字."""
+        style, spec = self.p.style(self.p.record.style), self.p.record
+        indent = spec.side_indent_chars * pt_to_mm(spec.side_indent_char_pt)
+        for page in self.pages:
+            for line in self.record_lines[page.number]:
+                if not CC_LINE.match(line.text):
+                    continue
+                where = {"page": page.number, "line": line.index, "y_mm": line.baseline, "element": "record_block"}
+                if abs(line.size - style.size_pt) > self.tol.size_pt:
+                    self.add(
+                        "PDF-RECORD-CC",
+                        f"抄送机关字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
+                        f"抄送 line at {line.size:g} pt, expected {style.size_pt:g} pt",
+                        **where,
+                    )
+                want = self.frames[page.number].left + indent
+                if self.a4 and abs(line.x0 - want) > self.tol.position_mm:
+                    self.add(
+                        "PDF-RECORD-CC",
+                        f"抄送应左空{spec.side_indent_chars:g}字（应在{want:.1f}毫米处，实为{line.x0:.1f}毫米）",
+                        f"抄送 line starts at {line.x0:.2f} mm, expected {want:.2f} mm",
+                        x_mm=line.x0,
+                        **where,
+                    )
+
     def kinsoku_and_dates(self) -> None:
         rules = self.p.punctuation
         for page in self.pages:
@@ -1044,6 +1171,20 @@ class _PdfCheck(HeaderRules):
                 )
 
 
+def drawn_fonts(content: bytes) -> set[str]:
+    """Resource names of the fonts a content stream shows text with (a ``Tf`` followed by a
+    text-showing operator before the next ``Tf``; reportlab sets a font on every page it may
+    never draw with)."""
+    drawn: set[str] = set()
+    current = None
+    for match in FONT_OR_SHOW.finditer(content):
+        if match.group(1):
+            current = match.group(1).decode("latin-1")
+        elif current is not None:
+            drawn.add(current)
+    return drawn
+
+
 def unembedded_fonts(path: Path, pages: int) -> list[tuple[str, int]]:
     """(name, first page) of every font that a page's content sets (``Tf``) and that has no
     FontFile/FontFile2/FontFile3: its embedding status, whatever name a reader gives it."""
@@ -1056,7 +1197,7 @@ def unembedded_fonts(path: Path, pages: int) -> list[tuple[str, int]]:
         contents = page.get_contents()
         if not fonts or contents is None:
             continue
-        used = {m.group(1).decode("latin-1") for m in SET_FONT.finditer(contents.get_data())}
+        used = drawn_fonts(contents.get_data())
         for key, ref in fonts.get_object().items():
             font = ref.get_object()
             if key.lstrip("/") not in used or id(font) in seen or font.get("/Subtype") == "/Type3":

@@ -494,6 +494,14 @@ class HeaderRules:
                 f"copy number {text!r} ({len(text)} digits) does not match {COPY_NUMBER.pattern!r}",
                 **where,
             )
+        size, want_pt = max(g.size for g in run), self.p.style("copy_number").size_pt
+        if abs(size - want_pt) > self.tol.size_pt:
+            self.add(
+                "PDF-COPYNUM-SIZE",
+                f"份号“{text}”字号为{size:g}磅，应为{size_zh(want_pt)}",
+                f"copy number at {size:g} pt, expected {want_pt:g} pt",
+                **where,
+            )
         frame, tol = self.frames[1], self.tol.position_mm
         em = pt_to_mm(line.size)
         letter = self.p.header.letter if self.p.header.layout == "letter" else None

@@ -71,6 +71,7 @@ _CATALOGUE = (
     Rule("PDF-PAGENUM-POS", "7.5", "required", "The page number's 一字线 is 7 mm below the block."),
     Rule("PDF-PAGENUM-FIRST", "10.1", "required", "信函: page 1 shows no page number."),
     Rule("PDF-COPYNUM-FORM", "7.2.1", "required", "份号: 6 half-width Arabic digits (000123)."),
+    Rule("PDF-COPYNUM-SIZE", "7.2.1", "required", "份号 in 3号 (16 pt) digits."),
     Rule("PDF-COPYNUM-POS", "7.2.1", "required", "份号 flush left on line 1 (信函: first line under the double line)."),
     Rule("PDF-SECRECY-POS", "7.2.2", "required", "密级和保密期限 flush left on the line under the 份号 (in order)."),
     Rule("PDF-SECRECY-FONT", "7.2.2", "required", "密级和保密期限 in 3号 (16 pt) 黑体."),
@@ -104,6 +105,18 @@ _CATALOGUE = (
     ),
     Rule("PDF-KINSOKU-END", "9", "required", "No line ends with an opening mark (（《“…).", GB15834),
     Rule("PDF-SIGN-DATE", "7.3.5", "required", "成文日期 右空四字 when sealed, else the §7.3.5.2 layout."),
+    Rule(
+        "PDF-HEADING-BRACKETS",
+        "7.3.3",
+        "required",
+        "Heading labels use full-width brackets: （一）, not (一).",
+        GB15834,
+    ),
+    Rule(
+        "PDF-HEADING-NUMBER", "7.3.3", "required", "一、 and （一） headings count 1, 2, 3 … (again in each article)."
+    ),
+    Rule("PDF-ADDRESSEE-POS", "7.3.2", "required", "The 主送机关 line under the title is flush left (顶格)."),
+    Rule("PDF-RECORD-CC", "7.4.2", "required", "抄送 in 4号 (14 pt), 左空一字."),
     Rule("PDF-SIGN-POS", "7.3.5", "required", "The 署名 stands over the date (not flush left)."),
     Rule("PDF-DATE-FORM", "7.3.5.4", "required", "Dates in Arabic digits, full year, no leading zeros."),
     # DOCX: what Word and LibreOffice will make of the file, read statically
@@ -170,6 +183,9 @@ MERGED = frozenset(
         "PDF-PAGENUM-POS",
         "PDF-KINSOKU-START",
         "PDF-KINSOKU-END",
+        "PDF-HEADING-BRACKETS",
+        "PDF-HEADING-NUMBER",
+        "PDF-RECORD-CC",
         "DOCX-FONT-HEADING",
         "DOCX-MARGINS",
         "DOCX-PAGENUM-FORM",
