@@ -36,3 +36,17 @@ def soffice() -> str:
     if found is None:
         pytest.skip("LibreOffice (soffice) is not installed: DOCX layout is not measured")
     return found
+
+
+@pytest.fixture(scope="session")
+def shared_dir(repo_root: Path) -> Path:
+    """The shared material (corpus, repro, spec): $OFFICIALDOC_SHARED, else ../shared beside
+    the checkout (as CI has it), else /work/shared. Missing under CI=true is a failure."""
+    candidates = [Path(os.environ["OFFICIALDOC_SHARED"])] if os.environ.get("OFFICIALDOC_SHARED") else []
+    candidates += [repo_root.parent / "shared", Path("/work/shared")]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"shared/ is missing (looked in {', '.join(map(str, candidates))})")
+    pytest.skip("shared/ is not available")

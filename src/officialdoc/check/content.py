@@ -48,7 +48,14 @@ GOOD_NUMBER = re.compile(r"^\S*〔\d{4}〕[1-9]\d*号$")
 CC_PREFIX = re.compile(r"^抄送[：:]")
 ATTACH_PREFIX = re.compile(r"^附件[：:]\s*")
 LIST_NUMBER = re.compile(r"\s*\d+[.．]\s*")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: typed numbers start again
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
+
+
+def _typed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A typed label at the start of ``text``; not the "1." of a decimal number (1.1, 3.5%)."""
+    match = pattern.match(text)
+    return None if match is None or text[match.end() : match.end() + 1].isdigit() else match
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,7 @@ class _Lint:
                 "抄送机关名称后应以句号“。”结尾",
                 "抄送 must end with '。'",
             )
-        typed = TYPED_NUMBER.match(stripped) if HANZI.search(stripped) and not under & NOT_PARAGRAPHS else None
+        typed = _typed(TYPED_NUMBER, stripped) if HANZI.search(stripped) and not under & NOT_PARAGRAPHS else None
         if typed and t.key in HEADING_KEYS:
             label = typed.group(1)
             self.add(
@@ -279,8 +286,11 @@ class _Lint:
             self.gaps(item, keys, seen)
             if not isinstance(item, ScalarNode) or not HANZI.search(str(item.value)) or set(keys) & NOT_PARAGRAPHS:
                 continue
+            if ARTICLE.match(str(item.value).strip()):
+                last = [0] * len(TYPED_LABELS)  # 第一条, 第二章 …: numbering starts again
+                continue
             for level, pattern in enumerate(TYPED_LABELS):
-                match = pattern.match(str(item.value).strip())
+                match = _typed(pattern, str(item.value).strip())
                 if not match:
                     continue
                 number = int(match[1]) if match[1].isdigit() else CN_VALUES.get(match[1], 0)

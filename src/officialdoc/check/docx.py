@@ -35,6 +35,7 @@ AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
 GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
 TITLE_MAX_CHARS = 80  # a longer paragraph is running text, whatever its size
@@ -237,7 +238,12 @@ class _DocxCheck:
         self.numbering = _Numbering(document, self.res)
         self.paras = list(self._paragraphs())
         self.title = self._title()
-        self.headings = {para: level for para in self.paras if (level := self._level(para))}
+        self.headings: dict[_Para, int] = {}
+        for para in self.paras:
+            if ARTICLE.match(para.text.lstrip(" \u3000\t")):
+                break  # a document in articles (第一条 …): 一、 and （一） after it are items, not headings
+            if level := self._level(para):
+                self.headings[para] = level
         self.body_paras = [
             para
             for para in self.paras

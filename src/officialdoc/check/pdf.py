@@ -28,7 +28,7 @@ from .bounds import MAX_PAGE_CHARS
 from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
 from .findings import Finding
 from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
-from .pdfread import Color, Glyph, HRule, PdfPage, PdfPages, TextLine
+from .pdfread import IDEOGRAPHIC_SPACE, Color, Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import FontRoles, clean_font_name
 from .rules import finding, merge
 
@@ -617,6 +617,8 @@ class _PdfCheck(HeaderRules):
                 continue
             running = set(map(id, self.running[page.number]))
             for line in page.lines:
+                if ARTICLE.match(line.text) and self.paragraph_line(page, line):
+                    return found  # a document in articles (第一条 …): 一、 and （一） after it are items, not headings
                 near = abs(line.size - self.body_pt) <= HEADING_SIZE_SLACK_PT and self.paragraph_line(page, line)
                 if id(line) in running or (
                     near
@@ -690,8 +692,9 @@ class _PdfCheck(HeaderRules):
         indent = (self.p.paragraph.first_line_indent_chars + 0.5) * self.cell
         if not frame.left - self.tol.edge_mm <= line.x0 <= frame.left + indent:
             return None
+        text = line.text.lstrip(IDEOGRAPHIC_SPACE)
         for level, pattern in self.labels:
-            if pattern.match(line.text):
+            if pattern.match(text):
                 return level
         return None
 

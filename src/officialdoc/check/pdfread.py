@@ -25,6 +25,7 @@ from .bounds import MAX_IMAGE_PIXELS, MAX_PAGE_CHARS, MAX_PAGES
 from .common import Color
 from .roles import clean_font_name
 
+IDEOGRAPHIC_SPACE = "\u3000"  # takes a cell of the grid like a character (第一条　…)
 LINE_JOIN_PT = 1.0  # glyphs whose baselines differ by less than this share a line
 RULE_MAX_MM = 2.0  # a drawing thinner than this is a rule (a line), not a box
 
@@ -172,7 +173,7 @@ def _lines(page_number: int, page: Any, baseline_in_em: float) -> list[TextLine]
     buckets: dict[int, list[int]] = {}  # whole points of a baseline → rows starting there
     for char in page.chars:
         text = char["text"]
-        if len(text) != 1 or not text.strip() or not char.get("upright", True):
+        if len(text) != 1 or not (text.strip() or text == IDEOGRAPHIC_SPACE) or not char.get("upright", True):
             continue
         baseline_pt = height - char["matrix"][5]
         glyph = Glyph(
