@@ -336,6 +336,7 @@ class _PdfCheck(HeaderRules):
             f"{len(wrong)} pages, the first page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
             f"expected {want_w:g} x {want_h:g} mm",
             page=page.number,
+            pages=tuple(p.number for p in wrong),
         )
 
     def block_and_grid(self) -> None:
