@@ -388,7 +388,8 @@ class _PdfCheck(HeaderRules):
         right = self.frames[page.number].right if right is None else right
         last = line.glyphs[-1]
         hangs = last.text in self.p.punctuation.hanging or last.text in self.p.punctuation.cannot_start
-        if hangs and len(line.glyphs) > 1 and right + self.tol.position_mm < last.x1 <= right + self.cell:
+        past = last.x1 - right
+        if hangs and len(line.glyphs) > 1 and self.tol.position_mm < past <= self.cell + self.tol.position_mm:
             outside = last.x0 >= right - self.tol.edge_mm
             return len(line.glyphs) - outside, right
         return len(line.glyphs), last.x1

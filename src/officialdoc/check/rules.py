@@ -185,7 +185,6 @@ MERGED = frozenset(
         "PDF-KINSOKU-END",
         "PDF-HEADING-BRACKETS",
         "PDF-HEADING-NUMBER",
-        "PDF-RECORD-CC",
         "DOCX-FONT-HEADING",
         "DOCX-MARGINS",
         "DOCX-PAGENUM-FORM",
