@@ -294,3 +294,34 @@ def test_a_crash_on_one_file_leaves_the_others_reported_and_exits_3(tmp_path, mo
     assert result.exit_code == 3
     assert "检查程序内部错误：AttributeError" in result.output and "请把此文件和这条信息报告给维护者" in result.output
     assert "good.pdf（PDF，1页）" in result.output
+
+
+# -- DOCX, statically ----------------------------------------------------------------------
+
+
+def test_a_different_first_page_that_hides_page_1s_number(tmp_path):
+    """ "首页不同" (w:titlePg) without a PAGE field in the first-page footer: page 1 unnumbered."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document()
+    document.add_paragraph("各单位要高度重视，认真组织实施。")
+    section = document.sections[0]
+    paragraph = section.footer.paragraphs[0]
+    for kind, value in (("begin", None), (None, " PAGE "), ("end", None)):
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar" if kind else "w:instrText")
+        if kind:
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element.text = value
+        run._r.append(element)
+    shown = tmp_path / "shown.docx"
+    document.save(str(shown))
+    assert "DOCX-PAGENUM-HIDDEN" not in findings(shown)
+    section.different_first_page_header_footer = True
+    hidden = tmp_path / "hidden.docx"
+    document.save(str(hidden))
+    (found,) = findings(hidden)["DOCX-PAGENUM-HIDDEN"]
+    assert "第1页不显示页码" in found.message

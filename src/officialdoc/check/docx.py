@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.section import Section
 from lxml import etree
 
 from ..profile import PT_PER_MM, Profile
@@ -698,9 +699,12 @@ class _DocxCheck:
         """信函 (§10.1, ``header.first_page_number: false``): page 1 shows no page number. Word
         gives page 1 a footer of its own with w:titlePg; without a first-page footer part the
         first section's page 1 has an empty one."""
-        if self.p.header.first_page_number or not self.doc.sections or default is None:
+        if not self.doc.sections or default is None:
             return
         section = self.doc.sections[0]
+        if self.p.header.first_page_number:
+            self.first_page_shown(section)
+            return
         where = {"element": "footer (first page)"}
         if not section.different_first_page_header_footer:
             self.add(
@@ -719,6 +723,20 @@ class _DocxCheck:
                 f"the first section's first-page footer holds a PAGE field; profile {self.p.name} shows no page "
                 "number on page 1",
                 **where,
+            )
+
+    def first_page_shown(self, section: Section) -> None:
+        """§7.5: page 1 shows its number; "different first page" (w:titlePg) with a first-page
+        footer without a PAGE field (or none at all) hides it."""
+        if not section.different_first_page_header_footer:
+            return
+        first = section.first_page_footer
+        if first.is_linked_to_previous or self.page_field(first.part.element) is None:
+            self.add(
+                "DOCX-PAGENUM-HIDDEN",
+                "第一节设置了“首页不同”（w:titlePg），首页页脚中没有页码域（PAGE），第1页不显示页码",
+                "the first section has w:titlePg and its first-page footer has no PAGE field",
+                element="footer (first page)",
             )
 
     def page_field(self, footer: etree._Element) -> etree._Element | None:

@@ -43,6 +43,7 @@ ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(�
 LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 CC_LINE = re.compile(r"^抄送[：:]")
+ATTACHMENT_LABEL = re.compile(r"^附件\d*$")  # the first line of an attachment (§7.3.7)
 TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
 BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -967,6 +968,9 @@ class _PdfCheck(HeaderRules):
         last = [0, 0]  # the last number of the 一、 and （一） headings
         for page in self.pages:
             for line in page.lines:
+                if ATTACHMENT_LABEL.match(line.text) or SEPARATE_LABEL.match(line.text):
+                    last = [0, 0]  # an attachment numbers its own headings
+                    continue
                 if not self.paragraph_line(page, line):
                     continue
                 if ARTICLE.match(line.text):

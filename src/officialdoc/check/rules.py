@@ -144,6 +144,7 @@ _CATALOGUE = (
     Rule("DOCX-PAGENUM-SIDE", "7.5", "required", "Odd footer right-aligned, even footer left-aligned."),
     Rule("DOCX-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
     Rule("DOCX-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体."),
+    Rule("DOCX-PAGENUM-HIDDEN", "7.5", "required", "Page 1 shows its number: no titlePg footer without PAGE."),
     Rule("DOCX-PAGENUM-FIRST", "10.1", "required", "信函: page 1 has a footer of its own (titlePg) without PAGE."),
     # content YAML: the loader's validation, and lint of the text as typed
     Rule("YAML-CONTENT", "", "required", "The loader rejects the file: it cannot be rendered.", CONTENT),
