@@ -867,12 +867,14 @@ def test_each_docx_rule_fires_on_a_docx_broken_for_it(tmp_path, spec, rules):
 
 
 def test_a_letters_docx_with_an_empty_first_page_footer_checks_clean(tmp_path):
-    """§10.1: w:titlePg and a first-page footer without PAGE (as our renderer writes it); the
-    standard profile does not ask for it, and a letter's other pages keep their numbers."""
+    """§10.1: w:titlePg and a first-page footer without PAGE (as our renderer writes it), and a
+    letter's other pages keep their numbers. The standard profile numbers page 1 (§7.5): there
+    the same footer hides a number (DOCX-PAGENUM-HIDDEN)."""
     letter = Docx(profile=LETTER, first_page="blank").build(tmp_path / "letter.docx")
     report = check_file(letter, LETTER)
     assert report.findings == [], [f.message for f in report.findings]
-    assert check_file(Docx(first_page="blank").build(tmp_path / "plain.docx"), P).findings == []
+    plain = check_file(Docx(first_page="blank").build(tmp_path / "plain.docx"), P).findings
+    assert [f.rule for f in plain] == ["DOCX-PAGENUM-HIDDEN"]
     (found,) = check_file(Docx(profile=LETTER).build(tmp_path / "same.docx"), LETTER).findings
     assert found.message == (
         "[DOCX-PAGENUM-FIRST] 信函首页不显示页码，但第一节未设置“首页不同”（w:titlePg），第1页会印出页码"
@@ -882,6 +884,7 @@ def test_a_letters_docx_with_an_empty_first_page_footer_checks_clean(tmp_path):
 
 def test_every_docx_rule_has_a_broken_docx():
     tested = set().union(*(rules for _, rules in DOCX_BROKEN)) | {"DOCX-PAGENUM-FIELD"}  # plain python-docx
+    tested |= {"DOCX-PAGENUM-HIDDEN"}  # test_a_letters_docx_with_an_empty_first_page_footer…, test_check_rules.py
     assert tested == {rule for rule in RULES if rule.startswith("DOCX-")}
 
 

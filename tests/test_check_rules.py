@@ -325,3 +325,11 @@ def test_a_different_first_page_that_hides_page_1s_number(tmp_path):
     document.save(str(hidden))
     (found,) = findings(hidden)["DOCX-PAGENUM-HIDDEN"]
     assert "第1页不显示页码" in found.message
+
+
+def test_every_pdf_rule_is_registered_with_exactly_one_group():
+    from officialdoc.check.pdf import FILE_RULES, GROUPS
+    from officialdoc.check.rules import RULES
+
+    registered = [*FILE_RULES, *(rule for group in GROUPS for rule in group.rules)]
+    assert sorted(registered) == sorted(r for r in RULES if r.startswith(("PDF-", "PAGE-")))

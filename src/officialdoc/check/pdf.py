@@ -1,15 +1,13 @@
 """PDF rules: measure any producer's PDF against the profile (GB/T 9704 geometry and fonts).
 
-Everything is inferred from what is on the page, as a reader with a ruler would:
-
-- *Body lines* are the lines in the text block at the body size (3号). A *full line* is a
-  body line that the next body line continues flush left (the paragraph goes on) and that
-  reaches the last cell of the block; only full lines are counted for 28 characters and
-  only pages whose last line is full (the text runs on) for 22 lines.
-- The *title* is the largest non-red text on page 1 (below the red line, if any).
-- *Headings* are body lines starting with a label of the profile (一、（一）1.（1）).
-- *Page numbers* are short digit lines below the block; the record block (版记) is the
-  group of black block-wide rules around the 抄送/印发 lines.
+The rules read the facts of :mod:`officialdoc.check.pdffacts` (page, block, body size,
+lines, title, headings, 版头, 版记 …) and recognise nothing themselves. They come in the
+groups of :data:`GROUPS`, each with the catalogue's rule ids it reports: a group runs
+isolated (its fault is an internal error of the file, the other groups still run), and the
+groups that measure against the A4 block are skipped, with a note, on other paper. A *full
+line* is a body line that the next body line continues flush left and that reaches the last
+cell of the block; only full lines are counted for 28 characters and only pages whose last
+line is full (the text runs on) for 22 lines.
 """
 
 from __future__ import annotations
@@ -25,304 +23,159 @@ from pypdf import PdfReader
 from ..model import chinese_numeral
 from ..profile import Profile, pt_to_mm
 from .bounds import MAX_PAGE_CHARS
-from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
+from .common import CN_DATE, ZERO_DATE, size_zh
 from .findings import Finding
-from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
-from .pdfread import IDEOGRAPHIC_SPACE, Color, Glyph, HRule, PdfPage, PdfPages, TextLine
-from .roles import FontRoles, clean_font_name
+from .pdffacts import ARTICLE, DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
+from .pdfheader import HeaderRules
+from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
+from .roles import clean_font_name
 from .rules import finding, merge
 
-DASHES = "-‐‑‒–—―−－~～"
-PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 RUN_IN_END = re.compile("[。：]")
 # "/F2 12 Tf" (set a font) or Tj, TJ, ', " (show text) in a content stream
 FONT_OR_SHOW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b|(?:\bT[jJ]\b|[)\]>]\s*['\"])")
-HEADING_SIZE_SLACK_PT = 2.0  # a line this near the body size may be a heading set in the wrong size
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: numbering starts again
 ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
 LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 CC_LINE = re.compile(r"^抄送[：:]")
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")  # the first line of an attachment (§7.3.7)
-TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
-BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
-DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-# §7.3.7: the first line of an attachment bound apart from the 正文: "大府发〔2022〕5号附件2"
-SEPARATE_LABEL = re.compile(r"^\S*" + DOC_NUMBER_TEXT.pattern + r"附件\d*$")
-# 版记 lines, recognised by their text: a label that starts a 抄送 group, the dated 印发 line
-# (a title "…关于印发" or a table cell "已印发" is neither)
-RECORD_LINE = re.compile(r"^(?:抄送|主送|分送)[：:]|\d{4}年\d{1,2}月\d{1,2}日印发$")
 
 
-@dataclass
-class _Frame:
-    """Where a page's text block actually sits horizontally (measured left edge)."""
+@dataclass(frozen=True)
+class Group:
+    """Rules that run together: a name for notes, the method, whether they measure against the
+    A4 block (skipped on other paper), and the catalogue ids they may report."""
 
-    left: float
-    right: float
+    name: str
+    method: str
+    a4: bool
+    rules: tuple[str, ...]
 
 
-class _PdfCheck(HeaderRules):
-    """One PDF's pages, the elements recognised on them, and the findings they lead to."""
+FILE_RULES = ("PDF-PAGE-SIZE", "PDF-TEXT-NONE", "PDF-FONT-EMBED")  # about the file, outside the groups
+GROUPS = (
+    Group("文字超出版心或纸张", "overflow", False, ("PAGE-TEXT-OUTSIDE",)),
+    Group(
+        "版心和行格",
+        "block_and_grid",
+        True,
+        (
+            "PDF-BLOCK-LEFT",
+            "PDF-BLOCK-TOP",
+            "PDF-BLOCK-RIGHT",
+            "PDF-BLOCK-BOTTOM",
+            "PDF-GRID-LINES",
+            "PDF-GRID-CHARS",
+            "PDF-GRID-PITCH",
+            "PDF-GRID-BASELINE",
+        ),
+    ),
+    Group("字体字号", "fonts", False, ("PDF-FONT-BODY", "PDF-FONT-HEADING", "PDF-FONT-UNKNOWN")),
+    Group("标题", "title_rules", False, ("PDF-TITLE-SIZE", "PDF-TITLE-FONT", "PDF-TITLE-CENTRE")),
+    Group(
+        "页码",
+        "page_numbers",
+        True,
+        (
+            "PDF-PAGENUM-MISSING",
+            "PDF-PAGENUM-FORM",
+            "PDF-PAGENUM-SIZE",
+            "PDF-PAGENUM-FONT",
+            "PDF-PAGENUM-SIDE",
+            "PDF-PAGENUM-POS",
+            "PDF-PAGENUM-FIRST",
+        ),
+    ),
+    Group(
+        "版头",
+        "header_block",
+        True,
+        (
+            "PDF-COPYNUM-FORM",
+            "PDF-COPYNUM-POS",
+            "PDF-COPYNUM-SIZE",
+            "PDF-SECRECY-POS",
+            "PDF-SECRECY-FONT",
+            "PDF-URGENCY-POS",
+            "PDF-URGENCY-FONT",
+            "PDF-REDMARK-POS",
+            "PDF-REDMARK-COLOR",
+            "PDF-REDMARK-WIDTH",
+            "PDF-DOCNUMBER-POS",
+            "PDF-DOCNUMBER-LINE",
+            "PDF-SIGNER-POS",
+            "PDF-SIGNER-FONT",
+            "PDF-REDLINE-WIDTH",
+            "PDF-REDLINE-POS",
+            "PDF-REDLINE-MISSING",
+            "PDF-LETTER-RULES",
+            "PDF-LETTER-POS",
+            "PDF-LETTER-WEIGHT",
+        ),
+    ),
+    Group(
+        "版记",
+        "record_block",
+        True,
+        (
+            "PDF-RECORD-WIDTH",
+            "PDF-RECORD-RULES",
+            "PDF-RECORD-THICKNESS",
+            "PDF-RECORD-BOTTOM",
+            "PDF-RECORD-PAGE",
+            "PDF-RECORD-EVEN",
+        ),
+    ),
+    Group("标点和日期", "kinsoku_and_dates", False, ("PDF-KINSOKU-START", "PDF-KINSOKU-END", "PDF-DATE-FORM")),
+    Group(
+        "序号和主送、抄送",
+        "structure",
+        False,
+        ("PDF-HEADING-BRACKETS", "PDF-HEADING-NUMBER", "PDF-ADDRESSEE-POS", "PDF-RECORD-CC"),
+    ),
+    Group("署名和成文日期", "signature", True, ("PDF-SIGN-DATE", "PDF-SIGN-POS")),
+)
+
+
+class _PdfCheck(PdfFacts, HeaderRules):
+    """The PDF rules, in groups, over the facts recognised on the pages."""
 
     def __init__(self, pages: list[PdfPage], profile: Profile, via: str | None):
-        self.pages = pages
-        self.p = profile
-        self.tol = profile.check
+        super().__init__(pages, profile)
         self.via = via
-        self.roles = FontRoles(profile)
         self.findings: list[Finding] = []
-        self.notes: list[str] = []
         self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
-        self.a4 = all(self._is_a4(page) for page in pages)
-        self.body_style = profile.style("body")
-        self.cell = profile.char_pitch_mm
-        self.pitch = profile.line_pitch_mm
-        self.labels = label_patterns(profile)
-        page = profile.page
-        self.top, self.bottom = page.block_top, page.block_bottom
-        self.body_pt = self._body_size()
-        if not self.a4:  # another paper: its block is where its text is (no A4 numbers apply)
-            self.top, self.bottom = self._text_block()
-        self.frames = self._frames()
-        self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
-        self.record_lines = {p.number: self._record_lines(p) for p in pages}
-        self.reds: dict[int, list[HRule]] = {p.number: self._red_lines(p) for p in pages}
-        self.head = self._read_head()
-        self.title: list[TextLine] = self._title()
-        self.head.lines = self._header_lines()
-        self.landscape = {p.number for p in pages if p.width > p.height}
-        if self.landscape:
-            self.notes.append(
-                f"第{'、'.join(map(str, sorted(self.landscape)))}页为横向页（第8条的表格页），"
-                "版心、行格、换行和页码未检查"
-            )
-        self.numbers = {p.number: self._number_lines(p) for p in pages}
-        self.running = {p.number: self._running_lines(p) for p in pages}
-        self.signature_pages = {
-            p.number
-            for p in pages
-            if any(DATE_LINE.match(ln.text) and self.in_block(ln) and not self.in_record(p, ln) for ln in p.lines)
-        }
-        self.squeeze_pages = set(self.signature_pages)  # and the pages its last paragraph began on
-        self.document_end = self._document_end()
-
-    def _document_end(self) -> int:
-        """The last page of the 公文 itself: attachments bound apart (§7.3.7) follow its 版记
-        on a new sheet, their first line the 发文字号 then "附件N" (a blank page may come first)."""
-        for page in self.pages[1:]:
-            first = next((ln for ln in page.lines if self.in_block(ln)), None)
-            if first is not None and SEPARATE_LABEL.match(first.text):
-                end = page.number - 1
-                if end > 1 and not self.pages[end - 1].lines:
-                    end -= 1  # the back of the document's last sheet, left blank
-                return end
-        return len(self.pages)
+        self.group: Group | None = None  # the group running
+        if abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt:
+            self.notes.append(f"正文按{self.body_pt:g}磅测量（版心中最多的字号）")
 
     # -- helpers ------------------------------------------------------------------------
     def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        """A finding of a rule that the running group (or the file, outside groups) owns."""
+        owner = self.group.rules if self.group else FILE_RULES
+        if rule_id not in owner:
+            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
         self.findings.append(finding(rule_id, text, detail, via=self.via, **where))
-
-    def is_red(self, color: Color | None) -> bool:
-        return is_red(color, self.p)
-
-    def _body_size(self) -> float:
-        """The size most of the block's text has, when it is a body size (a document in 12 pt
-        is measured as one: its lines, grid and line breaks); else the profile's."""
-        sizes = Counter(
-            g.size for page in self.pages for ln in page.lines if self.in_block(ln) for g in ln.glyphs if g.full_width
-        )
-        if sizes:
-            size = sizes.most_common(1)[0][0]
-            if BODY_SIZES_PT[0] <= size <= BODY_SIZES_PT[1]:
-                return size
-        return self.body_style.size_pt
-
-    def _text_block(self) -> tuple[float, float]:
-        """Top and bottom of the text at the body size or larger, over all pages."""
-        lines = [ln for page in self.pages for ln in page.lines if ln.size >= self.body_pt - self.tol.size_pt]
-        if not lines:
-            return self.top, self.bottom
-        return min(ln.em_top for ln in lines) - self.tol.edge_mm, max(ln.em_bottom for ln in lines) + self.tol.edge_mm
-
-    def is_body_size(self, size: float) -> bool:
-        """The size of the document's running text (measured; the profile's 3号 by default)."""
-        return abs(size - self.body_pt) <= self.tol.size_pt
-
-    def in_block(self, line: TextLine) -> bool:
-        return line.em_top < self.bottom - self.tol.edge_mm and line.em_bottom > self.top + self.tol.edge_mm
-
-    def is_red_line(self, line: TextLine) -> bool:
-        return sum(self.is_red(g.color) for g in line.glyphs) * 2 > len(line.glyphs)
-
-    def _number_lines(self, page: PdfPage) -> list[TextLine]:
-        """Short digit lines below the block: the page number (一字线 or not)."""
-        return [
-            ln for ln in page.lines if not self.in_block(ln) and ln.em_top > self.top and PAGE_NUMBER.match(ln.text)
-        ]
-
-    def _record_lines(self, page: PdfPage) -> list[TextLine]:
-        """The record block's lines: between its rules, or (no rules) the 抄送/主送/…印发 lines."""
-        rules = self.record[page.number]
-        if rules:
-            return [
-                ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.tol.position_mm
-            ]
-        # without rules: the page's last lines in the block, from the first 抄送/印发 line down
-        block = [ln for ln in page.lines if self.in_block(ln)]
-        tail: list[TextLine] = []
-        for line in reversed(block):
-            if not RECORD_LINE.search(line.text) and not (tail and line.size == tail[0].size and self._indented(line)):
-                break
-            tail.insert(0, line)
-        while tail and not RECORD_LINE.search(tail[0].text):
-            tail.pop(0)
-        return tail
-
-    def _indented(self, line: TextLine) -> bool:
-        """A continuation of a 抄送 list: not flush with the block's left edge."""
-        return line.x0 > self.frames[line.page].left + self.tol.edge_mm
-
-    def in_record(self, page: PdfPage, line: TextLine) -> bool:
-        return line in self.record_lines[page.number]
-
-    def _running_lines(self, page: PdfPage) -> list[TextLine]:
-        """Lines of running text: in the block, body size, not red, not title or record block."""
-        if page.number in self.landscape:
-            return []
-        return [
-            ln
-            for ln in page.lines
-            if self.in_block(ln)
-            and self.is_body_size(ln.size)
-            and not self.is_red_line(ln)
-            and ln not in self.title
-            and not self.in_record(page, ln)
-            and not (page.number == 1 and ln in self.head.lines)
-        ]
-
-    def _measured_left(self, page: PdfPage) -> float | None:
-        """The left edge shared by at least two body-size lines of the page, if any."""
-        lines = [ln for ln in page.lines if self.in_block(ln) and self.is_body_size(ln.size)]
-        if not lines:
-            return None
-        measured = min(ln.x0 for ln in lines)
-        if sum(abs(ln.x0 - measured) <= self.tol.edge_mm for ln in lines) < 2:
-            return None
-        indent = self.p.paragraph.first_line_indent_chars * self.cell
-        if abs(measured - indent - self.p.page.block_left) <= self.tol.edge_mm:
-            return self.p.page.block_left  # every line on the page is a paragraph's indented first line
-        return measured
-
-    def _frames(self) -> dict[int, _Frame]:
-        """Each page's block: its measured left edge, else that of the nearest page of the same
-        parity (duplex may mirror the margins), of any page, or the profile's. On paper that is
-        not A4 the width too is the text's: the right edge most body lines reach."""
-        measured = {p.number: left for p in self.pages if (left := self._measured_left(p)) is not None}
-        width = self.p.page.block_width_mm
-        if not self.a4:
-            ends = Counter(
-                round(ln.x1) for p in self.pages for ln in p.lines if self.in_block(ln) and self.is_body_size(ln.size)
-            )
-            lefts = list(measured.values()) or [self.p.page.block_left]
-            width = ends.most_common(1)[0][0] - min(lefts) if ends else width
-        frames = {}
-        for page in self.pages:
-            known = sorted(measured, key=lambda n: (n % 2 != page.number % 2, abs(n - page.number)))
-            left = measured[known[0]] if known else self.p.page.block_left
-            frames[page.number] = _Frame(left, left + width)
-        return frames
-
-    def _red_lines(self, page: PdfPage) -> list[HRule]:
-        """Red block-wide rules, segments on one height merged (a ★ may split the line)."""
-        merged: list[HRule] = []
-        for rule in page.rules:
-            if not self.is_red(rule.color):
-                continue
-            if merged and abs(merged[-1].y - rule.y) < self.tol.position_mm / 2:
-                last = merged[-1]
-                merged[-1] = HRule(min(last.x0, rule.x0), max(last.x1, rule.x1), last.y, last.thickness, last.color)
-            else:
-                merged.append(rule)
-        return [r for r in merged if r.width >= self.p.page.block_width_mm / 2]
-
-    def _record_rules(self, page: PdfPage) -> list[HRule]:
-        """Black block-wide rules around the 抄送/印发 lines (4号, no 3号 text between), top to bottom."""
-        rules = [r for r in page.rules if is_black(r.color, self.p) and r.width >= self.p.page.block_width_mm / 2]
-        if not rules:
-            return []
-        group = [rules[-1]]
-        for rule in reversed(rules[:-1]):
-            between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
-            if any(self.is_body_size(ln.size) for ln in between) or not any(
-                RECORD_LINE.search(ln.text) for ln in between
-            ):
-                break  # running text (3号) or no 抄送/印发 line between two rules: a table's, not the 版记's
-            group.insert(0, rule)
-        if len(group) < 2:
-            return []
-        between = [ln for ln in page.lines if group[0].y < ln.baseline < group[-1].y]
-        below = [ln for ln in page.lines if ln.baseline > group[-1].y and self.in_block(ln)]
-        return group if any(RECORD_LINE.search(ln.text) for ln in between) and not below else []
-
-    def _title(self) -> list[TextLine]:
-        if not self.pages:
-            return []
-        page = self.pages[0]
-        below = self.head.separator_bottom or 0.0
-        candidates = [
-            ln
-            for ln in page.lines
-            if self.in_block(ln)
-            and ln.baseline > below
-            and not self.is_red_line(ln)
-            and ln.size > max(self.body_pt, self.body_style.size_pt) + self.tol.size_pt
-        ]
-        if not candidates:
-            return []
-        size = max(ln.size for ln in candidates)
-        first = next(ln for ln in candidates if ln.size == size)
-        title = [first]
-        for ln in page.lines[first.index :]:
-            if ln.size != size:
-                break
-            title.append(ln)
-        return title if len(title) <= TITLE_MAX_LINES else []  # a run of large running text is no title
 
     # -- rules --------------------------------------------------------------------------
     def run(self) -> None:
-        """Every rule group, each isolated: a fault in one is recorded and the others run."""
+        """The file's rules, then every group of :data:`GROUPS`, each isolated."""
         self.page_size()
         if not any(page.lines for page in self.pages):
             self.add("PDF-TEXT-NONE", "PDF中没有可提取的文字（可能是扫描件），无法测量版面", "no text layer")
             return
-        groups = [
-            ("文字超出版心或纸张", self.overflow),
-            ("版心和行格", self.block_and_grid),
-            ("字体字号", self.fonts),
-            ("标题", self.title_rules),
-            ("页码", self.page_numbers),
-            ("版头", self.header_block),
-            ("版记", self.record_block),
-            ("标点和日期", self.kinsoku_and_dates),
-            ("序号和主送、抄送", self.structure),
-            ("署名和成文日期", self.signature),
-        ]
+        groups = GROUPS
         if not self.a4:
-            measured = {self.overflow, self.fonts, self.title_rules, self.kinsoku_and_dates, self.structure}
-            skipped = [name for name, group in groups if group not in measured]
+            skipped = [group.name for group in GROUPS if group.a4]
             self.notes.append(f"纸张不是A4，以下按A4版心测量的项目未检查：{'、'.join(skipped)}")
-            groups = [(name, group) for name, group in groups if group in measured]
-        for name, group in groups:
+            groups = tuple(group for group in GROUPS if not group.a4)
+        for group in groups:
+            self.group = group
             try:
-                group()
+                getattr(self, group.method)()
             except Exception as exc:  # one rule group's fault must not hide the others' findings
-                self.failures.append(f"“{name}”一组检查出错（{type(exc).__name__}: {exc}）")
-
-    def _is_a4(self, page: PdfPage) -> bool:
-        short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
-        want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
-        return abs(short - want_w) <= self.tol.page_size_mm and abs(long_ - want_h) <= self.tol.page_size_mm
+                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
+        self.group = None
 
     def page_size(self) -> None:
         """One finding for the paper, with the pages that have it."""
@@ -611,30 +464,6 @@ class _PdfCheck(HeaderRules):
     def role_zh(self, role: str) -> str:
         return self.p.fonts[role].docx_name
 
-    def headings(self) -> list[tuple[PdfPage, TextLine, int]]:
-        """Heading lines by their label: running lines, and lines near the body size (a heading
-        set in 15.5 pt is a heading in the wrong size, not something else)."""
-        found = []
-        for page in self.pages:
-            if page.number in self.landscape:
-                continue
-            running = set(map(id, self.running[page.number]))
-            for line in page.lines:
-                if ARTICLE.match(line.text) and self.paragraph_line(page, line):
-                    return found  # a document in articles (第一条 …): 一、 and （一） after it are items, not headings
-                near = abs(line.size - self.body_pt) <= HEADING_SIZE_SLACK_PT and self.paragraph_line(page, line)
-                if id(line) in running or (
-                    near
-                    and line not in self.title
-                    and not self.in_record(page, line)
-                    and not self.is_red_line(line)
-                    and not (page.number == 1 and line in self.head.lines)
-                ):
-                    level = self.heading_level(page, line)
-                    if level:
-                        found.append((page, line, level))
-        return found
-
     def fonts(self) -> None:
         heading_lines = self.headings()
         headed = {id(line) for _, line, _ in heading_lines}
@@ -682,24 +511,6 @@ class _PdfCheck(HeaderRules):
                     f"font {font!r} matches no font role of the profile; its role was not checked",
                     element=font,
                 )
-
-    def paragraph_line(self, page: PdfPage, line: TextLine) -> bool:
-        """A line of a paragraph: in the block, starting flush left or at the first-line indent
-        (not a table cell, a centred title or a signature)."""
-        left = self.frames[page.number].left
-        indent = self.p.paragraph.first_line_indent_chars * self.cell
-        return self.in_block(line) and any(abs(line.x0 - x) <= self.tol.edge_mm for x in (left, left + indent))
-
-    def heading_level(self, page: PdfPage, line: TextLine) -> int | None:
-        frame = self.frames[page.number]
-        indent = (self.p.paragraph.first_line_indent_chars + 0.5) * self.cell
-        if not frame.left - self.tol.edge_mm <= line.x0 <= frame.left + indent:
-            return None
-        text = line.text.lstrip(IDEOGRAPHIC_SPACE)
-        for level, pattern in self.labels:
-            if pattern.match(text):
-                return level
-        return None
 
     def heading_font(self, page: PdfPage, line: TextLine, level: int) -> None:
         style = self.p.heading_style(level)
@@ -1209,9 +1020,10 @@ def unembedded_fonts(path: Path, pages: int) -> list[tuple[str, int]]:
         used = drawn_fonts(contents.get_data())
         for key, ref in fonts.get_object().items():
             font = ref.get_object()
-            if key.lstrip("/") not in used or id(font) in seen or font.get("/Subtype") == "/Type3":
+            ident = getattr(ref, "idnum", id(font))  # one font object shared by pages is one font
+            if key.lstrip("/") not in used or ident in seen or font.get("/Subtype") == "/Type3":
                 continue
-            seen.add(id(font))
+            seen.add(ident)
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor else {}
