@@ -333,3 +333,33 @@ def test_every_pdf_rule_is_registered_with_exactly_one_group():
 
     registered = [*FILE_RULES, *(rule for group in GROUPS for rule in group.rules)]
     assert sorted(registered) == sorted(r for r in RULES if r.startswith(("PDF-", "PAGE-")))
+
+
+def test_a_page_number_right_aligned_without_its_one_character_indent(tmp_path):
+    """居右空一字: the indent may come from the footer's style; none at all is a finding."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def footer_docx(path: Path, style_indent_pt: float | None) -> Path:
+        document = Document()
+        document.add_paragraph("各单位要高度重视，认真组织实施。")
+        paragraph = document.sections[0].footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if style_indent_pt is not None:
+            paragraph.style = document.styles["Footer"]
+            document.styles["Footer"].paragraph_format.right_indent = Pt(style_indent_pt)
+        for text in ("— ", None, " —"):
+            run = paragraph.add_run(text or "")
+            if text is None:
+                field = OxmlElement("w:fldSimple")
+                field.set(qn("w:instr"), " PAGE ")
+                run._r.addnext(field)
+        document.save(str(path))
+        return path
+
+    messages = [f.message for f in findings(footer_docx(tmp_path / "flush.docx", None)).get("DOCX-PAGENUM-SIDE", [])]
+    assert any("页码居右但未空一字" in m for m in messages)
+    assert "DOCX-PAGENUM-SIDE" not in findings(footer_docx(tmp_path / "styled.docx", 14))

@@ -765,17 +765,20 @@ class _DocxCheck:
 
     @staticmethod
     def footer_text(p: etree._Element) -> tuple[str, etree._Element | None]:
-        """The footer paragraph's text with the PAGE field as FIELD_MARK, and the field's run."""
+        """The footer paragraph's text with the PAGE field as FIELD_MARK, and the run whose
+        formatting the number is shown in: the field's result (Word keeps it, \\* MERGEFORMAT),
+        or, for a field without a result or with \\* CHARFORMAT, the field code's first run."""
         out: list[str] = []
         state = "text"
-        field_run = None
+        code_run = result_run = None
+        charformat = in_page = False
         for element in p.iter(q("r"), q("fldSimple")):
             if element.find(f".//{q('txbxContent')}") is not None:
                 continue  # a run holding a text box: its paragraphs are read on their own
             if element.tag == q("fldSimple"):
                 if PAGE_FIELD.search(element.get(q("instr")) or ""):
                     out.append(FIELD_MARK)
-                    field_run = element.find(q("r"))
+                    code_run = element.find(q("r"))
                 continue
             if element.getparent().tag == q("fldSimple"):
                 continue
@@ -783,15 +786,37 @@ class _DocxCheck:
             if char is not None:
                 kind = char.get(q("fldCharType"))
                 state = {"begin": "instr", "separate": "result", "end": "text"}.get(kind, state)
+                in_page = in_page and kind != "end"
                 continue
             instr = element.find(q("instrText"))
             if instr is not None and PAGE_FIELD.search(instr.text or ""):
                 out.append(FIELD_MARK)
-                field_run = element
+                code_run, in_page = element, True
+                charformat = "CHARFORMAT" in (instr.text or "").upper()
                 continue
+            if in_page and state == "result" and result_run is None and _text(element).strip():
+                result_run = element
             if state == "text":
                 out.append(_text(element) + ("\t" if element.find(q("tab")) is not None else ""))
-        return "".join(out), field_run
+        shown = result_run if result_run is not None and not charformat else code_run
+        return "".join(out), shown
+
+    def side_indent(self, p: etree._Element, text: str, want: str, where: dict[str, str]) -> None:
+        """居右（左）空一字: the paragraph's indent on that side (resolved through its style and
+        the defaults), or spaces typed beside the number, make at least half a character."""
+        spec = self.p.page_number
+        char_twips = spec.side_indent_char_pt * TWIPS_PER_PT
+        names = ("right", "end") if want == "right" else ("left", "start")
+        indent = next((v for n in names if (v := _num(self.res.para(p, "ind", n))) is not None), 0.0)
+        typed = text.rstrip() != text if want == "right" else text.lstrip() != text
+        if indent < char_twips / 2 and not typed:
+            self.add(
+                "DOCX-PAGENUM-SIDE",
+                f"页码{'居右' if want == 'right' else '居左'}但未空一字（段落{'右' if want == 'right' else '左'}缩进"
+                f"{indent / TWIPS_PER_PT:g}磅），应空{spec.side_indent_chars:g}字",
+                f"footer paragraph {names[0]} indent {indent:g} twips, expected about {char_twips:g}",
+                **where,
+            )
 
     def footer_number(self, kind: str, p: etree._Element) -> None:
         spec = self.p.page_number
@@ -826,6 +851,8 @@ class _DocxCheck:
                 f"{kind} footer paragraph alignment {jc!r}{' after a tab' if side == 'tab' else ''}, expected {want}",
                 **where,
             )
+        elif box is None:
+            self.side_indent(p, text, want, where)
         if run is None:
             return
         size = self.res.size(run, p)
