@@ -235,6 +235,7 @@ class _DocxCheck:
         self.notes: list[str] = []
         self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
         self.body_style = profile.style("body")
+        self.body_pt = self.body_style.size_pt  # the document's body size, once the fonts are read
         self.labels = label_patterns(profile)
         self.numbering = _Numbering(document, self.res)
         self.paras = list(self._paragraphs())
@@ -611,10 +612,6 @@ class _DocxCheck:
                     f"title font {font!r} does not serve role {style.font!r}",
                     **where,
                 )
-        for para in self.paras:
-            level = self.headings.get(para)
-            if level:
-                self.heading(para, level)
         weighted_fonts: Counter[str] = Counter()
         weighted_sizes: Counter[float] = Counter()
         for para in self.body_paras:
@@ -623,6 +620,11 @@ class _DocxCheck:
                 weighted_fonts[font] += len(para.text)
             if size:
                 weighted_sizes[size] += len(para.text)
+        self.body_pt = weighted_sizes.most_common(1)[0][0] if weighted_sizes else self.body_style.size_pt
+        for para in self.paras:
+            level = self.headings.get(para)
+            if level:
+                self.heading(para, level)
         if weighted_sizes:
             size = weighted_sizes.most_common(1)[0][0]
             if abs(size - self.body_style.size_pt) > self.tol.size_pt:
@@ -644,13 +646,18 @@ class _DocxCheck:
                     element="body",
                 )
 
+    def in_body_size(self, size: float) -> bool:
+        """Is ``size`` the document's own (wrong) body size? DOCX-FONT-BODY says so once."""
+        wrong_body = abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt
+        return wrong_body and abs(size - self.body_pt) <= self.tol.size_pt
+
     def heading(self, para: _Para, level: int) -> None:
         style = self.p.heading_style(level)
         end = RUN_IN_END.search(para.text)  # a run-in heading ends at its 。 or ：, body text follows
         font, size = self.run_font_size(para, end.end() if end else None)
         label = (para.label + para.text).strip()[:8]
         where = {"element": f"heading{level}"}
-        if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
+        if size is not None and abs(size - style.size_pt) > self.tol.size_pt and not self.in_body_size(size):
             self.add(
                 "DOCX-FONT-HEADING",
                 f"第{para.index}段{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",

@@ -145,10 +145,17 @@ class PdfFacts(HeaderFacts):
         return sum(self.is_red(g.color) for g in line.glyphs) * 2 > len(line.glyphs)
 
     def _number_lines(self, page: PdfPage) -> list[TextLine]:
-        """Short digit lines below the block: the page number (一字线 or not)."""
-        return [
+        """Short digit lines below the block: the page number (一字线 or not). A page's last line
+        inside the block, in its lower half, that reads the page's own number is
+        one too (a number in the wrong place, not a missing one)."""
+        below = [
             ln for ln in page.lines if not self.in_block(ln) and ln.em_top > self.top and PAGE_NUMBER.match(ln.text)
         ]
+        last = page.lines[-1] if page.lines else None
+        if below or last is None or not PAGE_NUMBER.match(last.text) or len(page.lines) < 2:
+            return below
+        own = int(re.sub(r"\D", "", last.text)) == page.number
+        return [last] if own and last.em_top > (self.top + self.bottom) / 2 else []
 
     def _record_lines(self, page: PdfPage) -> list[TextLine]:
         """The record block's lines: between its rules, or (no rules) the 抄送/主送/…印发 lines."""

@@ -13,6 +13,7 @@ marks a rule of practice or of officialdoc's content format, named in ``ref``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -194,6 +195,7 @@ MERGED = frozenset(
         "DOCX-PAGENUM-FONT",
     }
 )
+TEMPLATE = re.compile(r"'[^']*'|\"[^\"]*\"|-?\d+(?:\.\d+)?")  # a detail without its numbers and quotes: the fault
 BY_ELEMENT = frozenset({"PDF-FONT-HEADING", "DOCX-FONT-HEADING"})  # one finding per heading level
 
 
@@ -209,15 +211,16 @@ def pages_zh(pages: tuple[int, ...]) -> str:
 
 
 def merge(findings: list[Finding]) -> list[Finding]:
-    """One finding per fault: findings of a MERGED rule about the same element become the
-    first of them, listing every page (``pages``) and how many places."""
-    groups: dict[tuple[str, str | None, str | None], list[Finding]] = {}
-    out: list[Finding | tuple[str, str | None, str | None]] = []
+    """One finding per fault: findings of a MERGED rule that say the same thing (their detail
+    without numbers and quoted text; for headings, of one level) become the first of them,
+    listing every page (``pages``) and how many places."""
+    groups: dict[tuple[str, str | None, str | None, str], list[Finding]] = {}
+    out: list[Finding | tuple[str, str | None, str | None, str]] = []
     for f in findings:
         if f.rule not in MERGED:
             out.append(f)
             continue
-        key = (f.rule, f.element if f.rule in BY_ELEMENT else None, f.via)
+        key = (f.rule, f.element if f.rule in BY_ELEMENT else None, f.via, TEMPLATE.sub("", f.detail))
         if key not in groups:
             groups[key] = []
             out.append(key)
