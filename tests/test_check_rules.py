@@ -363,3 +363,24 @@ def test_a_page_number_right_aligned_without_its_one_character_indent(tmp_path):
     messages = [f.message for f in findings(footer_docx(tmp_path / "flush.docx", None)).get("DOCX-PAGENUM-SIDE", [])]
     assert any("页码居右但未空一字" in m for m in messages)
     assert "DOCX-PAGENUM-SIDE" not in findings(footer_docx(tmp_path / "styled.docx", 14))
+
+
+def test_docx_heading_labels_in_ascii_brackets_and_repeated_numbers(tmp_path):
+    from docx import Document
+
+    document = Document()
+    for text in (
+        "一、总体要求",
+        "各单位要高度重视。",
+        "(一)工作安排",
+        "一、工作要求",
+        "第一条　为了规范管理。",
+        "一、适用范围",
+    ):
+        document.add_paragraph(text)
+    path = tmp_path / "numbers.docx"
+    document.save(str(path))
+    found = findings(path)
+    assert "“(一)”用了半角括号" in found["DOCX-HEADING-BRACKETS"][0].message
+    (repeat,) = found["DOCX-HEADING-NUMBER"]  # the 一、 after 第一条 starts the article's own count
+    assert "第4段1级标题序号“一、”重复" in repeat.message

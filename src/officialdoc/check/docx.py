@@ -21,6 +21,7 @@ from docx.document import Document as DocxDocument
 from docx.section import Section
 from lxml import etree
 
+from ..model import chinese_numeral
 from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
 from .findings import Finding
@@ -37,6 +38,9 @@ GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")
+ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
+LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
+CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
 TITLE_MAX_CHARS = 80  # a longer paragraph is running text, whatever its size
@@ -315,7 +319,12 @@ class _DocxCheck:
             if portrait or sections:
                 self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
 
-        groups = [("页边距和行格", page), ("字体字号", self.fonts), ("页码", self.footers)]
+        groups = [
+            ("页边距和行格", page),
+            ("字体字号", self.fonts),
+            ("序号", self.numbering_rules),
+            ("页码", self.footers),
+        ]
         if not a4:
             self.notes.append("纸张不是A4或未设置纸张大小，页边距和行格未检查")
             groups = groups[1:]
@@ -526,6 +535,40 @@ class _DocxCheck:
                 f"{detail}: floor({block_w:.1f} / {pitch:.3f}) = {chars} characters, expected {chars_wanted}",
                 element="character grid",
             )
+
+    def numbering_rules(self) -> None:
+        """Labels typed with ASCII brackets "(一)"; typed 一、 and （一） headings that repeat or skip
+        a number (again in each article; Word's automatic numbers count by themselves)."""
+        last = [0, 0]
+        for para in self.paras:
+            if para.in_table:
+                continue
+            text = para.text.lstrip(" \u3000\t")
+            if ARTICLE.match(text):
+                last = [0, 0]
+            elif match := ASCII_LABEL.match(text):
+                self.add(
+                    "DOCX-HEADING-BRACKETS",
+                    f"第{para.index}段序号“{match.group()}”用了半角括号，应为全角括号“（{match.group(1)}）”",
+                    f"paragraph {para.index}: label {match.group()!r} in ASCII brackets",
+                    element=f"paragraph {para.index}",
+                )
+            elif (level := self.headings.get(para, 3)) <= 2:
+                if level == 1:
+                    last[1] = 0  # （一） count again under each 一、, typed or automatic
+                if para.label:
+                    continue
+                match = LEVEL_NUMBER[level - 1].match(text)
+                number = CN_VALUES.get(match.group(1), 0) if match else 0
+                if number and number != last[level - 1] + 1:
+                    self.add(
+                        "DOCX-HEADING-NUMBER",
+                        f"第{para.index}段{level}级标题序号“{match.group()}”"
+                        f"{'重复' if number <= last[level - 1] else '不连续'}（上一个是第{last[level - 1]}个）",
+                        f"paragraph {para.index}: level-{level} heading number {number} after {last[level - 1]}",
+                        element=f"heading{level}",
+                    )
+                last[level - 1] = number or last[level - 1]
 
     def fonts(self) -> None:
         themed: list[tuple[_Para, FontChoice]] = []

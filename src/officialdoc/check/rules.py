@@ -145,6 +145,19 @@ _CATALOGUE = (
     Rule("DOCX-PAGENUM-SIDE", "7.5", "required", "Odd footer right-aligned, even footer left-aligned."),
     Rule("DOCX-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
     Rule("DOCX-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体."),
+    Rule(
+        "DOCX-HEADING-BRACKETS",
+        "7.3.3",
+        "required",
+        "Heading labels use full-width brackets: （一）, not (一).",
+        GB15834,
+    ),
+    Rule(
+        "DOCX-HEADING-NUMBER",
+        "7.3.3",
+        "required",
+        "Typed 一、 and （一） headings count 1, 2, 3 … (again in each article).",
+    ),
     Rule("DOCX-PAGENUM-HIDDEN", "7.5", "required", "Page 1 shows its number: no titlePg footer without PAGE."),
     Rule("DOCX-PAGENUM-FIRST", "10.1", "required", "信函: page 1 has a footer of its own (titlePg) without PAGE."),
     # content YAML: the loader's validation, and lint of the text as typed
@@ -187,6 +200,8 @@ MERGED = frozenset(
         "PDF-KINSOKU-END",
         "PDF-HEADING-BRACKETS",
         "PDF-HEADING-NUMBER",
+        "DOCX-HEADING-BRACKETS",
+        "DOCX-HEADING-NUMBER",
         "DOCX-FONT-HEADING",
         "DOCX-MARGINS",
         "DOCX-PAGENUM-FORM",
