@@ -89,20 +89,20 @@ def exit_code(reports: list[Report], fail_on: str) -> int:
 
 
 def _where(f: Finding) -> str:
+    """Where a finding is, in Chinese (the text report is all Chinese; the English detail is
+    in the JSON report)."""
     parts = []
     if f.x_mm is not None or f.y_mm is not None:
-        xs = f"x {f.x_mm:.1f}" if f.x_mm is not None else ""
-        ys = f"y {f.y_mm:.1f}" if f.y_mm is not None else ""
-        parts.append(" ".join(p for p in (xs, ys) if p) + " mm")
-    if f.element:
-        parts.append(f.element)
+        xs = f"距左边{f.x_mm:.1f}毫米" if f.x_mm is not None else ""
+        ys = f"距上边{f.y_mm:.1f}毫米" if f.y_mm is not None else ""
+        parts.append("、".join(p for p in (xs, ys) if p))
     if f.via:
-        parts.append(f"via {f.via}")
-    return f" [{'; '.join(parts)}]" if parts else ""
+        parts.append("在LibreOffice排出的版面上测得")
+    return f"        位置：{'，'.join(parts)}" if parts else ""
 
 
 def render_text(reports: list[Report], profile: str | None = None) -> str:
-    """Human-readable report: Chinese message, then the English detail, per finding.
+    """Human-readable report, in Chinese: the message of each finding and where it is.
 
     A file checked against another profile than ``profile`` (the one given or the default)
     names its own in its heading line."""
@@ -120,7 +120,8 @@ def render_text(reports: list[Report], profile: str | None = None) -> str:
         out.append(f"{report.path}（{kind}{pages}）：{summary if report.findings else '未发现问题'}")
         for f in sorted(report.findings, key=lambda f: (severity_rank(f.severity), f.page or 0, f.line or 0)):
             out.append(f"  {SEVERITY_ZH[f.severity]}  {f.message}")
-            out.append(f"        {f.detail}{_where(f)}")
+            if where := _where(f):
+                out.append(where)
         out.extend(f"  注：{note}" for note in report.notes)
         if report.internal_error:
             out.append(f"  错误：{report.internal_error}（以上结果可能不完整）")
