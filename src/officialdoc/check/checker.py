@@ -82,6 +82,21 @@ def check_file(path: str | Path, profile: Profile | str | None = None, *, render
     return report
 
 
+def why_zh(exc: BaseException) -> str:
+    """Why a file cannot be read, in Chinese (the reader's own words follow in brackets)."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, zipfile.BadZipFile | PackageNotFoundError | KeyError):
+        return f"不是完整的Word文件包，可能已损坏（{exc}）"
+    if isinstance(exc, PDFSyntaxError | PdfminerException | PdfiumError | PyPdfError):
+        return f"PDF文件结构损坏（{exc}）"
+    return f"文件已损坏或格式不对（{type(exc).__name__}: {exc}）"
+
+
 def internal_message(exc: BaseException) -> str:
     """The report of a fault of the checker: what, where in the code, and a request."""
     frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
@@ -93,7 +108,7 @@ def _check(path: Path, explicit: Profile | None, render: bool, report: Report) -
     try:
         report.kind = detect_kind(path)
     except UNREADABLE as exc:
-        report.error = f"无法读取文件：{exc}"
+        report.error = why_zh(exc)
         return
     if report.kind == "unknown":
         report.error = "不是PDF、DOCX或内容文件（.yaml）"
@@ -110,7 +125,7 @@ def _check(path: Path, explicit: Profile | None, render: bool, report: Report) -
             document = open_package(path)
             chosen, notes = (explicit, []) if explicit else choose(docx_recorded(document), "DOCX的关键词")
     except UNREADABLE as exc:
-        report.error = f"无法读取{report.kind.upper()}文件：{exc}"
+        report.error = why_zh(exc)
         return
     report.profile = chosen.name
     report.notes += notes
