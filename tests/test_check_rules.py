@@ -384,3 +384,57 @@ def test_docx_heading_labels_in_ascii_brackets_and_repeated_numbers(tmp_path):
     assert "“(一)”用了半角括号" in found["DOCX-HEADING-BRACKETS"][0].message
     (repeat,) = found["DOCX-HEADING-NUMBER"]  # the 一、 after 第一条 starts the article's own count
     assert "第4段1级标题序号“一、”重复" in repeat.message
+
+
+def test_an_empty_page_field_takes_the_default_styles_font_and_size(tmp_path):
+    """A PAGE field without a result shows in its code's formatting: here, through the style
+    chain (Footer → Normal), Times New Roman 16 pt — a 4号宋体 number it is not."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    normal = document.styles["Normal"].font  # the default paragraph style, under Footer's
+    normal.name, normal.size = "Times New Roman", Pt(16)
+    document.add_paragraph("各单位要高度重视，认真组织实施。")
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.paragraph_format.right_indent = Pt(14)
+    paragraph.add_run("— ")
+    for kind, value in (("begin", None), (None, " PAGE "), ("end", None)):  # no result run
+        run = paragraph.add_run()
+        element = OxmlElement("w:fldChar" if kind else "w:instrText")
+        if kind:
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element.text = value
+        run._r.append(element)
+    paragraph.add_run(" —")
+    path = tmp_path / "empty_field.docx"
+    document.save(str(path))
+    found = findings(path)
+    assert "页码字号为16磅" in found["DOCX-PAGENUM-SIZE"][0].message
+    assert "Times New Roman" in found["DOCX-PAGENUM-FONT"][0].message
+
+
+def test_the_lint_reads_decimals_and_articles(tmp_path):
+    """ "1.1 …" is a decimal number, not a typed "1."; typed 一、 items start again in each article."""
+    content = tmp_path / "articles.yaml"
+    content.write_text(
+        "title: 某某市物业管理办法\n"
+        "body:\n"
+        "  - 第一条　为了规范物业管理活动，制定本办法。\n"
+        "  - 一、业主大会的职责。\n"
+        "  - 二、物业服务企业的职责。\n"
+        "  - 第二条　本办法适用于本市行政区域内的物业管理活动。\n"
+        "  - 一、住宅小区的物业管理。\n"
+        "  - 1.1 本条所称物业，是指已建成并投入使用的房屋。\n"
+        "signature:\n  issuer: 某某市人民政府\n  date: 2024-05-01\n",
+        encoding="utf-8",
+    )
+    rules = {f.rule for f in check_file(content).findings}
+    assert "YAML-NUMBER-GAP" not in rules
+    typed = [f for f in check_file(content).findings if f.rule == "YAML-HEADING-TYPED"]
+    assert all("1." not in f.message for f in typed)
