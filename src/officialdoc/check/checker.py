@@ -129,17 +129,14 @@ def _check(path: Path, explicit: Profile | None, render: bool, report: Report) -
         return
     report.profile = chosen.name
     report.notes += notes
+    result = check_pdf(path, pages, chosen) if report.kind == "pdf" else check_docx(document, chosen)
     if report.kind == "pdf":
         report.pages = pages.count
-        findings, pdf_notes, failures = check_pdf(path, pages, chosen)
-        report.findings += findings
-        report.notes += pdf_notes
-    else:
-        findings, docx_notes, failures = check_docx(document, chosen)
-        report.findings += findings
-        report.notes += docx_notes
-    if failures:
-        report.internal_error = "检查程序内部错误：" + "；".join(failures) + "；请把此文件和这条信息报告给维护者"
+    report.findings += result.findings
+    report.notes += result.notes
+    report.evidence = result.evidence
+    if result.failures:
+        report.internal_error = "检查程序内部错误：" + "；".join(result.failures) + "；请把此文件和这条信息报告给维护者"
     if report.kind == "docx" and render:
         _rendered(path, chosen, report)
 
@@ -154,8 +151,8 @@ def _rendered(path: Path, profile: Profile, report: Report) -> None:
             return
         pages = read_pdf(pdf, profile.grid.baseline_in_em)
         report.pages = pages.count
-        findings, pdf_notes, failures = check_pdf(pdf, pages, profile, via="libreoffice")
-    if failures:
-        report.internal_error = "检查程序内部错误（LibreOffice排出的版面）：" + "；".join(failures)
-    report.findings += findings
-    report.notes += [f"LibreOffice排出的版面：{note}" for note in notes + pdf_notes]
+        result = check_pdf(pdf, pages, profile, via="libreoffice")
+    if result.failures:
+        report.internal_error = "检查程序内部错误（LibreOffice排出的版面）：" + "；".join(result.failures)
+    report.findings += result.findings
+    report.notes += [f"LibreOffice排出的版面：{note}" for note in notes + result.notes]

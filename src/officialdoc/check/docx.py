@@ -24,7 +24,7 @@ from lxml import etree
 from ..model import chinese_numeral
 from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
-from .findings import Finding
+from .findings import Finding, RuleResult
 from .roles import FontRoles
 from .rules import finding, merge
 
@@ -38,6 +38,7 @@ GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")
+ATTACHMENT_LABEL = re.compile(r"^\S*附件\d*$")  # "附件2", "大府发〔2022〕5号附件2": an attachment begins
 ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
 LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
@@ -544,8 +545,8 @@ class _DocxCheck:
             if para.in_table:
                 continue
             text = para.text.lstrip(" \u3000\t")
-            if ARTICLE.match(text):
-                last = [0, 0]
+            if ARTICLE.match(text) or ATTACHMENT_LABEL.search(text.rstrip()):
+                last = [0, 0]  # an article, an attachment: its numbers start again
             elif match := ASCII_LABEL.match(text):
                 self.add(
                     "DOCX-HEADING-BRACKETS",
@@ -923,8 +924,14 @@ class _DocxCheck:
             )
 
 
-def check_docx(document: DocxDocument, profile: Profile) -> tuple[list[Finding], list[str], list[str]]:
+def check_docx(document: DocxDocument, profile: Profile) -> RuleResult:
     """Findings, notes and failed rule groups of a DOCX opened by :func:`.package.open_package`."""
     check = _DocxCheck(document, profile)
     check.run()
-    return merge(check.findings), check.notes, check.failures
+    title = check.title
+    automatic = sum(bool(para.label) for para in check.headings)
+    evidence = {
+        "title": f"第{title.index}段“{title.text[:12]}”：开头几段中居中的最大字号" if title else "没有",
+        "headings": f"{len(check.headings)}个（其中Word自动编号{automatic}个）",
+    }
+    return RuleResult(merge(check.findings), check.notes, check.failures, evidence)

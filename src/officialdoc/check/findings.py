@@ -13,6 +13,17 @@ SEVERITIES: tuple[Severity, ...] = ("required", "recommended", "practice")
 SEVERITY_ZH: dict[Severity, str] = {"required": "标准要求", "recommended": "标准推荐", "practice": "惯例"}
 
 
+@dataclass
+class RuleResult:
+    """What a reader's rules give for one file: findings, notes (what could not be checked),
+    failures (rule groups that failed) and evidence (how elements were recognised)."""
+
+    findings: list[Finding]
+    notes: list[str]
+    failures: list[str]
+    evidence: dict[str, str]
+
+
 def severity_rank(severity: str) -> int:
     """0 for the strongest severity; raises ValueError for an unknown name."""
     return SEVERITIES.index(severity)  # type: ignore[arg-type]

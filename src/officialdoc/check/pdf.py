@@ -24,7 +24,7 @@ from ..model import chinese_numeral
 from ..profile import Profile, pt_to_mm
 from .bounds import MAX_PAGE_CHARS
 from .common import CN_DATE, ZERO_DATE, size_zh
-from .findings import Finding
+from .findings import Finding, RuleResult
 from .pdffacts import ARTICLE, DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
 from .pdfheader import HeaderRules
 from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
@@ -32,6 +32,7 @@ from .roles import clean_font_name
 from .rules import finding, merge
 
 RUN_IN_END = re.compile("[。：]")
+SENTENCE_END = "。：；，！？…”）"  # a line ending so is running text, not a 署名
 # "/F2 12 Tf" (set a font) or Tj, TJ, ', " (show text) in a content stream
 FONT_OR_SHOW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b|(?:\bT[jJ]\b|[)\]>]\s*['\"])")
 ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
@@ -257,8 +258,8 @@ class _PdfCheck(PdfFacts, HeaderRules):
             left, right = min(frame.left, spec.block_left), max(frame.right, spec.block_left + spec.block_width_mm)
             block = self.a4 and page.number not in self.landscape
             for line in page.lines:
-                if page.number == 1 and line in mark:
-                    continue  # the issuer mark has its own width rule
+                if (page.number == 1 and line in mark) or line in self.numbers[page.number]:
+                    continue  # the issuer mark and the page number have their own position rules
                 _, end = self.effective_end(page, line, right)
                 where = {"page": page.number, "line": line.index, "y_mm": line.baseline}
                 if line.x0 < 0 or line.x1 > page.width or line.em_top < 0 or line.em_bottom > page.height:
@@ -937,7 +938,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             line is None
             or date.baseline - line.baseline > 2.5 * self.pitch
             or not self.is_body_size(line.size)
-            or line.text[-1] in "。：；，"
+            or line.text[-1] in SENTENCE_END
             or len(line.text) > self.p.grid.chars // 2
             or line.x0 > self.frames[line.page].left + self.tol.edge_mm
         ):
@@ -1045,9 +1046,7 @@ def _pages_zh(pages: list[PdfPage]) -> str:
     return f"（第{'、'.join(str(p.number) for p in pages)}页）" if len(pages) > 1 else ""
 
 
-def check_pdf(
-    path: Path, pages: PdfPages, profile: Profile, *, via: str | None = None
-) -> tuple[list[Finding], list[str], list[str]]:
+def check_pdf(path: Path, pages: PdfPages, profile: Profile, *, via: str | None = None) -> RuleResult:
     """Findings, notes (what could not be checked) and failed rule groups of a PDF read by
     ``read_pdf``."""
     check = _PdfCheck(pages, profile, via)
@@ -1071,4 +1070,4 @@ def check_pdf(
             page=page,
             element=name,
         )
-    return merge(check.findings), check.notes, check.failures
+    return RuleResult(merge(check.findings), check.notes, check.failures, check.evidence)

@@ -34,6 +34,7 @@ from .pdfheader import DOC_NUMBER_TEXT, HeaderFacts
 from .pdfread import IDEOGRAPHIC_SPACE, Color, HRule, PdfPage, TextLine
 from .roles import FontRoles
 
+DRAWN_ZH = {"text": "文字", "outlines": "图形", "image": "图片"}  # what an issuer mark is drawn as
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 HEADING_SIZE_SLACK_PT = 2.0  # a line this near the body size may be a heading set in the wrong size
@@ -99,6 +100,28 @@ class PdfFacts(HeaderFacts):
         }
         self.squeeze_pages = set(self.signature_pages)  # and the pages its last paragraph began on
         self.document_end = self._document_end()
+        self._record_evidence()
+
+    def _record_evidence(self) -> None:
+        """``evidence``: how the body size, block, title, 版头 and 版记 were found."""
+        measured = abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt
+        self.evidence["body_size"] = (
+            f"{self.body_pt:g}磅：版心中最多的字号" if measured else f"{self.body_pt:g}磅：版式规定的正文字号"
+        )
+        self.evidence.setdefault("block", f"版式的A4版心：上{self.top:g}毫米、下{self.bottom:g}毫米")
+        self.evidence["title"] = (
+            f"第1页第{self.title[0].index}行起{len(self.title)}行，{self.title[0].size:g}磅，比正文大的最大字号"
+            if self.title
+            else "没有：第1页没有比正文大、不超过4行的文字"
+        )
+        if self.head.mark is not None:
+            line = "有红色分隔线" if self.head.separator else "没有红色分隔线"
+            drawn = "、".join(DRAWN_ZH.get(kind, kind) for kind in self.head.mark.drawn_as.split("+"))
+            self.evidence["issuer_mark"] = f"第1页上方的红色{drawn}，{line}"
+        for number, lines in self.record_lines.items():
+            if lines:
+                how = "版心底部的分隔线之间" if self.record[number] else "页末（没有分隔线）"
+                self.evidence["record_block"] = f"第{number}页{how}的抄送/印发行“{lines[0].text[:10]}”"
 
     def _document_end(self) -> int:
         """The last page of the 公文 itself: attachments bound apart (§7.3.7) follow its 版记

@@ -41,6 +41,7 @@ class Report:
     error: str | None = None
     profile: str | None = None  # the profile the file was checked against (None: not read)
     internal_error: str | None = None  # a fault of the checker itself (findings may be incomplete)
+    evidence: dict[str, str] = field(default_factory=dict)  # how elements were recognised (Chinese)
 
     @property
     def readable(self) -> bool:
@@ -60,6 +61,7 @@ class Report:
             "profile": self.profile,
             "counts": self.counts(),
             "notes": list(self.notes),
+            "evidence": dict(self.evidence),
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -200,6 +202,7 @@ JSON_SCHEMA: dict[str, Any] = {
                     "profile",
                     "counts",
                     "notes",
+                    "evidence",
                     "findings",
                 ],
                 "properties": {
@@ -212,6 +215,7 @@ JSON_SCHEMA: dict[str, Any] = {
                     "profile": {"type": ["string", "null"]},
                     "counts": _COUNTS_SCHEMA,
                     "notes": {"type": "array", "items": {"type": "string"}},
+                    "evidence": {"type": "object", "additionalProperties": {"type": "string"}},
                     "findings": {"type": "array", "items": _FINDING_SCHEMA},
                 },
             },
