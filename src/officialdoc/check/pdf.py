@@ -842,7 +842,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         if line is None or not line.text.endswith(("：", ":")) or len(line.text) > self.p.grid.chars:
             return
         left = self.frames[1].left
-        if abs(line.x0 - left) > self.tol.position_mm:
+        if abs(line.x0 - left) > self.cell / 2:  # 顶格 or set in by characters (空二字)
             self.add(
                 "PDF-ADDRESSEE-POS",
                 f"主送机关“{line.text[:12]}”应顶格编排（实际左端距版心左边缘{line.x0 - left:.1f}毫米）",
