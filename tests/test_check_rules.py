@@ -438,3 +438,35 @@ def test_the_lint_reads_decimals_and_articles(tmp_path):
     assert "YAML-NUMBER-GAP" not in rules
     typed = [f for f in check_file(content).findings if f.rule == "YAML-HEADING-TYPED"]
     assert all("1." not in f.message for f in typed)
+
+
+def test_broken_inputs_are_reported_not_crashed_on(tmp_path):
+    """An encrypted PDF, a settings part that is not settings, NUL in a content file."""
+    import io
+    import zipfile
+
+    from docx import Document
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    encrypted = tmp_path / "encrypted.pdf"
+    writer.write(str(encrypted))
+    report = check_file(encrypted)
+    assert report.error == "PDF有密码保护（已加密），无法读取"
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    source = zipfile.ZipFile(buffer)
+    broken = tmp_path / "settings.docx"
+    with zipfile.ZipFile(broken, "w") as out:
+        for name in source.namelist():
+            out.writestr(name, b"<oops/>" if name == "word/settings.xml" else source.read(name))
+    report = check_file(broken)
+    assert report.readable and report.internal_error is None, report.internal_error
+
+    nul = tmp_path / "nul.yaml"
+    nul.write_bytes("title: 通知\x00\nbody: [正文。]\n".encode())
+    report = check_file(nul)
+    assert report.internal_error is None and [f.rule for f in report.findings] == ["YAML-CONTENT"]

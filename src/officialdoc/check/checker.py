@@ -92,6 +92,8 @@ def why_zh(exc: BaseException) -> str:
         return "没有读取权限"
     if isinstance(exc, zipfile.BadZipFile | PackageNotFoundError | KeyError):
         return f"不是完整的Word文件包，可能已损坏（{exc}）"
+    if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        return "PDF有密码保护（已加密），无法读取"
     if isinstance(exc, PDFSyntaxError | PdfminerException | PdfiumError | PyPdfError):
         return f"PDF文件结构损坏（{exc}）"
     return f"文件已损坏或格式不对（{type(exc).__name__}: {exc}）"

@@ -337,6 +337,18 @@ def check_content_file(path: Path, explicit: Profile | None, report: Report) -> 
     except ContentError as exc:
         report.findings.append(_content_error(exc))
         return
+    except yaml.YAMLError as exc:  # an error the loader does not turn into a ContentError (yet)
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        report.findings.append(
+            finding(
+                "YAML-CONTENT",
+                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（{exc}）",
+                str(exc),
+                line=line,
+            )
+        )
+        return
     linted = {f.line for f in report.findings}
     for notice in result.notices:
         if notice.line not in linted:

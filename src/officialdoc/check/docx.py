@@ -719,7 +719,8 @@ class _DocxCheck:
     # -- footers ------------------------------------------------------------------------
     def footers(self) -> None:
         section = self.doc.sections[0] if self.doc.sections else None
-        odd_even = self.doc.settings.odd_and_even_pages_header_footer
+        settings = self.doc.settings.element.find(q("evenAndOddHeaders"))  # any root: a broken part reads as unset
+        odd_even = settings is not None and settings.get(q("val")) not in ("0", "false", "off")
         parts = {}
         if section is not None and not section.footer.is_linked_to_previous:
             parts["default"] = section.footer.part.element
