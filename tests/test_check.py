@@ -550,16 +550,16 @@ def test_the_clean_pdf_of_the_brief_has_no_required_findings(tmp_path):
 
 
 PDF_BROKEN = [
-    (Pdf(chars=27, tracking=0.0), {"PDF-GRID-CHARS", "PDF-BLOCK-RIGHT"}),
-    (Pdf(lines=21), {"PDF-GRID-LINES"}),
-    (Pdf(page_mm=(215.9, 279.4)), {"PDF-PAGE-SIZE"}),
-    (Pdf(shift_mm=(3, 0)), {"PDF-BLOCK-LEFT"}),
+    (Pdf(chars=27, tracking=0.0), {"PAGE-GRID-CHARS", "PAGE-BLOCK-RIGHT"}),
+    (Pdf(lines=21), {"PAGE-GRID-LINES"}),
+    (Pdf(page_mm=(215.9, 279.4)), {"PAGE-SIZE"}),
+    (Pdf(shift_mm=(3, 0)), {"PAGE-BLOCK-LEFT"}),
     (
         Pdf(shift_mm=(0, 5)),
-        {"PDF-BLOCK-TOP", "PDF-BLOCK-BOTTOM", "PDF-PAGENUM-POS", "PDF-REDMARK-POS", "PDF-RECORD-BOTTOM"},
+        {"PAGE-BLOCK-TOP", "PAGE-BLOCK-BOTTOM", "PAGE-NUMBER-POS", "PDF-REDMARK-POS", "PDF-RECORD-BOTTOM"},
     ),
-    (Pdf(pitch_pt=28), {"PDF-GRID-PITCH"}),
-    (Pdf(gap_after_slot=10), {"PDF-GRID-BASELINE"}),
+    (Pdf(pitch_pt=28), {"PAGE-GRID-PITCH"}),
+    (Pdf(gap_after_slot=10), {"PAGE-GRID-BASELINE"}),
     (Pdf(body_pt=15), {"PDF-FONT-BODY"}),
     (Pdf(body_font="hei"), {"PDF-FONT-BODY"}),
     (Pdf(heading1_font="kai"), {"PDF-FONT-HEADING"}),
@@ -568,11 +568,11 @@ PDF_BROKEN = [
     (Pdf(title_pt=18), {"PDF-TITLE-SIZE"}),
     (Pdf(title_font="kai"), {"PDF-TITLE-FONT"}),
     (Pdf(title_shift_mm=5), {"PDF-TITLE-CENTRE"}),
-    (Pdf(unnumbered_page=2), {"PDF-PAGENUM-MISSING"}),
-    (Pdf(page_format="-{n}-"), {"PDF-PAGENUM-FORM"}),
-    (Pdf(page_pt=16), {"PDF-PAGENUM-SIZE"}),
-    (Pdf(page_font="times"), {"PDF-PAGENUM-FONT"}),
-    (Pdf(page_centred=True), {"PDF-PAGENUM-SIDE"}),
+    (Pdf(unnumbered_page=2), {"PAGE-NUMBER-MISSING"}),
+    (Pdf(page_format="-{n}-"), {"PAGE-NUMBER-FORM"}),
+    (Pdf(page_pt=16), {"PAGE-NUMBER-SIZE"}),
+    (Pdf(page_font="times"), {"PAGE-NUMBER-FONT"}),
+    (Pdf(page_centred=True), {"PAGE-NUMBER-SIDE"}),
     (Pdf(mark_red=False), {"PDF-REDMARK-COLOR"}),
     (Pdf(red_line_mm=150), {"PDF-REDLINE-WIDTH"}),
     (Pdf(red_gap_mm=8), {"PDF-REDLINE-POS"}),
@@ -602,7 +602,7 @@ HEADER_BROKEN = [
     (Pdf(profile=LETTER, pages=2, letter_swap=True), {"PDF-LETTER-WEIGHT"}),
     (Pdf(profile=LETTER, pages=2, letter_gap_mm=4), {"PDF-LETTER-POS"}),
     (Pdf(profile=LETTER, pages=2, letter_bottom_shift_mm=5), {"PDF-LETTER-POS"}),
-    (Pdf(profile=LETTER, pages=2, first_page_number=True), {"PDF-PAGENUM-FIRST"}),
+    (Pdf(profile=LETTER, pages=2, first_page_number=True), {"PAGE-NUMBER-FIRST"}),
     (Pdf(profile=LETTER, pages=2, record_rules=True), {"PDF-RECORD-RULES"}),  # §10.1: 版记 without rules
     (Pdf(profile=LETTER, pages=2, copy_at=(4.0, 0)), {"PDF-COPYNUM-POS"}),
     (Pdf(profile=LETTER, pages=2, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
@@ -650,8 +650,8 @@ def test_every_pdf_rule_has_a_broken_pdf():
     tested = set().union(*(rules for _, rules in PDF_BROKEN)) | {"PDF-TEXT-NONE"}
     # made by tests/test_check_rules.py (its own small PDFs)
     tested |= {"PDF-COPYNUM-SIZE", "PDF-HEADING-BRACKETS", "PDF-HEADING-NUMBER", "PDF-ADDRESSEE-POS"}
-    tested |= {"PDF-RECORD-CC", "PDF-SIGN-POS"}
-    assert tested == {rule for rule in RULES if rule.startswith("PDF-")}
+    tested |= {"PDF-RECORD-CC", "PDF-SIGN-POS", "PAGE-TEXT-OUTSIDE"}
+    assert tested == {rule for rule in RULES if rule.startswith(("PDF-", "PAGE-"))}
 
 
 def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
@@ -662,7 +662,7 @@ def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
 
 def test_27_characters_per_line_are_reported_in_the_clerks_words(pdfs):
     report = pdfs.report(Pdf(chars=27, tracking=0.0))
-    (found,) = [f for f in report.findings if f.rule == "PDF-GRID-CHARS"]  # one finding for the fault
+    (found,) = [f for f in report.findings if f.rule == "PAGE-GRID-CHARS"]  # one finding for the fault
     assert 2 in found.pages and len(found.pages) > 1
     assert "排了27个字，应为每行28字" in found.message and "同样的问题共" in found.message
     assert found.message.endswith("（GB/T 9704 第5.2.3条）")
@@ -670,7 +670,7 @@ def test_27_characters_per_line_are_reported_in_the_clerks_words(pdfs):
 
 def test_21_line_pages_name_the_pages(pdfs):
     report = pdfs.report(Pdf(lines=21))
-    (found,) = [f for f in report.findings if f.rule == "PDF-GRID-LINES"]
+    (found,) = [f for f in report.findings if f.rule == "PAGE-GRID-LINES"]
     assert found.pages == (2, 3) and "第2、3页" in found.message
 
 
@@ -918,7 +918,7 @@ def test_render_runs_the_pdf_rules_on_libreoffices_rendering(tmp_path):
     report = check_file(Docx(footer="-{}-").build(tmp_path / "lo.docx"), P, render=True)
     rendered = {f.rule for f in report.findings if f.via == "libreoffice"}
     assert report.pages and report.pages >= 2
-    assert rendered == {"PDF-PAGENUM-FORM"}, [f.message for f in report.findings]
+    assert rendered == {"PAGE-NUMBER-FORM"}, [f.message for f in report.findings]
 
 
 # -- content YAML -------------------------------------------------------------------------
@@ -1016,7 +1016,7 @@ def test_exit_status_0_clean_1_findings_2_unreadable(cli, pdfs, clean_pdf, tmp_p
     garbage.write_bytes(b"%PDF-1.4\nnot really\n")
     assert cli(clean_pdf).exit_code == 0
     result = cli(clean_pdf, broken)
-    assert result.exit_code == 1 and "[PDF-PAGENUM-FORM]" in result.output
+    assert result.exit_code == 1 and "[PAGE-NUMBER-FORM]" in result.output
     assert cli(broken, "--fail-on", "never").exit_code == 0
     assert cli(clean_pdf, garbage).exit_code == 2
     assert cli(tmp_path / "missing.docx").exit_code == 2
@@ -1045,7 +1045,7 @@ def test_json_report_has_the_documented_versioned_shape(cli, pdfs, clean_pdf, tm
 
 def test_every_rule_is_documented_and_every_documented_rule_exists():
     catalogue = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `((?:PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
+    documented = set(re.findall(r"^\| `((?:PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+)` \| (?!`)", catalogue, flags=re.MULTILINE))
     assert documented == set(RULES)
     for rule in RULES.values():
         assert rule.severity in ("required", "recommended", "practice")
@@ -1056,7 +1056,7 @@ def test_profile_numbers_drive_the_checker(pdfs):
     """A profile asking for 27 characters per line accepts the 27-character PDF."""
     profile = replace(P, grid=replace(P.grid, chars=27))
     report = check_file(pdfs.build(Pdf(chars=27, tracking=0.0)), profile)
-    assert "PDF-GRID-CHARS" not in rules_of(report)
+    assert "PAGE-GRID-CHARS" not in rules_of(report)
 
 
 # -- 版头 (§7.2) and the formats of chapter 10 -------------------------------------------
@@ -1177,7 +1177,7 @@ def test_our_seed_report_without_a_header_checks_clean(tmp_path, fontset):
 def test_a_letter_checked_as_an_ordinary_document_gets_the_old_false_findings(pdfs):
     report = check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), "gbt9704")
     assert report.profile == "gbt9704"
-    assert {"PDF-PAGENUM-MISSING", "PDF-REDLINE-WIDTH", "PDF-REDMARK-POS"} <= rules_of(report)
+    assert {"PAGE-NUMBER-MISSING", "PDF-REDLINE-WIDTH", "PDF-REDMARK-POS"} <= rules_of(report)
 
 
 # -- which profile a file is checked against ---------------------------------------------
@@ -1302,7 +1302,7 @@ def test_the_standards_numbers_come_from_the_profiles_sections(pdfs):
         check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), replace(letter, header=longer))
     )
     shifted = pdfs.build(Pdf(shift_mm=(3, 0)))
-    assert "PDF-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
+    assert "PAGE-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
 
     # 版头: the 空二行 of §7.2.5, the styles of 密级, 紧急程度 and 签发人, a 信函's 7/8 gap
     assert rules_with(header=replace(P.header, blank_lines_after_mark=3)) == {"PDF-DOCNUMBER-LINE"}

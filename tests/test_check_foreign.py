@@ -59,9 +59,9 @@ def test_one_fault_is_one_finding(reports):
     """The same rule broken on several pages is one finding listing the pages."""
     for name, report in reports.items():
         found = rules(report)
-        for rule in ("PDF-PAGENUM-FORM", "PDF-PAGENUM-SIZE", "PDF-PAGENUM-SIDE", "PDF-PAGENUM-MISSING"):
+        for rule in ("PAGE-NUMBER-FORM", "PAGE-NUMBER-SIZE", "PAGE-NUMBER-SIDE", "PAGE-NUMBER-MISSING"):
             assert len(found.get(rule, [])) <= 1, (name, rule)
-        assert len(found.get("PDF-PAGE-SIZE", [])) <= 1 and len(found.get("DOCX-PAGE-SIZE", [])) <= 1, name
+        assert len(found.get("PAGE-SIZE", [])) <= 1 and len(found.get("DOCX-PAGE-SIZE", [])) <= 1, name
 
 
 def test_a_docx_whose_footer_has_no_content_type_is_read_by_its_relationship(reports):
@@ -102,9 +102,9 @@ def test_a_letter_page_is_reported_once(reports):
         assert not {"DOCX-MARGINS", "DOCX-GRID-LINES", "DOCX-GRID-CHARS"} & set(found), name
     assert "DOCX-PAGENUM-FIELD" not in rules(reports["kg_from_text.docx"])  # '—1—' numbers exist
     found = rules(reports["gen_reportlab_letter.pdf"])
-    (size,) = found["PDF-PAGE-SIZE"]
+    (size,) = found["PAGE-SIZE"]
     assert size.pages == (1, 2, 3, 4)
-    cascade = {"PDF-PAGENUM-MISSING", "PDF-BLOCK-TOP", "PDF-BLOCK-BOTTOM", "PDF-BLOCK-RIGHT", "PDF-GRID-LINES"}
+    cascade = {"PAGE-NUMBER-MISSING", "PAGE-BLOCK-TOP", "PAGE-BLOCK-BOTTOM", "PAGE-BLOCK-RIGHT", "PAGE-GRID-LINES"}
     assert not cascade & set(found)
 
 
@@ -120,9 +120,9 @@ def test_a_12pt_pdf_gets_body_font_and_line_break_findings(reports):
 def test_a_typst_document_flush_left_signature_and_8pt_numbers(reports):
     """gg_govdoc_template.pdf: 8 pt page numbers always right, a flush-left 署名."""
     found = rules(reports["gg_govdoc_template.pdf"])
-    assert "8磅" in found["PDF-PAGENUM-SIZE"][0].message
-    assert found["PDF-PAGENUM-SIDE"][0].pages == (1, 2)
-    assert "页码位置不对" in found["PDF-PAGENUM-SIDE"][0].message
+    assert "8磅" in found["PAGE-NUMBER-SIZE"][0].message
+    assert found["PAGE-NUMBER-SIDE"][0].pages == (1, 2)
+    assert "页码位置不对" in found["PAGE-NUMBER-SIDE"][0].message
     assert "PDF-SIGN-POS" in found
 
 

@@ -156,7 +156,7 @@ def test_numbering_starts_again_in_each_article(tmp_path):
         lines.append(Line("二、" + body(10), slot + 3, LEFT + 2 * CELL))
         slot += 4
     found = findings(make_pdf(tmp_path / "articles.pdf", [Page(lines)]))
-    assert not {"PDF-HEADING-NUMBER", "PDF-FONT-HEADING", "PDF-GRID-CHARS"} & set(found), found
+    assert not {"PDF-HEADING-NUMBER", "PDF-FONT-HEADING", "PAGE-GRID-CHARS"} & set(found), found
 
 
 def test_an_indented_addressee(tmp_path):
@@ -226,7 +226,7 @@ def test_a_closing_mark_hung_past_the_edge_is_not_a_short_or_overflowing_line(tm
         lines.append(Line(body(P.grid.chars, slot * 28) + "。", slot, LEFT))
     lines.append(Line(body(6), 8))
     found = findings(make_pdf(tmp_path / "hang.pdf", [Page(lines)]))
-    assert not {"PDF-BLOCK-RIGHT", "PAGE-TEXT-OUTSIDE", "PDF-GRID-CHARS"} & set(found), found
+    assert not {"PAGE-BLOCK-RIGHT", "PAGE-TEXT-OUTSIDE", "PAGE-GRID-CHARS"} & set(found), found
 
 
 def test_a_run_of_large_body_text_is_no_title(tmp_path):
@@ -249,7 +249,7 @@ def test_a_12pt_document_gets_body_grid_and_line_break_findings(tmp_path):
     lines.append(Line(body(8), 0, LEFT, 12, grid=False, y_mm=60 + 10 * 6.5))
     found = findings(make_pdf(tmp_path / "small.pdf", [Page(lines)]))
     assert "正文字号为12磅" in found["PDF-FONT-BODY"][0].message
-    assert "PDF-GRID-CHARS" in found and "PDF-KINSOKU-START" in found
+    assert "PAGE-GRID-CHARS" in found and "PDF-KINSOKU-START" in found
 
 
 def test_one_fault_on_several_pages_is_one_finding_with_its_pages(tmp_path):
@@ -470,3 +470,14 @@ def test_broken_inputs_are_reported_not_crashed_on(tmp_path):
     nul.write_bytes("title: 通知\x00\nbody: [正文。]\n".encode())
     report = check_file(nul)
     assert report.internal_error is None and [f.rule for f in report.findings] == ["YAML-CONTENT"]
+
+
+def test_renamed_ids_are_documented_aliases():
+    import re
+
+    from officialdoc.check.rules import ALIASES, RULES
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "check.md").read_text(encoding="utf-8")
+    documented = dict(re.findall(r"^\| `(PDF-[A-Z0-9-]+)` \| `(PAGE-[A-Z0-9-]+)` \|$", docs, flags=re.MULTILINE))
+    assert documented == ALIASES
+    assert set(ALIASES.values()) <= set(RULES) and not set(ALIASES) & set(RULES)

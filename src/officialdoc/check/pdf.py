@@ -53,7 +53,7 @@ class Group:
     rules: tuple[str, ...]
 
 
-FILE_RULES = ("PDF-PAGE-SIZE", "PDF-TEXT-NONE", "PDF-FONT-EMBED")  # about the file, outside the groups
+FILE_RULES = ("PAGE-SIZE", "PDF-TEXT-NONE", "PDF-FONT-EMBED")  # about the file, outside the groups
 GROUPS = (
     Group("文字超出版心或纸张", "overflow", False, ("PAGE-TEXT-OUTSIDE",)),
     Group(
@@ -61,14 +61,14 @@ GROUPS = (
         "block_and_grid",
         True,
         (
-            "PDF-BLOCK-LEFT",
-            "PDF-BLOCK-TOP",
-            "PDF-BLOCK-RIGHT",
-            "PDF-BLOCK-BOTTOM",
-            "PDF-GRID-LINES",
-            "PDF-GRID-CHARS",
-            "PDF-GRID-PITCH",
-            "PDF-GRID-BASELINE",
+            "PAGE-BLOCK-LEFT",
+            "PAGE-BLOCK-TOP",
+            "PAGE-BLOCK-RIGHT",
+            "PAGE-BLOCK-BOTTOM",
+            "PAGE-GRID-LINES",
+            "PAGE-GRID-CHARS",
+            "PAGE-GRID-PITCH",
+            "PAGE-GRID-BASELINE",
         ),
     ),
     Group("字体字号", "fonts", False, ("PDF-FONT-BODY", "PDF-FONT-HEADING", "PDF-FONT-UNKNOWN")),
@@ -78,13 +78,13 @@ GROUPS = (
         "page_numbers",
         True,
         (
-            "PDF-PAGENUM-MISSING",
-            "PDF-PAGENUM-FORM",
-            "PDF-PAGENUM-SIZE",
-            "PDF-PAGENUM-FONT",
-            "PDF-PAGENUM-SIDE",
-            "PDF-PAGENUM-POS",
-            "PDF-PAGENUM-FIRST",
+            "PAGE-NUMBER-MISSING",
+            "PAGE-NUMBER-FORM",
+            "PAGE-NUMBER-SIZE",
+            "PAGE-NUMBER-FONT",
+            "PAGE-NUMBER-SIDE",
+            "PAGE-NUMBER-POS",
+            "PAGE-NUMBER-FIRST",
         ),
     ),
     Group(
@@ -186,7 +186,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         page = wrong[0]
         want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
         self.add(
-            "PDF-PAGE-SIZE",
+            "PAGE-SIZE",
             f"纸张为{page.width:.1f}×{page.height:.1f}毫米{_pages_zh(wrong)}，应为A4（{want_w:g}×{want_h:g}毫米）",
             f"{len(wrong)} pages, the first page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
             f"expected {want_w:g} x {want_h:g} mm",
@@ -212,7 +212,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         pitch = self.common_pitch(gaps)
         if pitch is not None and abs(pitch - self.pitch) > self.tol.pitch_mm:
             self.add(
-                "PDF-GRID-PITCH",
+                "PAGE-GRID-PITCH",
                 f"正文行距为{pitch:.2f}毫米，应为{self.pitch:.2f}毫米（版心高÷{self.p.grid.lines}行）",
                 f"most common body line pitch {pitch:.3f} mm, expected {self.pitch:.3f} mm",
             )
@@ -298,7 +298,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         )
         if len(self.running[page.number]) >= 2 and not ok:
             self.add(
-                "PDF-BLOCK-LEFT",
+                "PAGE-BLOCK-LEFT",
                 f"第{page.number}页版心左边缘在{frame.left:.1f}毫米处，订口应为{want:g}毫米（±{self.tol.position_mm:g}）",
                 f"page {page.number}: text block left edge at {frame.left:.2f} mm, expected {want:g} mm",
                 page=page.number,
@@ -310,7 +310,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             low, high = self.top - self.tol.position_mm, self.top + self.pitch - em + self.tol.position_mm
             if not low <= first.em_top <= high:
                 self.add(
-                    "PDF-BLOCK-TOP",
+                    "PAGE-BLOCK-TOP",
                     f"第{page.number}页首行字顶在{first.em_top:.1f}毫米处，天头应为{self.top:g}毫米"
                     f"（±{self.tol.position_mm:g}）",
                     f"page {page.number}: first line's em box top at {first.em_top:.2f} mm, expected between "
@@ -326,7 +326,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
                 continue  # the issuer mark's own rule places it (信函: 30 mm from the page top)
             if ln.em_bottom <= self.top + self.tol.edge_mm:
                 self.add(
-                    "PDF-BLOCK-TOP",
+                    "PAGE-BLOCK-TOP",
                     f"第{page.number}页版心上方有文字“{ln.text[:12]}”",
                     f"page {page.number}: text above the block at {ln.em_top:.1f} mm: {ln.text[:20]!r}",
                     page=page.number,
@@ -337,7 +337,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
                 self.bottom + self.tol.position_mm < ln.em_bottom <= page.height and ln not in self.numbers[page.number]
             ):
                 self.add(
-                    "PDF-BLOCK-BOTTOM",
+                    "PAGE-BLOCK-BOTTOM",
                     f"第{page.number}页版心下边缘（{self.bottom:g}毫米）以下有文字“{ln.text[:12]}”",
                     f"page {page.number}: text below the block bottom {self.bottom:g} mm "
                     f"(em box bottom {ln.em_bottom:.1f} mm): {ln.text[:20]!r}",
@@ -391,7 +391,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             more = f"（本页共{len(wrong_count)}行如此）" if len(wrong_count) > 1 else ""
             indented = f"（另缩进{indent}字）" if indent else ""
             self.add(
-                "PDF-GRID-CHARS",
+                "PAGE-GRID-CHARS",
                 f"第{page.number}页第{line.index}行排了{count}个字{indented}，应为每行{self.p.grid.chars}字{more}",
                 f"page {page.number} line {line.index}: {count} full-width characters in a full line "
                 f"({len(wrong_count)} such lines on the page); expected {self.p.grid.chars} cells of "
@@ -405,7 +405,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             line, end = ragged[0]
             more = f"（本页共{len(ragged)}行如此）" if len(ragged) > 1 else ""
             self.add(
-                "PDF-BLOCK-RIGHT",
+                "PAGE-BLOCK-RIGHT",
                 f"第{page.number}页第{line.index}行右端在{end:.1f}毫米处，未撑满版心（应到{frame.right:.1f}毫米）{more}",
                 f"page {page.number} line {line.index}: a full line ends at {end:.2f} mm, the block's right edge is "
                 f"{frame.right:.2f} mm ({len(ragged)} such lines)",
@@ -428,7 +428,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             line, error = off[0]
             more = f"（本页共{len(off)}行如此）" if len(off) > 1 else ""
             self.add(
-                "PDF-GRID-BASELINE",
+                "PAGE-GRID-BASELINE",
                 f"第{page.number}页第{line.index}行偏离行格{error:.1f}毫米（段前段后距或行距不一致）{more}",
                 f"page {page.number} line {line.index}: baseline {error:.2f} mm off the page's {pitch:.2f} mm pitch",
                 page=page.number,
@@ -443,7 +443,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         if len(lines) != self.p.grid.lines:
             widow = "（可能是“孤行控制”把一行推到了下页）" if len(lines) == self.p.grid.lines - 1 else ""
             self.add(
-                "PDF-GRID-LINES",
+                "PAGE-GRID-LINES",
                 f"第{page.number}页排了{len(lines)}行，应为每页{self.p.grid.lines}行{widow}",
                 f"page {page.number}: {len(lines)} lines on a full page, expected {self.p.grid.lines}",
                 page=page.number,
@@ -591,7 +591,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             if page.number == 1 and not self.p.header.first_page_number:
                 if numbers:  # 信函 §10.1: 首页不显示页码
                     self.add(
-                        "PDF-PAGENUM-FIRST",
+                        "PAGE-NUMBER-FIRST",
                         f"信函首页不显示页码（第1页有页码“{numbers[0].text}”）",
                         f"page 1 carries the page number {numbers[0].text!r}; profile {self.p.name} shows none there",
                         page=1,
@@ -603,7 +603,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             if not numbers:
                 if any(self.in_block(ln) for ln in page.lines) and not self.exempt_from_number(page):
                     self.add(
-                        "PDF-PAGENUM-MISSING",
+                        "PAGE-NUMBER-MISSING",
                         f"第{page.number}页没有页码",
                         f"page {page.number} has text but no page number below the block",
                         page=page.number,
@@ -613,7 +613,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             where = {"page": page.number, "line": line.index, "y_mm": line.baseline, "element": "page_number"}
             if self.in_block(line):
                 self.add(
-                    "PDF-PAGENUM-POS",
+                    "PAGE-NUMBER-POS",
                     f"第{page.number}页页码位置不对：页码“{line.text}”排在版心之内，应在版心下边缘之下",
                     f"page {page.number}: page number {line.text!r} inside the block (em top {line.em_top:.1f} mm)",
                     **where,
@@ -622,7 +622,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             expected = re.sub(r"\s", "", spec.format.format(n=int(digits)))
             if line.text != expected:
                 self.add(
-                    "PDF-PAGENUM-FORM",
+                    "PAGE-NUMBER-FORM",
                     f"第{page.number}页页码为“{line.text}”，应为“{spec.format.format(n=int(digits))}”（一字线，不用连字符）",
                     f"page number reads {line.text!r}, expected {expected!r} (U+2014 em dashes)",
                     x_mm=line.x0,
@@ -630,7 +630,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
                 )
             if abs(line.size - style.size_pt) > self.tol.size_pt:
                 self.add(
-                    "PDF-PAGENUM-SIZE",
+                    "PAGE-NUMBER-SIZE",
                     f"第{page.number}页页码字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
                     f"page number at {line.size:g} pt, expected {style.size_pt:g} pt",
                     x_mm=line.x0,
@@ -640,7 +640,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             wrong = sorted(f for f in digit_fonts if self.roles.serves(f, style.font) is False)
             if wrong:
                 self.add(
-                    "PDF-PAGENUM-FONT",
+                    "PAGE-NUMBER-FONT",
                     f"第{page.number}页页码数字用了{wrong[0]}，应为{self.role_zh(style.font)}",
                     f"page number digits in {wrong[0]!r}, expected role {style.font!r}",
                     x_mm=line.x0,
@@ -667,7 +667,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             want, got, side = frame.left + indent, line.x0, f"双页（偶数页）页码应居左空{chars}"
         if abs(got - want) > self.tol.position_mm:
             self.add(
-                "PDF-PAGENUM-SIDE",
+                "PAGE-NUMBER-SIDE",
                 f"第{page.number}页页码位置不对：{side}（应在{want:.1f}毫米处，实为{got:.1f}毫米）",
                 f"page {page.number}: page number edge at {got:.2f} mm, expected {want:.2f} mm",
                 x_mm=got,
@@ -686,7 +686,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
         want = self.bottom + self.p.page_number.dash_top_below_block_mm
         if abs(top - want) > self.tol.position_mm:
             self.add(
-                "PDF-PAGENUM-POS",
+                "PAGE-NUMBER-POS",
                 f"第{page.number}页页码一字线距版心下边缘{top - self.bottom:.1f}毫米，"
                 f"应为{self.p.page_number.dash_top_below_block_mm:g}毫米",
                 f"page {page.number}: dash ink top at {top:.2f} mm, expected {want:.2f} mm",

@@ -7,8 +7,8 @@ JSON shape ``officialdoc.check/1`` (documented in docs/check.md, validated by
      "counts": {"required": 1, "recommended": 0, "practice": 2},
      "files": [{"path": "a.pdf", "kind": "pdf", "readable": true, "error": null, "pages": 3,
                 "profile": "gbt9704", "counts": {...}, "notes": ["…"],
-                "findings": [{"rule": "PDF-GRID-CHARS", "clause": "5.2.3", "severity": "required",
-                              "message": "[PDF-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
+                "findings": [{"rule": "PAGE-GRID-CHARS", "clause": "5.2.3", "severity": "required",
+                              "message": "[PAGE-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
                               "column": null, "position": {"x_mm": 28.0, "y_mm": 71.4},
                               "element": null, "via": null}]}]}
 
