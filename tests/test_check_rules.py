@@ -327,12 +327,13 @@ def test_a_different_first_page_that_hides_page_1s_number(tmp_path):
     assert "第1页不显示页码" in found.message
 
 
-def test_every_pdf_rule_is_registered_with_exactly_one_group():
-    from officialdoc.check.pdf import FILE_RULES, GROUPS
+def test_every_pdf_and_docx_rule_is_registered_with_exactly_one_group():
+    from officialdoc.check import docx, pdf
     from officialdoc.check.rules import RULES
 
-    registered = [*FILE_RULES, *(rule for group in GROUPS for rule in group.rules)]
-    assert sorted(registered) == sorted(r for r in RULES if r.startswith(("PDF-", "PAGE-")))
+    for reader, prefixes in ((pdf, ("PDF-", "PAGE-")), (docx, ("DOCX-",))):
+        registered = [*reader.FILE_RULES, *(rule for group in reader.GROUPS for rule in group.rules)]
+        assert sorted(registered) == sorted(r for r in RULES if r.startswith(prefixes))
 
 
 def test_a_page_number_right_aligned_without_its_one_character_indent(tmp_path):

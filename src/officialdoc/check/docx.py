@@ -5,8 +5,11 @@ style, the paragraph style and its ``basedOn`` chain (or the default paragraph s
 then ``docDefaults``. On one ``w:rFonts`` a theme attribute (``w:eastAsiaTheme``) wins
 over the explicit name, as in ECMA-376.
 
-Elements are found by their text: the title is the largest centred paragraph near the top,
-headings start with a label of the profile (一、（一）1.（1）), the rest is body text.
+Elements are found by their text: the title is the largest centred paragraph near the top
+(never a table cell or a long paragraph), headings start with a label of the profile
+(一、（一）1.（1）) typed or printed by Word's automatic numbering, the rest is body text. The
+rules run in the groups of :data:`GROUPS`, each isolated and registered with the catalogue
+ids it reports, as the PDF rules do.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
 from .findings import Finding, RuleResult
 from .roles import FontRoles
-from .rules import finding, merge
+from .rules import Group, finding, merge
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -226,6 +229,53 @@ class _Para:
     label: str = ""  # the label Word's automatic numbering prints before the text
 
 
+FILE_RULES = ("DOCX-PAGE-SIZE",)  # about the file, outside the groups
+GROUPS = (
+    Group(
+        "页边距和行格",
+        "page_and_grid",
+        True,
+        (
+            "DOCX-MARGINS",
+            "DOCX-GRID-LINES",
+            "DOCX-GRID-CHARS",
+            "DOCX-GRID-LIBREOFFICE",
+            "DOCX-PARA-SPACING",
+            "DOCX-WIDOW-CONTROL",
+        ),
+    ),
+    Group(
+        "字体字号",
+        "fonts",
+        False,
+        (
+            "DOCX-FONT-BODY",
+            "DOCX-FONT-EASTASIA",
+            "DOCX-FONT-HEADING",
+            "DOCX-FONT-THEME",
+            "DOCX-TITLE-FONT",
+            "DOCX-TITLE-SIZE",
+        ),
+    ),
+    Group("序号", "numbering_rules", False, ("DOCX-HEADING-BRACKETS", "DOCX-HEADING-NUMBER")),
+    Group(
+        "页码",
+        "footers",
+        False,
+        (
+            "DOCX-PAGENUM-FIELD",
+            "DOCX-PAGENUM-FIRST",
+            "DOCX-PAGENUM-FONT",
+            "DOCX-PAGENUM-FORM",
+            "DOCX-PAGENUM-HIDDEN",
+            "DOCX-PAGENUM-ODDEVEN",
+            "DOCX-PAGENUM-SIDE",
+            "DOCX-PAGENUM-SIZE",
+        ),
+    ),
+)
+
+
 class _DocxCheck:
     """One DOCX: its styles, the elements recognised in it, and the findings they lead to."""
 
@@ -239,6 +289,8 @@ class _DocxCheck:
         self.findings: list[Finding] = []
         self.notes: list[str] = []
         self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
+        self.group: Group | None = None  # the group running
+        self.sections = list(document.element.body.iter(q("sectPr")))
         self.body_style = profile.style("body")
         self.body_pt = self.body_style.size_pt  # the document's body size, once the fonts are read
         self.labels = label_patterns(profile)
@@ -256,9 +308,6 @@ class _DocxCheck:
             for para in self.paras
             if para is not self.title and para not in self.headings and not self._centred(para) and not para.in_table
         ]
-
-    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
-        self.findings.append(finding(rule_id, text, detail, **where))
 
     # -- elements -----------------------------------------------------------------------
     def _paragraphs(self) -> Iterator[_Para]:
@@ -308,32 +357,33 @@ class _DocxCheck:
         return next((level for level, pattern in self.labels if pattern.match(text)), None)
 
     # -- rules --------------------------------------------------------------------------
+    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        """A finding of a rule that the running group (or the file, outside groups) owns."""
+        owner = self.group.rules if self.group else FILE_RULES
+        if rule_id not in owner:
+            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
+        self.findings.append(finding(rule_id, text, detail, **where))
+
     def run(self) -> None:
-        """Every rule group, each isolated: a fault in one is recorded and the others run."""
-        sections = list(self.doc.element.body.iter(q("sectPr")))
-        portrait = [sect for sect in sections if not self.landscape(sect)]
-        a4 = self.paper(sections)
-
-        def page() -> None:
-            for number, sect in enumerate(sections, start=1):
-                self.page_setup(sect, number, len(sections))
-            if portrait or sections:
-                self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
-
-        groups = [
-            ("页边距和行格", page),
-            ("字体字号", self.fonts),
-            ("序号", self.numbering_rules),
-            ("页码", self.footers),
-        ]
-        if not a4:
+        """The file's rule (the paper), then every group of :data:`GROUPS`, each isolated."""
+        groups = GROUPS
+        if not self.paper(self.sections):
             self.notes.append("纸张不是A4或未设置纸张大小，页边距和行格未检查")
-            groups = groups[1:]
-        for name, group in groups:
+            groups = tuple(group for group in GROUPS if not group.a4)
+        for group in groups:
+            self.group = group
             try:
-                group()
+                getattr(self, group.method)()
             except Exception as exc:  # one rule group's fault must not hide the others' findings
-                self.failures.append(f"“{name}”一组检查出错（{type(exc).__name__}: {exc}）")
+                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
+        self.group = None
+
+    def page_and_grid(self) -> None:
+        portrait = [sect for sect in self.sections if not self.landscape(sect)]
+        for number, sect in enumerate(self.sections, start=1):
+            self.page_setup(sect, number, len(self.sections))
+        if portrait or self.sections:
+            self.grid((portrait or self.sections)[-1])  # a landscape §8 table section may end the document
 
     def paper(self, sections: list[etree._Element]) -> bool:
         """One finding when a section's paper is not A4 or not set; True when every one is A4."""

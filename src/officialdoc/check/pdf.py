@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from .pdffacts import ARTICLE, DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
 from .pdfheader import HeaderRules
 from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import clean_font_name
-from .rules import finding, merge
+from .rules import Group, finding, merge
 
 RUN_IN_END = re.compile("[。：]")
 SENTENCE_END = "。：；，！？…”）"  # a line ending so is running text, not a 署名
@@ -40,17 +39,6 @@ LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compi
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 CC_LINE = re.compile(r"^抄送[：:]")
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")  # the first line of an attachment (§7.3.7)
-
-
-@dataclass(frozen=True)
-class Group:
-    """Rules that run together: a name for notes, the method, whether they measure against the
-    A4 block (skipped on other paper), and the catalogue ids they may report."""
-
-    name: str
-    method: str
-    a4: bool
-    rules: tuple[str, ...]
 
 
 FILE_RULES = ("PAGE-SIZE", "PDF-TEXT-NONE", "PDF-FONT-EMBED")  # about the file, outside the groups

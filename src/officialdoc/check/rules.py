@@ -178,6 +178,18 @@ _CATALOGUE = (
 RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}
 
 
+@dataclass(frozen=True)
+class Group:
+    """Rules that run together, isolated from the others: a name for notes (Chinese), the
+    checker's method, whether they measure against the A4 block (skipped on other paper),
+    and the catalogue ids they may report (a reader's GROUPS register every id it reports)."""
+
+    name: str
+    method: str
+    a4: bool
+    rules: tuple[str, ...]
+
+
 # rules of the page: the same fault on several pages (or lines) is one finding with a page list
 MERGED = frozenset(
     {
