@@ -12,11 +12,11 @@ MM = 72 / 25.4
 
 @dataclass
 class PdfLine:
-    page: int  # 1-based
-    top: float  # mm from the page top (pdfplumber's char top)
-    baseline: float  # mm from the page top
-    x0: float  # mm
-    x1: float  # mm, right edge of the last char's advance box
+    page: int                 # 1-based
+    top: float                # mm from the page top (pdfplumber's char top)
+    baseline: float           # mm from the page top
+    x0: float                 # mm
+    x1: float                 # mm, right edge of the last char's advance box
     chars: list[dict]
 
     @property
@@ -35,7 +35,7 @@ class PdfLine:
 @dataclass
 class PdfDoc:
     path: Path
-    page_sizes: list[tuple[float, float]]  # pt
+    page_sizes: list[tuple[float, float]]     # pt
     lines: list[PdfLine]
 
     def page_lines(self, page: int) -> list[PdfLine]:
@@ -57,7 +57,7 @@ def read_pdf(path: Path) -> PdfDoc:
             for char in page.chars:
                 if not char["text"].strip():
                     continue
-                key = char["matrix"][5]  # the baseline, in PDF units from the bottom
+                key = char["matrix"][5]          # the baseline, in PDF units from the bottom
                 for existing in rows:
                     if abs(existing - key) <= 1.0:
                         key = existing
@@ -65,16 +65,14 @@ def read_pdf(path: Path) -> PdfDoc:
                 rows.setdefault(key, []).append(char)
             for baseline, chars in sorted(rows.items(), reverse=True):
                 chars.sort(key=lambda c: c["x0"])
-                lines.append(
-                    PdfLine(
-                        page=number,
-                        top=min(c["top"] for c in chars) / MM,
-                        baseline=(float(page.height) - baseline) / MM,
-                        x0=chars[0]["x0"] / MM,
-                        x1=chars[-1]["x1"] / MM,
-                        chars=chars,
-                    )
-                )
+                lines.append(PdfLine(
+                    page=number,
+                    top=min(c["top"] for c in chars) / MM,
+                    baseline=(float(page.height) - baseline) / MM,
+                    x0=chars[0]["x0"] / MM,
+                    x1=chars[-1]["x1"] / MM,
+                    chars=chars,
+                ))
     return PdfDoc(path, sizes, lines)
 
 

@@ -25,7 +25,7 @@ def test_same_pages_and_lines_in_libreoffice(outputs):
     pdf, _, lo = outputs
     ours, theirs = read_pdf(pdf), read_pdf(lo)
     assert theirs.pages == ours.pages
-    assert ours.pages % 2 == 0  # the 版记 page is even
+    assert ours.pages % 2 == 0                                   # the 版记 page is even
     assert [(x.page, x.text) for x in theirs.lines] == [(x.page, x.text) for x in ours.lines]
 
 

@@ -44,7 +44,7 @@ def test_22_lines_on_every_full_page_on_the_grid(seed, profile):
         slots = [grid_slot(line, profile) for line in body_lines(pdf, page)]
         assert all(s == pytest.approx(round(s), abs=0.01) for s in slots), slots
         expected = set(range(profile.grid.lines))
-        if page == 1:  # the blank line under the title
+        if page == 1:   # the blank line under the title
             expected -= set(range(1, 1 + profile.title.blank_lines_after))
         assert {round(s) for s in slots} == expected, f"page {page}"
         assert len(slots) == len(expected)
@@ -69,7 +69,7 @@ def test_full_lines_hold_28_characters_between_the_edges(seed, profile):
             assert last["x1"] / MM == pytest.approx(right, abs=TOL), line.text
             if all(is_full_width(ch) for ch in text):
                 cells = 28 - (2 if abs(line.x0 - indent) <= TOL else 0)
-                if len(text) < cells:  # justified over 28 cells: something was pulled down
+                if len(text) < cells:   # justified over 28 cells: something was pulled down
                     assert pulled_down(text, following.text, cells, profile.punctuation), (line.text, following.text)
                 else:
                     assert len(text) == cells, line.text
@@ -123,7 +123,7 @@ def test_fonts_and_sizes_by_element(seed):
     heading2 = next(line for line in pdf.lines if line.text.startswith("（一）强化"))
     kai = [c for c in heading2.chars[:20] if is_full_width(c["text"])]
     assert {c["fontname"].split("+")[-1] for c in kai} == {"FandolKai-Regular"}
-    assert heading2.chars[-1]["fontname"].endswith("FandolFang-Regular")  # run-in body text
+    assert heading2.chars[-1]["fontname"].endswith("FandolFang-Regular")   # run-in body text
     digits = [c for line in pdf.lines for c in line.chars if c["text"].isdigit() and c["size"] == 16]
     assert digits and {c["fontname"].split("+")[-1] for c in digits} == {"LiberationSerif"}
 
@@ -135,7 +135,7 @@ def test_page_numbers(seed, profile):
         number = [line for line in pdf.page_lines(page) if line.baseline > profile.page.block_bottom]
         assert len(number) == 1
         line = number[0]
-        assert line.text == f"—{page}—"  # spaces are not extracted as chars
+        assert line.text == f"—{page}—"            # spaces are not extracted as chars
         assert line.sizes == {14.0}
         assert line.fonts == {"FandolSong-Regular"}
         if page % 2:
@@ -175,9 +175,9 @@ def test_signature_block(seed, profile):
     date = next(line for line in last if line.text == "2021年11月23日")
     issuer = next(line for line in last if line.text == "台山市大江镇人民政府")
     cell = profile.char_pitch_mm
-    assert date.x1 == pytest.approx(profile.page.block_right - 4 * cell, abs=TOL)  # 右空四字
+    assert date.x1 == pytest.approx(profile.page.block_right - 4 * cell, abs=TOL)       # 右空四字
     assert (issuer.x0 + issuer.x1) / 2 == pytest.approx((date.x0 + date.x1) / 2, abs=TOL)  # centred
     assert date.baseline - issuer.baseline == pytest.approx(profile.line_pitch_mm, abs=0.05)
     body_above = [line for line in last if line.baseline < issuer.baseline]
     gap_lines = (issuer.baseline - body_above[-1].baseline) / profile.line_pitch_mm
-    assert gap_lines == pytest.approx(3, abs=0.01)  # two blank lines for the seal
+    assert gap_lines == pytest.approx(3, abs=0.01)           # two blank lines for the seal

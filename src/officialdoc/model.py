@@ -265,7 +265,7 @@ class Document:
         ]
 
     def attachment_label(self, number: int) -> str:
-        """ "附件2", or "大府发〔2022〕5号附件2" for one bound separately (§7.3.7)."""
+        """"附件2", or "大府发〔2022〕5号附件2" for one bound separately (§7.3.7)."""
         label = attachment_label(number, len(self.attachments))
         if not self.attachments[number - 1].bound_separately:
             return label

@@ -120,12 +120,12 @@ class _PlacedParagraph:
     """Where the last paragraph before the signature went, for §7.3.5.5: a body paragraph
     can be set again tighter; any paragraph can go over to the next page whole."""
 
-    block: int | None  # index in Document.body; None: not re-set (an item of 附件说明)
+    block: int | None       # index in Document.body; None: not re-set (an item of 附件说明)
     glyphs: list[Glyph]
     indent: float
     element: str
     style: TextStyle
-    page: int  # 1-based page of its first line
+    page: int               # 1-based page of its first line
     slot: int
     lines: int
 
@@ -136,18 +136,13 @@ class LayoutEngine:
         self.fonts = fonts
         self.options = options or LayoutOptions()
         self._last_paragraph: _PlacedParagraph | None = None
-        self.adjustments: dict[int, float] = {}  # Document.body index → fit tracking (pt), §7.3.5.5
-        self.carried_paragraph = False  # §7.3.5.5: the last paragraph went over whole
-        self.keep_last_paragraph = True  # the DOCX keeps it with the signature (see _signature)
+        self.adjustments: dict[int, float] = {}   # Document.body index → fit tracking (pt), §7.3.5.5
+        self.carried_paragraph = False            # §7.3.5.5: the last paragraph went over whole
+        self.keep_last_paragraph = True           # the DOCX keeps it with the signature (see _signature)
 
     # -- paragraphs -------------------------------------------------------------------
     def paragraph_lines(
-        self,
-        glyphs: list[Glyph],
-        indent_chars: float,
-        element: str,
-        style: TextStyle,
-        *,
+        self, glyphs: list[Glyph], indent_chars: float, element: str, style: TextStyle, *,
         fit_tracking: float | None = None,
     ) -> list[PendingLine]:
         """Break and justify one paragraph (glyphs may mix styles, e.g. run-in headings)."""

@@ -66,6 +66,7 @@ def _split_ambiguous(text: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+
 @dataclass(frozen=True)
 class _ParaStyle:
     """A named paragraph style: the profile text style it sets and its paragraph layout."""
@@ -257,13 +258,8 @@ class _Builder:
         return paragraph
 
     def _run(
-        self,
-        paragraph: DocxParagraph,
-        text: str,
-        text_style: str,
-        char_style: str | None = None,
-        *,
-        east_asian_only: bool = False,
+        self, paragraph: DocxParagraph, text: str, text_style: str, char_style: str | None = None,
+        *, east_asian_only: bool = False,
     ) -> Run:
         """A run naming its fonts itself (Word otherwise falls back to theme fonts for hanzi)."""
         run = paragraph.add_run(text, style=char_style)

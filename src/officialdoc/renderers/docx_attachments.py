@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .docx import _Builder
 
 
+
 def hang(paragraph: DocxParagraph, item: HangingItem, left: float, right: float) -> None:
     """Indents in twips: the left indent at the text, the label hanging out to its own x.
 

@@ -136,7 +136,9 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
         height = lines[i] * pitch - (give_back if i == len(lines) - 1 else 0)
         row._tr.insert(
             0,
-            parse_xml(f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'),
+            parse_xml(
+                f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+            ),
         )
         cell = row.cells[0]
         paragraph = cell.paragraphs[0]
@@ -151,7 +153,7 @@ def _table(builder: _Builder, plan: RecordPlan, lines: list[int]) -> None:
         builder._text(paragraph, plan.print_date, style.text_style)
         if i and spec.rules:
             cell._tc.get_or_add_tcPr().append(
-                parse_xml(f"<w:tcBorders {nsdecls('w')}><w:top {_rule(_eighths(spec.thin_rule_mm))}/></w:tcBorders>")
+                parse_xml(f'<w:tcBorders {nsdecls("w")}><w:top {_rule(_eighths(spec.thin_rule_mm))}/></w:tcBorders>')
             )
 
 

@@ -48,6 +48,7 @@ TABLE_STYLE = "公文表格"
 BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
+
 def add_table(builder: _Builder, table: Table) -> DocxParagraph | None:
     """Append ``table`` (its caption first) at the end of the document body.
 

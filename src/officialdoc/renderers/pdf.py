@@ -74,16 +74,11 @@ def _draw_page(canvas: Canvas, page: Page, fonts: FontSet, page_height: float) -
         for run in line.runs:
             (_draw_turned_run if run.angle else _draw_run)(canvas, run, fonts, y(run.baseline))
 
-    for seal in page.seals:  # stamped on top of the text, as a real seal is
+    for seal in page.seals:   # stamped on top of the text, as a real seal is
         if seal.image is not None:
             canvas.drawImage(
-                str(seal.image),
-                mm_to_pt(seal.cx - seal.width / 2),
-                y(seal.cy + seal.height / 2),
-                width=mm_to_pt(seal.width),
-                height=mm_to_pt(seal.height),
-                mask="auto",
-                preserveAspectRatio=True,
+                str(seal.image), mm_to_pt(seal.cx - seal.width / 2), y(seal.cy + seal.height / 2),
+                width=mm_to_pt(seal.width), height=mm_to_pt(seal.height), mask="auto", preserveAspectRatio=True,
                 anchor="c",
             )
 
