@@ -1262,7 +1262,7 @@ def test_a_content_files_unknown_profile_is_the_error_render_gives(tmp_path):
     (found,) = report.findings
     assert report.readable and found.rule == "YAML-CONTENT" and "gbt9704-memo" in found.message
     itself = tmp_path / "self.yaml"
-    itself.write_text(f"profile: {itself}\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
+    itself.write_text("profile: self.yaml\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
     (found,) = check_file(itself).findings
     assert found.rule == "YAML-CONTENT" and "内容文件本身" in found.message
 

@@ -143,7 +143,7 @@ def test_yaml_alias_bombs_and_a_self_naming_profile_stay_small(tmp_path):
         levels.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
     laughs.write_text("\n".join([*levels, "title: 通知", "body: *h"]) + "\n", encoding="utf-8")
     itself = tmp_path / "self.yaml"
-    itself.write_text(f"profile: {itself}\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
+    itself.write_text("profile: self.yaml\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
     result = bounded_check(laughs, itself)
     assert result.returncode == 0
     assert "是这个内容文件本身，不是版式文件" in result.stdout

@@ -114,7 +114,14 @@ def test_every_character_is_in_the_pdf_and_in_libreoffices_rendering(cases, name
     text = case.doc.all_text(case.profile.headings.labels, title=case.profile.header.print_title)
     expected = Counter(ch for ch in text if not ch.isspace())
     assert printed(case.pdf) == expected
-    assert printed(case.lo) == expected
+    # LibreOffice 7.4 may leave out a mark hung at the end of a full line (pdfmeasure.drawn_alike)
+    hung = Counter(
+        line.text[-1]
+        for line in case.pdf.lines
+        if line.x1 >= case.profile.page.block_right - 1.0 and line.text[-1:] in case.profile.punctuation.hanging
+    )
+    missing = expected - printed(case.lo)
+    assert printed(case.lo) - expected == Counter() and missing == missing & hung
 
 
 def test_a_lone_doc_number_is_centred_on_line_1_and_the_title_starts_on_line_3(cases):
@@ -300,7 +307,7 @@ def test_too_many_marks_above_the_issuer_mark_are_a_content_error(tmp_path, font
 def test_the_docx_carries_the_shapes_as_named_paragraphs(cases):
     embedded = {p.text: p for p in open_docx(str(cases["shape_embedded"].docx)).paragraphs}
     title = embedded["青溪县乡村振兴工作要点"]
-    assert title.style.name == "标题" and title.paragraph_format.page_break_before
+    assert title.style.name == "公文标题" and title.paragraph_format.page_break_before
     assert embedded["青振兴〔2024〕3号"].style.name == "发文字号"
     assert embedded["（县乡村振兴局2024年3月8日印发）"].style.name == "副标题"
     paragraphs = open_docx(str(cases["shape_publication"].docx)).paragraphs
