@@ -16,10 +16,7 @@ from officialdoc.api import render_document
 from officialdoc.errors import ContentError
 from officialdoc.load import LOADER_KEYS, load_document, load_text
 from officialdoc.model import Article, CellSpan, Chapter, Heading, NumberedParagraph, Paragraph, Table, label_formats
-from officialdoc.pending import refuse_unplaceable, unplaceable
 from officialdoc.profile import load_profile
-from pending_fixtures import PENDING_LAYOUT
-from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs" / "content.md"
@@ -328,54 +325,6 @@ def test_mistakes_name_file_line_field_and_hint(text, line, field, needle):
     assert (exc.file, exc.line, exc.field) == ("doc.yaml", line, field), str(exc)
     assert needle in str(exc)
     assert exc.hint
-
-
-# -- the gate: what the layout cannot place yet ---------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def fixtures(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("fixtures")
-    write_seal_images(folder)
-    for path in (ROOT / "tests" / "fixtures").glob("*.yaml"):
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-def test_pending_list_is_exactly_the_fixtures_the_gate_refuses(fixtures):
-    refused = {path.stem for path in fixtures.glob("*.yaml") if any(unplaceable(load_document(path).document))}
-    assert refused == PENDING_LAYOUT
-
-
-@pytest.mark.parametrize(
-    ("name", "line", "field"),
-    [
-        ("real_dafu_marks", 6, "header.marks"),
-        ("real_fuhan_baogao", 13, "attachments[0]"),
-        ("real_ling_tiaoli", 11, "signature"),
-        ("real_table_merged", 49, "signature"),  # a date with no 署名 (the shapes branch)
-        ("real_yinfa_banfa", 16, "publication"),
-        ("real_yuan_decimal", 15, "publication"),
-        ("real_zhuanfa_qingshi", 3, "doc_number"),
-    ],
-)
-def test_render_refuses_unplaceable_content_naming_it(fixtures, tmp_path, fontset, name, line, field):
-    doc = load_document(fixtures / f"{name}.yaml").document
-    with pytest.raises(ContentError) as info:
-        render_document(doc, tmp_path, ["pdf", "docx"], fonts=fontset)
-    exc = info.value
-    assert (Path(exc.file).name, exc.line, exc.field) == (f"{name}.yaml", line, field), str(exc)
-    assert "此版本尚不能排版" in exc.message and exc.hint
-    assert list(tmp_path.iterdir()) == []  # nothing written
-
-
-def test_gate_leaves_body_forms_and_tables_to_layout(fixtures):
-    """Merged cells, header blocks, unit lines, split rows and numbered paragraphs are laid
-    out (issue #9 phase 2): only the date with no 署名 stops this document."""
-    doc = load_document(fixtures / "real_table_merged.yaml").document
-    assert [field for _, field, _ in unplaceable(doc)] == ["signature"]
-    with pytest.raises(ContentError):
-        refuse_unplaceable(doc)
 
 
 def test_attachment_title_with_a_line_break_renders(tmp_path, shared_dir, fontset):

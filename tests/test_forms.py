@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from officialdoc.api import render_document
-from officialdoc.load import load_document
+from officialdoc.layout.engine import layout_document
+from officialdoc.load import load_document, load_text
 from officialdoc.profile import Profile
 from pdfmeasure import PdfDoc, PdfLine, read_pdf
 
@@ -97,6 +98,18 @@ def test_chapters_centred_and_kept_with_their_text(rendered, profile):
     )
     breaks = [p for p in body.iter(qn("w:p")) if p.find(qn("w:pPr")).find(qn("w:pageBreakBefore")) is not None]
     assert ["".join(t.text for t in p.iter(qn("w:t"))) for p in breaks] == ["第四章\u3000附则"]
+
+
+def test_a_chapter_goes_over_with_the_text_carried_to_the_signature(profile, fontset):
+    """§7.3.5.5 carries 第十条 to the signature's page; 第四章 above it goes with it, never
+    left alone at the foot of page 2 (the fixture with 第九条 a line shorter)."""
+    source = FIXTURES / "form_articles.yaml"
+    text = source.read_text(encoding="utf-8").replace("补植，补植树木的规格和数量不得低于原有标准。", "补植。")
+    laid = layout_document(load_text(text, source).document, profile, fontset)
+    lines = [(page.index, line.slot, line.element) for page in laid.pages for line in page.lines if line.slot >= 0]
+    last_chapter = [at for at in lines if at[2] == "chapter"][-1]
+    assert last_chapter[:2] == (3, 0)
+    assert max(slot for page, slot, _ in lines if page == 2) == profile.grid.lines - 4
 
 
 def test_decimal_headings_keep_the_fonts_of_their_level(rendered, profile):

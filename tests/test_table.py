@@ -25,7 +25,7 @@ from officialdoc.errors import ContentError
 from officialdoc.layout.engine import layout_document
 from officialdoc.layout.table import plan_table
 from officialdoc.libreoffice import docx_to_pdf
-from officialdoc.load import load_document
+from officialdoc.load import load_document, load_text
 from officialdoc.model import Document, Table
 from officialdoc.profile import Profile
 from pdfmeasure import MM, read_pdf
@@ -331,7 +331,7 @@ def test_docx_table_widths_header_rows_and_sections(rendered, profile):
             assert (props.find(qn("w:tblHeader")) is not None) == (k == 0)
             assert props.find(qn("w:cantSplit")) is not None
             height = props.find(qn("w:trHeight"))
-            assert height.get(qn("w:hRule")) == "exact"
+            assert height.get(qn("w:hRule")) == "atLeast"  # a row grows with its text
             assert (int(height.get(qn("w:val"))) + (border if k == 0 else 0)) % pitch == 0
     sections = [s for s in root.iter(qn("w:sectPr"))]
     orients = [s.find(qn("w:pgSz")).get(qn("w:orient")) for s in sections]
@@ -511,6 +511,18 @@ def test_merged_boxes_have_rules_around_and_none_inside(forms, profile, fontset)
             assert min(c["top"] / MM for c in inside) < y0 + pitch, (page, span)
             checked += 1
     assert checked >= 12
+
+
+def test_a_row_group_of_two_rows_is_enough_to_start_a_table(profile, fontset):
+    """The caption, unit, header block and the first groups holding min_rows_per_page rows
+    start together: a first group of 3 rows is enough (table_merged a sentence shorter: the
+    table starts on page 1, its next group of 2 rows on page 2)."""
+    source = FIXTURE.with_name("table_merged.yaml")
+    sentence = "对群众反映的问题，要及时核查处理并反馈结果，确保项目建设公开透明。"
+    text = source.read_text(encoding="utf-8").replace(sentence, "")
+    doc = load_text(text, source).document
+    placed = next(e for e in layout_document(doc, profile, fontset).elements if e.source is tables(doc)[0])
+    assert placed.pages == [1, 2] and placed.plan.page_breaks == (3,)
 
 
 def test_header_block_repeated_whole_with_unit_line_and_caption(forms, profile):

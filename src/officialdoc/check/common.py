@@ -14,6 +14,7 @@ Color = tuple[float, float, float]
 
 CN_NUMERAL = "[一二三四五六七八九十]+"
 HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SENTENCE_END = re.compile("[。；！？]$")  # a paragraph (or its line) that ends a sentence
 # dates that §7.3.5.4 rules out: Chinese numerals (二〇二一年十一月) and leading zeros (01月05日)
 CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 ZERO_DATE = re.compile(r"\d{4}年(?:0\d月(?:\d{1,2}日)?|\d{1,2}月0\d日)")

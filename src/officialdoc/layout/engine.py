@@ -18,10 +18,13 @@ from ..model import (
     Block,
     Chapter,
     Document,
+    DocumentPart,
     Heading,
     NumberedParagraph,
+    Signature,
     Table,
     contents_headings,
+    contents_lists,
     label_formats,
 )
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
@@ -29,14 +32,15 @@ from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
 from .contents import place_contents
 from .flow import Flow
-from .forms import paragraph_form, place_chapter
+from .forms import CHAPTER_LINE, paragraph_form, place_chapter
 from .header import place_header
 from .linebreak import break_lines
 from .lines import PendingLine, make_runs, set_lines
 from .measure import Glyph, clusters, shape, span_pt
 from .page import Line, Page, SealArea, TextRun
+from .parts import place_doc_number, place_embedded, place_part, place_under_title
 from .record import is_record_page, place_record
-from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan
+from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan, UnderTitle
 from .signature import SignaturePlan, plan_signature
 from .table import TABLE_TEXT, carry_last_row, place_table
 from .title import break_title
@@ -109,6 +113,9 @@ class LayoutEngine:
         flow = Flow(self.profile)
         if doc.header:
             self.begin(flow, Kind.HEADER, doc).plan = place_header(self, flow, doc)
+        if doc.doc_number:  # no 版头: the 发文字号 alone above the title
+            placed = self.begin(flow, Kind.DOC_NUMBER, doc.doc_number)
+            placed.plan = place_doc_number(self, flow, doc.doc_number)
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
             placed = self.begin(flow, Kind.TITLE, doc.title)
             placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
@@ -124,14 +131,18 @@ class LayoutEngine:
             placed = self.begin(flow, Kind.ATTACHMENT_NOTE, doc.attachments)
             placed.plan = NotePlan(place_attachment_note(self, flow, doc.attachments))
         if doc.signature:
-            kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
-            self.begin(flow, Kind.SIGNATURE, doc.signature).plan = self._signature(doc, flow, kept)
+            self.place_signature(flow, doc.signature, following=1 if doc.publication else 0)
+        if doc.publication:  # on the line under the date, kept with the signature
+            text = f"（{doc.publication}）"
+            self.begin(flow, Kind.PUBLICATION, doc.publication).plan = TextPlan((text,))
+            self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="publication")
         if doc.note:
             text = f"（{doc.note}）"
             self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
             self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="note")  # §7.3.6
         if doc.attendance:
             self.begin(flow, Kind.ATTENDANCE, doc.attendance).plan = place_attendance(self, flow, doc.attendance)
+        place_embedded(self, flow, doc)
         place_attachment_pages(self, flow, doc)
         if doc.record:
             self.begin(flow, Kind.RECORD, doc.record).plan = place_record(self, flow, doc.record)
@@ -220,15 +231,26 @@ class LayoutEngine:
             page, slot = page - 1, slot + self.profile.grid.lines
         self._last_paragraph = _PlacedParagraph(None, [], 0.0, element, style, page, slot, count)
 
-    def _signature(self, doc: Document, flow: Flow, kept: Placed | None) -> SignaturePlan:
-        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with ``kept``, the
-        last text before them, whose plan records how."""
+    def place_signature(self, flow: Flow, signature: Signature, *, following: int = 0) -> None:
+        """The signature element; ``following``: lines under it that stay on its page."""
+        kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
+        self.begin(flow, Kind.SIGNATURE, signature).plan = self._signature(signature, flow, kept, following)
+
+    def place_under_title(self, flow: Flow, part: DocumentPart | None) -> tuple[UnderTitle, ...]:
+        return place_under_title(self, flow, part)
+
+    def place_part(self, flow: Flow, body: list[Block], part: DocumentPart | None) -> None:
+        place_part(self, flow, body, part)
+
+    def _signature(self, signature: Signature, flow: Flow, kept: Placed | None, following: int) -> SignaturePlan:
+        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them (and ``following``
+        lines) with ``kept``, the last text before them, whose plan records how."""
         p = self.profile
-        assert doc.signature is not None
-        plan = plan_signature(doc.signature, p, self.fonts)
-        deficit = flow.slot + plan.height_lines - p.grid.lines
-        carried = deficit > 0 and not self._tighten_last_paragraph(flow, plan.height_lines)
-        if carried and self._carry_over(flow, plan.height_lines) and kept is not None:
+        plan = plan_signature(signature, p, self.fonts)
+        height = plan.height_lines + following
+        deficit = flow.slot + height - p.grid.lines
+        carried = deficit > 0 and not self._tighten_last_paragraph(flow, height)
+        if carried and self._carry_over(flow, height) and kept is not None:
             kept.plan.keep.together = True
         # The DOCX keeps the last text with the signature, except a paragraph that runs over
         # a page break with the signature fitting under it: LibreOffice moves a kept
@@ -314,7 +336,8 @@ class LayoutEngine:
         over, also its lines on the page before when it began there. Only its last line
         goes over when it already starts a page, or when, longer than a page can hold with
         the signature, it still leaves the signature no room. Returns whether the whole
-        paragraph went over.
+        paragraph went over. A chapter line just above the text that goes over goes with it
+        (its keep with the next).
         """
         page = flow.pages[-1]
         if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
@@ -326,6 +349,7 @@ class LayoutEngine:
             moved = moved[len(moved) - record.lines :]
             del flow.pages[record.page :]
             flow.pages[-1].lines = [line for line in flow.pages[-1].lines if line.slot < record.slot]
+            moved[:0] = self._chapter_above(flow, record.slot)
             flow.new_page()
             self._move(flow, moved)
             if flow.slot + signature_lines <= self.profile.grid.lines:
@@ -334,9 +358,18 @@ class LayoutEngine:
         else:
             whole = False
         last = flow.pages[-1].lines.pop()
+        above = self._chapter_above(flow, last.slot)
         flow.new_page()
-        self._move(flow, [last])
+        self._move(flow, [*above, last])
         return whole
+
+    @staticmethod
+    def _chapter_above(flow: Flow, slot: int) -> list[Line]:
+        """The chapter line on the grid line above ``slot`` of the last page, taken off it."""
+        lines = flow.pages[-1].lines
+        if slot > 0 and lines and lines[-1].element == CHAPTER_LINE and lines[-1].slot == slot - 1:
+            return [lines.pop()]
+        return []
 
     @staticmethod
     def _move(flow: Flow, lines: list[Line]) -> None:
@@ -378,10 +411,9 @@ CONTENTS_PASSES = 3  # a 目录's numbers settle in one more pass, unless an ent
 
 
 def heading_pages(doc: Document, elements: list[Placed], pages: list[Page]) -> dict[int, int]:
-    """The printed page number of every heading a 目录 lists, by ``id`` of the heading."""
-    if doc.contents is None:
-        return {}
-    listed = {id(h) for h in contents_headings(doc.contents, doc.body)}
+    """The printed page number of every heading a 目录 lists (the document's or a part's),
+    by ``id`` of the heading."""
+    listed = {id(h) for contents, body in contents_lists(doc) for h in contents_headings(contents, body)}
     return {
         id(e.source): pages[e.pages[0] - 1].number or 0 for e in elements if id(e.source) in listed and e.pages
     }
@@ -393,7 +425,7 @@ def layout_document(doc: Document, profile: Profile, fonts: FontSet) -> LaidOutD
     pages = engine.layout(doc)
     for _ in range(CONTENTS_PASSES):  # a 目录 prints the pages of the layout before
         numbers = heading_pages(doc, engine.elements, pages)
-        if doc.contents is None or numbers == engine.contents_pages:
+        if not numbers or numbers == engine.contents_pages:
             break
         engine = LayoutEngine(profile, fonts)
         engine.contents_pages = numbers

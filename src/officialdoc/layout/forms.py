@@ -40,6 +40,9 @@ def paragraph_form(block: Article | NumberedParagraph, profile: Profile) -> tupl
     return "body", block.label + block.text, ""
 
 
+CHAPTER_LINE = "chapter"  # Line.element of a chapter's line
+
+
 def place_chapter(engine: Typesetter, flow: Flow, chapter: Chapter) -> ChapterPlan:
     """The chapter's centred line, on a new page when its first lines of text would not follow."""
     p = engine.profile
@@ -52,5 +55,6 @@ def place_chapter(engine: Typesetter, flow: Flow, chapter: Chapter) -> ChapterPl
     glyphs = engine.shaped(text, style_name)
     tracking = p.fit_tracking_pt(style)  # the DOCX's character spacing
     x = p.page.block_left + (p.page.block_width_mm - pt_to_mm(span_pt(glyphs, tracking))) / 2
-    flow.place(PendingLine(make_runs(tuple(glyphs), x, tracking, p.color(style.color)), "chapter", False, False, style))
+    runs = make_runs(tuple(glyphs), x, tracking, p.color(style.color))
+    flow.place(PendingLine(runs, CHAPTER_LINE, False, False, style))
     return ChapterPlan(text, style_name, page_break)

@@ -135,7 +135,8 @@ def _wrap(
     style = profile.style(style_name)
     glyphs = shape(text, style, element, fonts, profile.grid.han_latin_space_em)
     avail = mm_to_pt(width)
-    rules, tracking = profile.punctuation, profile.fit_tracking_pt(style)
+    # a mark never hangs past a cell's border: a cell pushes (its DOCX style has w:overflowPunct off)
+    rules, tracking = replace(profile.punctuation, hanging=""), profile.fit_tracking_pt(style)
     lines = []
     for line in break_lines(clusters(glyphs, rules.inseparable), avail, avail, tracking, rules):
         span = pt_to_mm(span_pt(line.glyphs, tracking))
@@ -297,10 +298,13 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
             )
     if lead + head + heights[0] > sheet.capacity and not splits[0]:
         raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
-    # start together with the caption and header: the first rows (of a row that may split,
-    # as many lines)
-    minimum = p.table.min_rows_per_page
-    kept = sum(min(h, minimum) if split else h for h, split in zip(heights[:minimum], splits, strict=False))
+    # start together with the caption and header: the first groups until they hold
+    # min_rows_per_page rows (of a row that may split, as many lines)
+    minimum, kept, rows = p.table.min_rows_per_page, 0, 0
+    for (a, b), height, split in zip(plan.groups, heights, splits, strict=True):
+        if rows >= minimum:
+            break
+        kept, rows = kept + (min(height, minimum) if split else height), rows + b - a
     if sheet.slot > 0 and sheet.slot + min(lead + head + kept, sheet.capacity) > sheet.capacity:
         sheet.new_page()
     parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, splits, p)

@@ -6,8 +6,11 @@
   break before it where layout started a page for it.
 - The 目录: "目录" (style 目录标题), blank lines, then a TOC field (``TOC \\o "1-N" \\u``)
   whose cached result is our layout's entries, one paragraph each (styles toc 1 … toc 4:
-  the level's indent, a right indent where a long entry wraps, a right tab at the block's
-  edge past it with a dot leader, the page number).
+  the level's indent, a right tab at the block's edge with a dot leader, the page number).
+  A long entry is broken where layout broke it (``w:br``, ``forms.contents_number_chars``
+  before the edge): a right indent with the tab past it would do the same, but in Word
+  2013 mode (compatibility 15) LibreOffice no longer sets a tab past the right indent and
+  dropped the page numbers.
   Word and LibreOffice show the cached entries until the field is updated. The 正文 after
   it starts a page (page break before its first paragraph).
 """
@@ -79,12 +82,15 @@ def write_contents(writer: DocxWriter, placed: Placed) -> None:
             _style(writer, key, ParaStyle(key, spec.contents_style, "left"))
             pf = X.ppr(writer.document.styles[key].element)
             indent = X.twips_pt((entry.level - 1) * spec.contents_indent_chars * profile.char_pitch_pt)
-            X.set_indent(pf, left=indent, right=X.twips_pt(spec.contents_number_chars * profile.char_pitch_pt))
+            X.set_indent(pf, left=indent)
             X.set_right_tab(pf, right, "dot")
         paragraph = writer.paragraph(key)
         if not paragraphs:
             X.begin_field(paragraph, f'TOC \\o "1-{plan.levels}" \\u')
-        writer.text(paragraph, entry.text, spec.contents_style)
+        for number, line in enumerate(entry.lines):  # broken where layout broke it
+            if number:
+                writer.run(paragraph, "", spec.contents_style).add_break()
+            writer.text(paragraph, line, spec.contents_style)
         writer.run(paragraph, "\t", spec.contents_style)
         writer.text(paragraph, entry.page, spec.contents_style)
         paragraphs.append(paragraph)
