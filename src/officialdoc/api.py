@@ -55,8 +55,8 @@ def verify_text_complete(laid_out: LaidOutDocument) -> None:
             min(len(printed), len(expected)),
         )
         raise RenderError(
-            f"layout lost or altered text near character {at}: "
-            f"expected {expected[at : at + 12]!r}, laid out {printed[at : at + 12]!r}"
+            f"排版丢失或改动了第 {at} 个字附近的文字：原文为 {expected[at : at + 12]!r}，"
+            f"排出的是 {printed[at : at + 12]!r}；未写任何文件，请附上内容文件报告此问题"
         )
 
 

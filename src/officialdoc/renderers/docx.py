@@ -165,14 +165,14 @@ def _signature(writer: DocxWriter, placed: Placed, draft: bool) -> None:
         if seal.image is not None:
             _seal_image(writer, paragraphs[0], seal)
         elif draft:
-            writer.warnings.append("DOCX: the reserved seal area is not outlined (the draft outline is PDF only)")
+            writer.warnings.append("DOCX：预留的印章位置未画出轮廓（草稿轮廓只画在 PDF 中）")
 
 
 def _seal_image(writer: DocxWriter, anchor: DocxParagraph, seal: SealPlacement) -> None:
     """A seal image fitted into its area, floating behind 署名 and 成文日期."""
     path = seal.image
     if path is None or not path.is_file():
-        raise RenderError(f"seal image not found: {path}")
+        raise RenderError(f"找不到印章图片：{path}")
     image = Image.from_file(str(path))
     scale = min(seal.width / image.px_width, seal.height / image.px_height)
     width, height = image.px_width * scale, image.px_height * scale
