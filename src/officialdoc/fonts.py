@@ -120,7 +120,7 @@ def _style_rank(style: str) -> int:
 
 def _describe(ch: str) -> str:
     code = f"U+{ord(ch):04X}"
-    return f"{ch!r} ({code})" if ch.isprintable() else code
+    return f"{ch!r}（{code}）" if ch.isprintable() else code
 
 
 def _short_hash(*parts: object) -> str:
@@ -417,7 +417,7 @@ def _converted_path(face: Face, cache_dir: Path) -> Path:
 
 def _write_error(face: Face | _Record, target: Path, exc: OSError) -> FontError:
     return FontError(
-        f"cannot write a copy of {face.path} to {target}: {exc}; hint: set OFFICIALDOC_CACHE to a writable folder"
+        f"无法把 {face.path} 的副本写到 {target}：{exc}；提示：把环境变量 OFFICIALDOC_CACHE 设为可写的文件夹"
     )
 
 
@@ -503,7 +503,7 @@ class FontSet:
         spec = self.profile.fonts.get(role)
         if spec is None:
             raise FontError(
-                f"profile {self.profile.name!r} has no font role {role!r} (roles: {', '.join(self.profile.fonts)})"
+                f"样式 {self.profile.name!r} 没有字体角色 {role!r}（已有：{'、'.join(self.profile.fonts)}）"
             )
         for substitute, specs in ((False, spec.families), (True, spec.fallbacks)):
             for requested in specs:
@@ -513,17 +513,17 @@ class FontSet:
                     self._resolved[role] = resolution
                     return resolution
         raise FontError(
-            f"no font for role {role!r} ({spec.docx_name}): none of {', '.join(spec.families)} "
-            f"nor the fallbacks {', '.join(spec.fallbacks) or '(none)'} is installed "
-            f"(searched {', '.join(str(d) for d in self.font_dirs if d.is_dir())}); hint: {self._hint(spec.fallbacks)}"
+            f"字体角色 {role!r}（{spec.docx_name}）没有可用的字体：{'、'.join(spec.families)} "
+            f"和替代字体 {'、'.join(spec.fallbacks) or '（无）'} 都未安装"
+            f"（查找了 {'、'.join(str(d) for d in self.font_dirs if d.is_dir())}）；提示：{self._hint(spec.fallbacks)}"
         )
 
     def _hint(self, families: Sequence[str]) -> str:
         packages = dict.fromkeys(
             package for family in families for prefix, package in _PACKAGES.items() if _norm(family).startswith(prefix)
         )
-        install = f"install {' or '.join(packages)}, or " if packages else ""
-        return f"{install}copy the licensed font files into {self.font_dirs[0]}"
+        install = f"安装 {' 或 '.join(packages)}，或" if packages else ""
+        return f"{install}把授权字体文件复制到 {self.font_dirs[0]}"
 
     def face(self, key: str) -> Face:
         """A face handed out before (by resolve or face_for)."""
@@ -568,13 +568,13 @@ class FontSet:
             chosen = next((f for f in candidates if code in self._metrics_of(f.key).advances), None)
             if chosen is None:
                 raise FontError(
-                    f"no installed font can draw {_describe(ch)} for role {role!r}: tried "
-                    f"{', '.join(f.label for f in candidates)}; hint: replace the character, or install "
-                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}",
+                    f"已安装的字体都不能显示字体角色 {role!r} 中的 {_describe(ch)}：试过 "
+                    f"{'、'.join(f.label for f in candidates)}；提示：换掉这个字符，或安装含有它的字体"
+                    f"（如 fonts-noto-cjk），或把这样的字体复制到 {self.font_dirs[0]}",
                     ch,
                 )
             self.warnings.append(
-                f"{role}: {_describe(ch)} is missing from {primary.family} {primary.style}; drawn with {chosen.label}"
+                f"{role}：{primary.family} {primary.style} 中没有 {_describe(ch)}，改用 {chosen.label} 显示"
             )
         self._chosen[(role, ch)] = chosen
         return chosen

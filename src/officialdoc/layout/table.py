@@ -134,7 +134,7 @@ def plan_table(table: Table, profile: Profile, fonts: FontSet, width: float) -> 
                 align = spec.number_align if is_number(text) else spec.text_align
             inner = edges[i + 1] - edges[i] - 2 * pad
             if inner <= 0:
-                raise _error(table, f"column {i + 1} is narrower than its padding", "give it a larger width")
+                raise _error(table, f"第 {i + 1} 列比单元格内边距还窄", "在 widths 中加大这一列的宽度")
             lines = _wrap(text, style, element, inner, align, edges[i] + pad, profile, fonts)
             planned.append(CellPlan(text, align, lines))
         return RowPlan(tuple(planned), header)
@@ -206,11 +206,11 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
         if row.lines + plan.header.lines > sheet.capacity:
             raise _error(
                 table,
-                f"a row of {row.lines} lines does not fit on a page under the header row",
-                "split the long cell text into several rows",
+                f"一行表格有 {row.lines} 行文字，在表头之下一页排不下",
+                "把过长的单元格文字分成几行表格",
             )
     if len(plan.caption) + plan.header.lines + plan.rows[0].lines > sheet.capacity:
-        raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
+        raise _error(table, "表题、表头和第一行合起来超过一页", "缩短表题")
     if sheet.slot + len(plan.caption) + plan.header.lines + plan.rows[0].lines > sheet.capacity:
         sheet.new_page()
     for line in plan.caption:
@@ -310,5 +310,5 @@ def _moved(line: Line, slots: int, pitch: float, *, repeat: bool | None = None) 
 def _error(table: Table, message: str, hint: str) -> OfficialdocError:
     """A content error naming the table's place in the content file (when known)."""
     if table.source is None:
-        return LayoutError(f"table: {message}; hint: {hint}")
+        return LayoutError(f"表格：{message}；提示：{hint}")
     return ContentError(table.source.file, table.source.line, table.source.field, message, hint)
