@@ -239,9 +239,7 @@ class _Reader:
         if isinstance(node, ScalarNode):
             return [self.text(node, fld)]
         if not isinstance(node, SequenceNode):
-            raise self.error(
-                node, fld, f"应为名称列表，实为{_kind(node)}", "写成 [甲, 乙] 或每行一项“- 甲”"
-            )
+            raise self.error(node, fld, f"应为名称列表，实为{_kind(node)}", "写成 [甲, 乙] 或每行一项“- 甲”")
         return [self.text(item, f"{fld}[{i}]") for i, item in enumerate(node.value)]
 
     # -- document parts -----------------------------------------------------------------
@@ -280,9 +278,7 @@ class _Reader:
                 blocks.append(Paragraph(self.text(item, where), self.ref(item, where)))
                 continue
             if isinstance(item, SequenceNode):
-                raise self.error(
-                    item, where, "列表中又套了列表", "下级内容请写成“- heading: 标题”加 body:"
-                )
+                raise self.error(item, where, "列表中又套了列表", "下级内容请写成“- heading: 标题”加 body:")
             lead = _lead_key(item)
             if lead == "table":
                 blocks.append(self.table(item, where))
@@ -484,9 +480,7 @@ class _Reader:
         spans: list[CellSpan] = []
         for r, (row_node, where) in enumerate(rows):
             if not isinstance(row_node, SequenceNode):
-                raise self.error(
-                    row_node, where, f"应为单元格列表，实为{_kind(row_node)}", "rows: [[甲, 1], [乙, 2]]"
-                )
+                raise self.error(row_node, where, f"应为单元格列表，实为{_kind(row_node)}", "rows: [[甲, 1], [乙, 2]]")
             group_end = len(header) if r < len(header) else len(rows)
             if columns is None:  # the first header row sets the width
                 columns = sum(self.cell(cell, f"{where}[{c}]")[2] for c, cell in enumerate(row_node.value))
@@ -659,9 +653,7 @@ class _Reader:
 
     def attachments(self, node: Node, fld: str, *, nested: bool = False) -> list[Attachment]:
         if not isinstance(node, SequenceNode) or not node.value:
-            raise self.error(
-                node, fld, "应为附件列表", "attachments: [名称] 或 [{title: 名称, body: [...]}]"
-            )
+            raise self.error(node, fld, "应为附件列表", "attachments: [名称] 或 [{title: 名称, body: [...]}]")
         result = []
         for i, item in enumerate(node.value):
             where = f"{fld}[{i}]"
@@ -833,7 +825,7 @@ class _Reader:
                 year, month, day = (int(g) for g in match.groups())
                 try:
                     return dt.date(year, month, day)
-                except ValueError as exc:
+                except ValueError:
                     raise self.error(node, fld, f"日期不存在：{raw!r}", "检查月份和日") from None
         raise self.error(node, fld, f"不是日期：{raw!r}", "写成 2021-11-23 或 2021年11月23日")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -226,13 +226,13 @@ class Profile:
         try:
             return self.styles[name]
         except KeyError:
-            raise ProfileError(f"{self.path}: no style {name!r} in 'styles'") from None
+            raise ProfileError(f"{self.path}: styles 中没有名为 {name!r} 的样式") from None
 
     def color(self, name: str) -> str:
         try:
             return self.colors[name]
         except KeyError:
-            raise ProfileError(f"{self.path}: no colour {name!r} in 'colors'") from None
+            raise ProfileError(f"{self.path}: colors 中没有名为 {name!r} 的颜色") from None
 
     def heading_style(self, level: int) -> TextStyle:
         return self.style(self.headings.styles[level - 1])
@@ -241,7 +241,7 @@ class Profile:
 def _section(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise ProfileError(f"{path}: section {key!r} is missing or not a mapping")
+        raise ProfileError(f"{path}: 缺少 {key} 一节，或它不是“键: 值”的映射；提示：对照 templates/gbt9704.yaml")
     return value
 
 
@@ -251,10 +251,13 @@ def _tuples(section: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
-    try:
-        return cls(**values, **extra)
-    except TypeError as exc:
-        raise ProfileError(f"{where}: {exc}") from None
+    known = [f.name for f in fields(cls) if f.init]
+    if unknown := [key for key in values if key not in known]:
+        raise ProfileError(f"{where}: 不认识的键 {'、'.join(map(str, unknown))}；提示：可用的键有 {'、'.join(known)}")
+    required = [f.name for f in fields(cls) if f.init and f.default is MISSING and f.default_factory is MISSING]
+    if missing := [key for key in required if key not in values and key not in extra]:
+        raise ProfileError(f"{where}: 缺少键 {'、'.join(missing)}；提示：对照 templates/gbt9704.yaml 补上")
+    return cls(**values, **extra)
 
 
 def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
@@ -323,7 +326,9 @@ def _profile(data: dict[str, Any], path: Path) -> Profile:
     for style in styles.values():
         for role in (style.font, style.latin):
             if role not in fonts:
-                raise ProfileError(f"{where}: style {style.name!r} uses unknown font role {role!r}")
+                raise ProfileError(
+                    f"{where}: 样式 {style.name!r} 用了不存在的字体角色 {role!r}；提示：用 fonts 一节中的角色名"
+                )
     punct = dict(_section(data, "punctuation", path))
     punct["inseparable"] = tuple(punct.get("inseparable", ()))
     headings = dict(_section(data, "headings", path))
@@ -377,7 +382,7 @@ class TableSpec:
     def __post_init__(self) -> None:
         for name in ("header_align", "number_align", "text_align"):
             if getattr(self, name) not in TABLE_ALIGNMENTS:
-                raise ProfileError(f"table.{name}: {getattr(self, name)!r} is not one of {', '.join(TABLE_ALIGNMENTS)}")
+                raise ProfileError(f"table.{name}: {getattr(self, name)!r} 不是 {'、'.join(TABLE_ALIGNMENTS)} 之一")
 
 
 @dataclass(frozen=True)
@@ -419,10 +424,10 @@ class EmbeddedSpec:
 def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     """A profile's YAML mapping; ``extends: <profile>`` deep-merges it over that profile."""
     if path.resolve() in seen:
-        raise ProfileError(f"{path}: 'extends' loops back to itself ({' → '.join(str(s) for s in seen)})")
+        raise ProfileError(f"{path}: extends 循环引用了自己（{' → '.join(str(s) for s in seen)}）")
     data = _parse(path)
     if not isinstance(data, dict):
-        raise ProfileError(f"{path}: a profile is a YAML mapping")
+        raise ProfileError(f"{path}: 样式配置应为 YAML 映射（键: 值）；提示：对照 templates/gbt9704.yaml")
     base = data.pop("extends", None)
     if base is None:
         return data
@@ -494,11 +499,11 @@ class HeaderSpec:
 
     def __post_init__(self) -> None:
         if self.layout not in HEADER_LAYOUTS:
-            raise ProfileError(f"header.layout: {self.layout!r} is not one of {', '.join(HEADER_LAYOUTS)}")
+            raise ProfileError(f"header.layout: {self.layout!r} 不是 {'、'.join(HEADER_LAYOUTS)} 之一")
         if self.mark_top_from not in MARK_ORIGINS:
-            raise ProfileError(f"header.mark_top_from: {self.mark_top_from!r} is not one of {', '.join(MARK_ORIGINS)}")
+            raise ProfileError(f"header.mark_top_from: {self.mark_top_from!r} 不是 {'、'.join(MARK_ORIGINS)} 之一")
         if self.layout == "letter" and self.letter is None:
-            raise ProfileError("header.layout is 'letter' but the header.letter section is missing")
+            raise ProfileError("header.layout 为 letter，却缺少 header.letter 一节")
 
 
 @dataclass(frozen=True)
@@ -516,7 +521,7 @@ def _header_spec(section: dict[str, Any], where: str) -> HeaderSpec:
     letter = values.pop("letter", None)
     if letter is not None:
         if not isinstance(letter, dict):
-            raise ProfileError(f"{where}: header.letter is not a mapping")
+            raise ProfileError(f"{where}: header.letter 不是“键: 值”的映射")
         values["letter"] = _build(LetterSpec, letter, f"{where}: header.letter")
     return _build(HeaderSpec, values, f"{where}: header")
 
@@ -543,19 +548,19 @@ class CheckSpec:
 def _check_spec(section: dict[str, Any], where: str) -> CheckSpec:
     """The ``check:`` section: every tolerance given, each a number ≥ 0."""
     known = [f.name for f in fields(CheckSpec)]
-    hint = f"hint: the keys are {', '.join(known)} (see templates/gbt9704.yaml)"
+    hint = f"提示：可用的键有 {'、'.join(known)}（见 templates/gbt9704.yaml）"
     for key in section:
         if key not in known:
-            raise ProfileError(f"{where}: check.{key} is not a tolerance of the checker; {hint}")
+            raise ProfileError(f"{where}: check.{key} 不是检查器的容差；{hint}")
     values = {}
     for key in known:
         if key not in section:
-            raise ProfileError(f"{where}: check.{key} is missing; {hint}")
+            raise ProfileError(f"{where}: 缺少 check.{key}；{hint}")
         value = section[key]
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ProfileError(
-                f"{where}: check.{key}: {value!r} is not a number ≥ 0; "
-                "hint: a tolerance in the unit its name ends with (_mm millimetres, _pt points; distances 0–1.7)"
+                f"{where}: check.{key}: {value!r} 不是 ≥ 0 的数字；"
+                "提示：容差的单位看键名的结尾（_mm 为毫米，_pt 为磅；颜色距离为 0–1.7）"
             )
         values[key] = float(value)
     return CheckSpec(**values)

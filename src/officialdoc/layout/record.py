@@ -71,14 +71,11 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
     date = record.print_date_text
     if date and not spec.print_line:
         raise LayoutError(
-            f"版记：样式 {profile.name} 不印印发机关和印发日期（§10.1 信函）；"
-            "提示：去掉 record.printer 和 record.date"
+            f"版记：样式 {profile.name} 不印印发机关和印发日期（§10.1 信函）；提示：去掉 record.printer 和 record.date"
         )
     date_x0 = right - text_span_mm(date, style, profile, fonts)
     if record.printer and left + text_span_mm(record.printer, style, profile, fonts) > date_x0 - indent:
-        raise LayoutError(
-            f"版记：印发机关 {record.printer!r} 和印发日期在一行内排不下；提示：印发机关用简称"
-        )
+        raise LayoutError(f"版记：印发机关 {record.printer!r} 和印发日期在一行内排不下；提示：印发机关用简称")
     copies_x0 = right - text_span_mm(record.copies_text, style, profile, fonts)
     return RecordPlan(tuple(rows), record.printer, date, left, date_x0, record.copies_text, copies_x0)
 
