@@ -287,7 +287,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, profile: Profile, fo
 
 def test_draft_reserved_seal_is_reported_not_drawn(tmp_path: Path, profile: Profile, fontset: FontSet):
     warnings = DocxRenderer().render(layout_document(plain(5), profile, fontset), tmp_path / "draft.docx", draft=True)
-    assert warnings == ["DOCX: the reserved seal area is not outlined (the draft outline is PDF only)"]
+    assert warnings == ["DOCX：预留的印章位置未画出轮廓（草稿轮廓只画在 PDF 中）"]
 
 
 # --- the LibreOffice harness --------------------------------------------------------------
