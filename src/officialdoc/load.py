@@ -1139,17 +1139,37 @@ def compose_yaml(text: str, path: Path | str) -> Node | None:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        column = f"（第 {mark.column + 1} 列）" if mark else ""
         raise ContentError(
             file,
             mark.line + 1 if mark else None,
             "",
-            f"YAML 格式有误：{exc.problem or exc}",
+            f"YAML 格式有误{column}：{_yaml_problem_zh(str(exc.problem or exc))}",
             "检查缩进；文字中的英文冒号后要有空格，或给文字加引号",
         ) from None
     except (yaml.YAMLError, RecursionError) as exc:
         raise ContentError(file, None, "", f"YAML 无法读取：{exc}", "检查文件是否为 YAML 文本") from None
     finally:
         loader.dispose()
+
+
+# PyYAML's problems (English) by pattern, said in Chinese; any other keeps its words in brackets
+YAML_PROBLEMS_ZH = (
+    (re.compile(r"mapping values are not allowed here"), "这里不能出现“键: 值”（文字中的英文冒号后跟了空格？）"),
+    (re.compile(r"found unexpected end of stream"), "文件在引号或括号闭合之前就结束了"),
+    (re.compile(r"found character '\\t' that cannot start any token"), "用了制表符（Tab）缩进，YAML 只能用空格缩进"),
+    (re.compile(r"expected '?,'? or '?([\]}])'?, but got (.*)"), r"括号没有闭合：缺少 \1，却遇到了 \2"),
+    (re.compile(r"expected <block end>, but found (.*)"), r"缩进不一致：这里不应出现 \1"),
+    (re.compile(r"could not find expected ':'"), "缺少“键: 值”中的冒号"),
+    (re.compile(r"found unknown escape character"), "双引号中有无效的转义字符（\\ 后的字母）"),
+)
+
+
+def _yaml_problem_zh(problem: str) -> str:
+    for pattern, zh in YAML_PROBLEMS_ZH:
+        if match := pattern.search(problem):
+            return match.expand(zh)
+    return f"YAML 解析器无法读取（原文：{problem}）"
 
 
 def load_text(text: str, path: Path, *, unsafe_paths: bool = False) -> LoadResult:
