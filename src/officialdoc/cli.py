@@ -20,12 +20,34 @@ from types import FrameType
 from typing import Annotated, BinaryIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from . import __version__
 from .check.cli import check
 from .errors import EXIT_INTERNAL, EXIT_OUTPUT, OfficialdocError
 
+HELP_OPTION_ZH = "显示本帮助后退出。"
+
+
+def _in_chinese(option: TyperOption | None) -> TyperOption | None:
+    """The ``--help`` option, described in Chinese (typer's own text is English)."""
+    if option is not None:
+        option.help = HELP_OPTION_ZH
+    return option
+
+
+class _Group(TyperGroup):
+    def get_help_option(self, ctx: typer.Context) -> TyperOption | None:
+        return _in_chinese(super().get_help_option(ctx))
+
+
+class _Command(TyperCommand):
+    def get_help_option(self, ctx: typer.Context) -> TyperOption | None:
+        return _in_chinese(super().get_help_option(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     help=(
         "officialdoc — 按 GB/T 9704-2012《党政机关公文格式》排版公文：把 YAML 内容文件排成可印制的 PDF "
         "和可编辑的 DOCX，并检查公文格式。\n\n"
@@ -101,7 +123,7 @@ def _check_fonts_dirs(folders: list[Path]) -> None:
             raise UsageError(f"--fonts {folder}：不是文件夹；提示：给出存放字体文件的文件夹")
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     files: Annotated[
         list[str],
@@ -224,7 +246,7 @@ def _render_all(
     return status
 
 
-@app.command()
+@app.command(cls=_Command)
 def fonts(
     profile: Annotated[str, typer.Option("--profile", "-p", help="版式名称或 .yaml 版式文件的路径。")] = "gbt9704",
     fonts_dirs: FontsOption = None,
@@ -271,7 +293,7 @@ def fonts(
         typer.echo(f"已写出 {fontconfig}")
 
 
-app.command()(check)
+app.command(cls=_Command)(check)
 
 if __name__ == "__main__":
     app()

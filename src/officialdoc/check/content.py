@@ -112,7 +112,7 @@ class _Lint:
 
     def add(self, rule_id: str, text: _Text, index: int, zh: str, en: str) -> None:
         line, column = text.position(index)
-        where = ".".join(text.keys) or "(top level)"
+        where = ".".join(text.keys) or "文件顶层"
         self.findings.append(
             finding(rule_id, f"第{line}行（{where}）：{zh}", f"line {line} ({where}): {en}", line=line, column=column)
         )
