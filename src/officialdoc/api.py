@@ -68,7 +68,9 @@ def load_content(source: str | Path, *, unsafe_paths: bool = False) -> LoadResul
     try:
         text = sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(str(name), None, "", f"不是 UTF-8 文本（{exc.reason}）", "以 UTF-8 编码保存") from None
+        raise ContentError(
+            str(name), None, "", f"不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）", "以 UTF-8 编码保存"
+        ) from None
     return load_text(text, name, unsafe_paths=unsafe_paths)
 
 

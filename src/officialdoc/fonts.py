@@ -301,7 +301,9 @@ def _load_index(dirs: Sequence[Path], cache_dir: Path, warnings: list[str]) -> l
             entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "faces": faces, "error": error}
         files[str(path)] = entry
         if entry.get("error") and origin != "system":
-            warnings.append(f"字体文件 {path} 无法读取（{entry['error']}），已跳过；提示：重新复制该字体文件或删除它")
+            warnings.append(
+                f"字体文件 {path} 无法读取（原文：{entry['error']}），已跳过；提示：重新复制该字体文件或删除它"
+            )
         for face in entry["faces"]:
             families: dict[str, tuple[str, tuple[str, ...]]] = {}
             for family, style in face["pairs"]:
@@ -417,7 +419,7 @@ def _converted_path(face: Face, cache_dir: Path) -> Path:
 
 def _write_error(face: Face | _Record, target: Path, exc: OSError) -> FontError:
     return FontError(
-        f"无法把 {face.path} 的副本写到 {target}：{exc}；提示：把环境变量 OFFICIALDOC_CACHE 设为可写的文件夹"
+        f"无法把 {face.path} 的副本写到 {target}（原文：{exc}）；提示：把环境变量 OFFICIALDOC_CACHE 设为可写的文件夹"
     )
 
 
@@ -687,7 +689,7 @@ class FontSet:
         face = self.face(key)
         if path == face.path:
             raise FontError(
-                f"字体文件 {path} 无法嵌入 PDF（{type(exc).__name__}: {exc}）；提示：重新安装或复制该字体文件"
+                f"字体文件 {path} 无法嵌入 PDF（原文：{type(exc).__name__}: {exc}）；提示：重新安装或复制该字体文件"
             ) from None
         path.unlink(missing_ok=True)
         self.truetype_path(key)

@@ -83,9 +83,9 @@ def docx_to_pdf(
         except subprocess.TimeoutExpired as exc:
             raise RenderError(f"LibreOffice 未能在 {timeout:g} 秒内转换完 {len(sources)} 个文件") from exc
         except OSError as exc:
-            raise RenderError(f"无法运行 LibreOffice（{soffice}）：{exc}") from exc
+            raise RenderError(f"无法运行 LibreOffice（{soffice}）（原文：{exc}）") from exc
     missing_pdfs = [str(t) for t in targets if not t.is_file()]
     if result.returncode != 0 or missing_pdfs:
         detail = (result.stderr or result.stdout).strip() or f"退出状态 {result.returncode}"
-        raise RenderError(f"LibreOffice 未能把 {'、'.join(missing_pdfs) or '这些文件'} 转换为 PDF：{detail}")
+        raise RenderError(f"LibreOffice 未能把 {'、'.join(missing_pdfs) or '这些文件'} 转换为 PDF（原文：{detail}）")
     return targets

@@ -881,11 +881,11 @@ class _Reader:
                 f"印章图片 {image.name} 像素过多，上限 {MAX_SEAL_PIXELS} 像素",
                 "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
             ) from None  # fmt: skip
-        except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
+        except (OSError, ValueError, SyntaxError, UnidentifiedImageError):
             raise self.error(
                 node,
                 fld,
-                f"印章图片 {image.name} 已损坏或不是 PNG/JPEG 图片（{exc}）",
+                f"印章图片 {image.name} 已损坏或不是 PNG/JPEG 图片",
                 "重新导出该图片（PNG 或 JPEG），或写 seal: reserve",
             ) from None
 
@@ -1148,7 +1148,7 @@ def compose_yaml(text: str, path: Path | str) -> Node | None:
             "检查缩进；文字中的英文冒号后要有空格，或给文字加引号",
         ) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise ContentError(file, None, "", f"YAML 无法读取：{exc}", "检查文件是否为 YAML 文本") from None
+        raise ContentError(file, None, "", f"YAML 无法读取（原文：{exc}）", "检查文件是否为 YAML 文本") from None
     finally:
         loader.dispose()
 
@@ -1201,9 +1201,15 @@ def load_document(path: str | Path, *, unsafe_paths: bool = False) -> LoadResult
             )  # fmt: skip
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(str(path), None, "", f"不是 UTF-8 文本（{exc.reason}）", "把文件另存为 UTF-8 编码") from None
+        raise ContentError(
+            str(path),
+            None,
+            "",
+            f"不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）",
+            "把文件另存为 UTF-8 编码",
+        ) from None
     except OSError as exc:
-        raise ContentError(str(path), None, "", f"无法读取：{exc.strerror}", "检查文件路径和读取权限") from None
+        raise ContentError(str(path), None, "", f"无法读取（原文：{exc.strerror}）", "检查文件路径和读取权限") from None
     return load_text(text, path, unsafe_paths=unsafe_paths)
 
 

@@ -272,7 +272,7 @@ def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> P
     path = TEMPLATES_DIR / f"{name_or_path}.yaml"
     if path.is_file():
         return path
-    shipped = ", ".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
+    shipped = "、".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
     raise ProfileError(
         f"没有名为 {str(name_or_path)!r} 的版式（在 {TEMPLATES_DIR} 中查找）；"
         f"提示：可用的版式有 {shipped}，或给出一个 .yaml 版式文件的路径"
@@ -302,7 +302,8 @@ def load_profile(name_or_path: str | Path = "gbt9704", relative_to: Path | None 
         profile = _profile(data, path)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProfileError(
-            f"{path}: 样式配置的结构有误（{type(exc).__name__}: {exc}）；提示：对照 templates/gbt9704.yaml 检查各节"
+            f"{path}: 样式配置的结构有误（原文：{type(exc).__name__}: {exc}）；"
+            "提示：对照 templates/gbt9704.yaml 检查各节"
         ) from None
     _validate(profile, path)
     return profile
@@ -596,9 +597,11 @@ def _parse(path: Path) -> Any:
     try:
         node = compose_yaml(path.read_text(encoding="utf-8"), path)
     except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: 不是 UTF-8 文本（{exc.reason}）；提示：把样式配置另存为 UTF-8") from None
+        raise ProfileError(
+            f"{path}: 不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）；提示：把样式配置另存为 UTF-8"
+        ) from None
     except OSError as exc:
-        raise ProfileError(f"{path}: 无法读取（{exc.strerror}）；提示：检查路径和权限") from None
+        raise ProfileError(f"{path}: 无法读取（原文：{exc.strerror}）；提示：检查路径和权限") from None
     except ContentError as exc:
         raise ProfileError(f"样式配置 {exc}") from None
     return None if node is None else yaml.SafeLoader("").construct_document(node)

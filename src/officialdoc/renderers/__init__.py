@@ -43,7 +43,7 @@ def load_renderer(entry: EntryPoint) -> Renderer:
     try:
         renderer = entry.load()()
     except Exception as exc:  # a broken plug-in must not hide the others
-        raise RenderError(f"输出格式插件 {entry.name!r}（{entry.value}）无法加载：{exc}") from exc
+        raise RenderError(f"输出格式插件 {entry.name!r}（{entry.value}）无法加载（原文：{exc}）") from exc
     positional = [
         p for p in inspect.signature(renderer.render).parameters.values()
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
