@@ -204,7 +204,9 @@ class _Reader:
             items[key] = value_node
         for key in required:
             if key not in items:
-                raise self.error(node, _join(fld, key), "缺少此项", f"在 {fld or '文件顶层'} 中加上 {key}:")
+                raise self.error(
+                    node, _join(fld, key), "缺少此项", f"在 {fld} 中加上 {key}:" if fld else f"在文件顶层加上 {key}:"
+                )
         return items
 
     def text(self, node: Node, fld: str, *, normalise: bool = True) -> str:
