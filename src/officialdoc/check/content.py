@@ -343,7 +343,7 @@ def check_content_file(path: Path, explicit: Profile | None, report: Report) -> 
         report.findings.append(
             finding(
                 "YAML-CONTENT",
-                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（{exc}）",
+                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（原文：{exc}）",
                 str(exc),
                 line=line,
             )

@@ -1048,7 +1048,7 @@ def check_pdf(path: Path, pages: PdfPages, profile: Profile, *, via: str | None 
     try:
         missing = unembedded_fonts(path, len(pages))
     except Exception as exc:  # pypdf on a file pdfplumber and pdfium read: the other rules stand
-        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{type(exc).__name__}: {exc}）")
+        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（原文：{type(exc).__name__}: {exc}）")
         missing = []
     for name, page in missing:
         check.add(
