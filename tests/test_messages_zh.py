@@ -14,7 +14,6 @@ import re
 from pathlib import Path
 
 import pytest
-from test_hostile import CASES
 from typer.testing import CliRunner
 
 from officialdoc.api import render_file
@@ -24,6 +23,7 @@ from officialdoc.cli import app
 from officialdoc.errors import OfficialdocError
 from officialdoc.load import load_text
 from officialdoc.profile import load_profile
+from test_hostile import CASES
 
 QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 PATH = re.compile(r"(?:[\w.~+-]*/)+[\w.~+-]*|[\w.-]+\.(?:yaml|yml|png|jpe?g|gif|pdf|docx|ttf|otf|ttc|md)\b")
@@ -87,8 +87,11 @@ BROKEN_CONTENT = [
     HEAD + "body:\n  - heading: 1.1 总体要求\n",
     HEAD + "heading_scheme: decimal\nbody:\n  - heading: （一）总体要求\n",
     HEAD + "heading_scheme: roman\nbody: [正文]\n",
-    HEAD + "body:\n" + "".join("  " * (2 * i) + "- heading: 标题\n" + "  " * (2 * i) + "  body:\n" for i in range(5))
-    + "  " * 10 + "- 正文\n",
+    HEAD
+    + "body:\n"
+    + "".join("  " * (2 * i) + "- heading: 标题\n" + "  " * (2 * i) + "  body:\n" for i in range(5))
+    + "  " * 10
+    + "- 正文\n",
     HEAD + "body:\n  - numbered: [一是加强领导]\n",
     HEAD + "body:\n  - numbered: [甲]\n    style: 甲是\n",
     HEAD + "body:\n  - article: 第一条 总则\n",
@@ -194,6 +197,10 @@ PROFILE_ERRORS = {
     "missing section": lambda t: re.sub(r"\ngrid: *(#.*)?\n(?:  .*\n|\s*#.*\n)+", "\n", t, count=1),
     "not a mapping": lambda t: "- 甲\n",
     "extends itself": lambda t: "extends: bad.yaml\n" + t,
+    "style not a mapping": lambda t: re.sub(r"\n  body: +\{[^\n]*\}", "\n  body: 16", t, count=1),
+    "style with a name": lambda t: t.replace(
+        "{font: fangsong, size_pt: 16", "{name: 正文, font: fangsong, size_pt: 16", 1
+    ),
     "unknown font role": lambda t: t.replace("{font: fangsong, size_pt: 16", "{font: nosuch, size_pt: 16", 1),
     "check key": lambda t: re.sub(r"\ncheck: *(#.*)?\n", "\ncheck:\n  positon_mm: 1\n", t, count=1),
     "check value": lambda t: re.sub(r"(\n  position_mm:) [\d.]+", r"\1 -1", t, count=1),

@@ -251,7 +251,9 @@ def _tuples(section: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
-    known = [f.name for f in fields(cls) if f.init]
+    if not isinstance(values, dict):
+        raise ProfileError(f"{where}: 应为“键: 值”的映射，实为 {values!r}；提示：对照 templates/gbt9704.yaml")
+    known = [f.name for f in fields(cls) if f.init and f.name not in extra]
     if unknown := [key for key in values if key not in known]:
         raise ProfileError(f"{where}: 不认识的键 {'、'.join(map(str, unknown))}；提示：可用的键有 {'、'.join(known)}")
     required = [f.name for f in fields(cls) if f.init and f.default is MISSING and f.default_factory is MISSING]
