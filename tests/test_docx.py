@@ -330,7 +330,7 @@ def test_docx_to_pdf_errors(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(libreoffice, "find_soffice", lambda: script)
     with pytest.raises(RenderError, match="could not be loaded"):
         docx_to_pdf([source], tmp_path)
-    with pytest.raises(RenderError, match="missing"):
+    with pytest.raises(RenderError, match="要转换的文件不存在"):
         docx_to_pdf([tmp_path / "nowhere.docx"], tmp_path)
 
 

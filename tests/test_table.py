@@ -429,5 +429,5 @@ def test_row_taller_than_a_page_is_a_content_error(tmp_path, fontset):
     path = tmp_path / "t.yaml"
     path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n        - [{long}, 1]\n")
     doc = load_document(path).document
-    with pytest.raises(ContentError, match="does not fit on a page"):
+    with pytest.raises(ContentError, match="一页排不下"):
         render_document(doc, tmp_path, ["pdf"], fonts=fontset)
