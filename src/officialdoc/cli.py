@@ -52,7 +52,8 @@ app = typer.Typer(
         "officialdoc — 按 GB/T 9704-2012《党政机关公文格式》排版公文：把 YAML 内容文件排成可印制的 PDF "
         "和可编辑的 DOCX，并检查公文格式。\n\n"
         "退出状态：0 成功；1 检查发现问题（check）；2 输入、选项或版式有误，未写任何文件；"
-        "3 输出无法写入（磁盘满、无权限等），该文件未写任何输出；130/143 被中断（SIGINT/SIGTERM）。"
+        "3 输出无法写入（磁盘满、无权限等），该文件未写任何输出；4 输入超出限制（见 docs/limits.md）；"
+        "70 程序内部错误（请报告给维护者）；130/143 被中断（SIGINT/SIGTERM）。check 另有 3：检查程序出错。"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -186,6 +187,7 @@ def _render_all(
     unsafe_paths: bool,
 ) -> int:
     """Plan every output, then render the files one by one; returns the exit status."""
+    from . import fonts
     from .api import render_file
     from .output import STDIO, plan
     from .renderers import ENTRY_POINT_GROUP, get_renderer
@@ -198,6 +200,8 @@ def _render_all(
     except OfficialdocError as exc:
         _error(exc)
         return exc.exit_status
+    if not quiet:
+        fonts.conversion_notice = lambda message: typer.secho(f"提示：{message}", fg=typer.colors.BLUE, err=True)
     status = 0
     for job in jobs:
         started = time.perf_counter()

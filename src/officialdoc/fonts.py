@@ -16,7 +16,7 @@ import re
 import struct
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -356,6 +356,11 @@ _FACE_KEYS = frozenset({"index", "family", "style", "pairs", "aliases", "psname"
 # --- CFF → TrueType ---------------------------------------------------------------------
 
 
+# Told before a face is converted on first use (10–20 s each, once per machine): the command
+# line shows it unless quiet, so a first render does not look hung. None: say nothing.
+conversion_notice: Callable[[str], None] | None = None
+
+
 def _convert_cff(source: Path, index: int, target: Path) -> float:
     """Convert a CFF face to a TrueType-outline font at ``target`` (atomically); returns seconds."""
     started = time.perf_counter()
@@ -655,6 +660,11 @@ class FontSet:
         if target.is_file() and not _intact(target):
             target.unlink(missing_ok=True)  # truncated or foreign: converted again below
         if not target.is_file():
+            if conversion_notice is not None:
+                conversion_notice(
+                    f"首次使用字体 {face.path.name}：正在转换为 PDF 可嵌入的格式（约 15 秒，只做一次；"
+                    "可预先运行 officialdoc fonts --prepare）"
+                )
             try:
                 _convert_cff(face.path, face.index, target)
             except OSError as exc:
