@@ -19,11 +19,16 @@ from officialdoc.layout.engine import layout_document
 from officialdoc.load import load_document
 from officialdoc.profile import load_profile
 from officialdoc.renderers.text import dump
+from pending_fixtures import renderable
 from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
-SOURCES = [ROOT / "content" / "2021.yaml", *sorted((ROOT / "tests" / "fixtures").glob("*.yaml"))]
+FIXTURES = ROOT / "tests" / "fixtures"
+SOURCES = [
+    ROOT / "content" / "2021.yaml",
+    *(FIXTURES / f"{name}.yaml" for name in renderable(p.stem for p in FIXTURES.glob("*.yaml"))),
+]
 
 
 @pytest.fixture(scope="module")

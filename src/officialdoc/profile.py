@@ -104,6 +104,7 @@ class TitleSpec:
 class HeadingSpec:
     labels: tuple[str, ...]
     styles: tuple[str, ...]
+    keep_body_lines: tuple[int, ...]  # per level: body lines kept on a heading's page
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class SignatureSpec:
     signature_seal_date_gap_lines: int
     squeeze_min_tracking_pt: float
     squeeze_step_pt: float
+    carry_lines: int  # §7.3.5.5: lines of the last paragraph that go over with the signature
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .page import Line, Page, SealArea, TextRun
 from .record import is_record_page, place_record
 from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan
 from .signature import SignaturePlan, plan_signature
-from .table import TABLE_TEXT, carry_last_row, place_table
+from .table import TABLE_TEXT, carry_last_row, kept_head_lines, place_table
 from .title import break_title
 
 KEPT_WITH_SIGNATURE = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE, Kind.ATTACHMENT_NOTE)
@@ -45,6 +45,18 @@ class _PlacedParagraph:
     page: int               # 1-based page of its first line
     slot: int
     lines: int
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A body paragraph or heading shaped and broken, before it is placed."""
+
+    kind: Kind
+    style_name: str
+    text: str  # as printed: a heading's label included
+    run_in: str
+    glyphs: list[Glyph]
+    lines: list[PendingLine]
 
 
 class LayoutEngine:
@@ -154,34 +166,76 @@ class LayoutEngine:
             flow.place(line)
 
     def place_blocks(self, flow: Flow, blocks: list[Block]) -> None:
-        """Body blocks: paragraphs, numbered headings (run-in text continues in body style), tables."""
+        """Body blocks: paragraphs, numbered headings (run-in text continues in body style), tables.
+
+        A heading is never the last line of a page: it starts a new page unless its first body
+        lines (profile ``headings.keep_body_lines``) fit under it (see ``_heading_keep``).
+        """
         p = self.profile
         indent = p.paragraph.first_line_indent_chars
         self._last_paragraph = None
-        for block in blocks:
-            if isinstance(block, Table):
+        prepared = [None if isinstance(block, Table) else self._prepare(block, indent) for block in blocks]
+        for index, (block, item) in enumerate(zip(blocks, prepared, strict=True)):
+            if item is None:
+                assert isinstance(block, Table)
                 self.begin(flow, Kind.TABLE, block).plan = place_table(self, flow, block)
                 self._last_paragraph = None
                 continue
-            run_in = ""
-            if isinstance(block, Heading):
-                kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
-                text, run_in = block.label(p.headings.labels) + block.text, block.run_in
-                glyphs = self.shaped(text, style_name)
-                if run_in:
-                    glyphs += self.shaped(run_in, "body")
-            else:
-                kind, style_name, text = Kind.PARAGRAPH, "body", block.text
-                glyphs = self.shaped(text, style_name)
-            style = p.style(style_name)
-            lines = self.paragraph_lines(glyphs, indent, style_name, style)
             flow.ensure_room()
-            placed = self.begin(flow, kind, block)
-            placed.plan = BlockPlan(style_name, text, run_in)
-            record = _PlacedParagraph(placed, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
-            for line in lines:
+            need = self._heading_keep(blocks, prepared, index)
+            moved = flow.slot > 0 and flow.slot + need > p.grid.lines >= need
+            if moved:
+                flow.new_page()
+            placed = self.begin(flow, item.kind, block)
+            placed.plan = BlockPlan(item.style_name, item.text, item.run_in)
+            placed.plan.keep.new_page = moved
+            style = p.style(item.style_name)
+            record = _PlacedParagraph(
+                placed, item.glyphs, indent, item.style_name, style, len(flow.pages), flow.slot, len(item.lines)
+            )
+            for line in item.lines:
                 flow.place(line)
             self._last_paragraph = record
+
+    def _prepare(self, block: Block, indent: float) -> _Prepared:
+        """A paragraph or heading shaped and broken into lines, before it is placed."""
+        p = self.profile
+        run_in = ""
+        if isinstance(block, Heading):
+            kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
+            text, run_in = block.label(p.headings.labels) + block.text, block.run_in or ""
+            glyphs = self.shaped(text, style_name)
+            if run_in:
+                glyphs += self.shaped(run_in, "body")
+        else:
+            kind, style_name, text = Kind.PARAGRAPH, "body", block.text
+            glyphs = self.shaped(text, style_name)
+        lines = self.paragraph_lines(glyphs, indent, style_name, p.style(style_name))
+        return _Prepared(kind, style_name, text, run_in, glyphs, lines)
+
+    def _heading_keep(self, blocks: list[Block], prepared: list[_Prepared | None], index: int) -> int:
+        """Grid lines block ``index`` needs on its page: for a heading (not run in), its lines,
+        the headings right under it and the first body lines it keeps (``keep_body_lines`` of
+        the deepest of them); a run-in heading or a table counts as body. 1 for other blocks."""
+        block, item = blocks[index], prepared[index]
+        if not isinstance(block, Heading) or item is None or item.run_in:
+            return 1
+        keep_lines = self.profile.headings.keep_body_lines
+        need, want, body = len(item.lines), keep_lines[block.level - 1], 0
+        for following, ahead in zip(blocks[index + 1 :], prepared[index + 1 :], strict=True):
+            if ahead is None:
+                assert isinstance(following, Table)
+                need += kept_head_lines(self, following)
+                break
+            if isinstance(following, Heading) and not ahead.run_in:
+                need += len(ahead.lines)
+                want = max(want, keep_lines[following.level - 1])
+                continue
+            taken = min(want - body, len(ahead.lines))
+            need, body = need + taken, body + taken
+            if body >= want:
+                break
+        return need
 
     def last_lines_form_paragraph(self, flow: Flow, count: int, element: str, style: TextStyle) -> None:
         """The ``count`` lines just placed are one paragraph that is never re-set (an item
@@ -199,8 +253,8 @@ class LayoutEngine:
         plan = plan_signature(doc.signature, p, self.fonts)
         deficit = flow.slot + plan.height_lines - p.grid.lines
         carried = deficit > 0 and not self._tighten_last_paragraph(flow, plan.height_lines)
-        if carried and self._carry_over(flow, plan.height_lines) and kept is not None:
-            kept.plan.keep.together = True
+        if carried:
+            self._carry_over(flow, kept)
         # The DOCX keeps the last text with the signature, except a paragraph that runs over
         # a page break with the signature fitting under it: LibreOffice moves a kept
         # paragraph that it has split to the next page whole.
@@ -277,46 +331,62 @@ class LayoutEngine:
         end = (record.page + pages, self._end_slot(record.slot, record.lines))
         return end == (len(flow.pages), flow.slot)
 
-    def _carry_over(self, flow: Flow, signature_lines: int) -> bool:
-        """§7.3.5.5 last remedy: text goes over with the signature so its page holds text.
+    def _carry_over(self, flow: Flow, kept: Placed | None) -> None:
+        """§7.3.5.5 last remedy: the fewest lines go over with the signature so that its page
+        holds text and the page they leave still holds body text.
 
-        The last paragraph starts a new page, as Word and LibreOffice set the DOCX, where it
-        keeps with the signature (keep with next) and its lines together: all of it goes
-        over, also its lines on the page before when it began there. Only its last line
-        goes over when it already starts a page, or when, longer than a page can hold with
-        the signature, it still leaves the signature no room. Returns whether the whole
-        paragraph went over.
+        The last paragraph's last ``signature.carry_lines`` lines go over (all of it when it
+        is that short), one line fewer when the page they leave would hold nothing but the
+        版头, title and 主送 (or nothing). ``kept``'s plan records it: went over whole (kept
+        together) or from a character on (the DOCX starts a paragraph there: a paragraph kept
+        with the next one is moved whole by LibreOffice and only its last line by Word). A
+        table's last row goes over under its repeated header; an item of 附件说明 goes over
+        whole unless it starts its page (then its last line).
         """
         page = flow.pages[-1]
         if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
             carry_last_row(self, flow)
-            return False
+            return
         record = self._last_paragraph
-        if record is not None and record.lines > 1 and record.slot > 0 and self._ends_flow(record, flow):
-            moved = [line for p in flow.pages[record.page - 1 :] for line in p.lines if line.slot >= 0]
-            moved = moved[len(moved) - record.lines :]
-            del flow.pages[record.page :]
-            flow.pages[-1].lines = [line for line in flow.pages[-1].lines if line.slot < record.slot]
-            flow.new_page()
-            self._move(flow, moved)
-            if flow.slot + signature_lines <= self.profile.grid.lines:
-                return True
-            whole = True
+        if record is None or not self._ends_flow(record, flow):
+            self._carry_lines(flow, 1)
+            return
+        first_slot = record.slot if record.page == len(flow.pages) else 0
+        on_page = flow.slot - first_slot
+        if record.placed is None:  # an item of 附件说明, never re-set: whole, or its last line
+            carry = record.lines if 1 < record.lines <= on_page and record.slot > 0 else 1
         else:
-            whole = False
-        last = flow.pages[-1].lines.pop()
-        flow.new_page()
-        self._move(flow, [last])
-        return whole
+            carry = min(self.profile.signature.carry_lines, record.lines)
+            if carry >= on_page and not self._body_above(page, first_slot):
+                carry = max(1, on_page - 1)
+        moved = self._carry_lines(flow, carry)
+        if kept is None or not isinstance(kept.plan, (BlockPlan, NotePlan)):
+            return
+        if carry >= record.lines:
+            kept.plan.keep.together = True
+        elif isinstance(kept.plan, BlockPlan):
+            text = kept.plan.text + (kept.plan.run_in or "")
+            kept.plan.keep.carry_from = _offset_of_tail(text, "".join(line.text for line in moved))
+
+    def _body_above(self, page: Page, slot: int) -> bool:
+        """Whether ``page`` holds text above grid line ``slot`` other than 版头, title and 主送."""
+        heads = (Kind.HEADER, Kind.TITLE, Kind.ADDRESSEE, Kind.ATTACHMENT_SHEET)
+        return any(0 <= line.slot < slot and self.elements[line.owner].kind not in heads for line in page.lines)
 
     @staticmethod
-    def _move(flow: Flow, lines: list[Line]) -> None:
-        """Place lines already laid out on the flow's next grid lines."""
-        for line in lines:
-            flow.ensure_room()
-            runs = tuple(replace(run, baseline=flow.baseline(flow.slot)) for run in line.runs)
-            flow.pages[-1].lines.append(replace(line, runs=runs, slot=flow.slot))
-            flow.slot += 1
+    def _carry_lines(flow: Flow, count: int) -> list[Line]:
+        """Move the last ``count`` grid lines of the flow's page to the top of a new page."""
+        cut = flow.slot - count
+        page = flow.pages[-1]
+        moved = [line for line in page.lines if line.slot >= cut]
+        page.lines = [line for line in page.lines if line.slot < cut]
+        flow.new_page()
+        for line in moved:
+            slot = line.slot - cut
+            runs = tuple(replace(run, baseline=flow.baseline(slot)) for run in line.runs)
+            flow.pages[-1].lines.append(replace(line, runs=runs, slot=slot))
+        flow.slot = count
+        return moved
 
     def _page_numbers(self, pages: list[Page]) -> None:
         """§7.5: "— n —" under the block, odd pages right, even pages left, one character in;
@@ -343,6 +413,18 @@ class LayoutEngine:
                 replace(run, baseline=baseline) for run in make_runs(tuple(glyphs), x, 0.0, p.color(style.color))
             )
             page.lines.append(Line(runs, -1, "page_number", False))
+
+
+def _offset_of_tail(text: str, tail: str) -> int:
+    """Where ``tail`` (line texts, maybe without the spaces a line break dropped) starts in ``text``."""
+    at, rest = len(text), tail
+    while rest:
+        at -= 1
+        if text[at] == rest[-1]:
+            rest = rest[:-1]
+        elif not text[at].isspace():
+            raise ValueError(f"{tail!r} does not end {text!r}")
+    return at
 
 
 def layout_document(doc: Document, profile: Profile, fonts: FontSet) -> LaidOutDocument:
