@@ -73,3 +73,36 @@ def test_scan_finds_a_page_of_only_the_head(shared_dir, folder, fontsets):
     first = result.pages[0]
     first.lines = [x for x in first.lines if x.owner < 0 or result.elements[x.owner].kind is not Kind.PARAGRAPH]
     assert page_faults(result) == ["page 1: only the 版头, title and 主送"]
+
+
+def _headings(result: LaidOutDocument) -> list[tuple[str, int, int, bool]]:
+    """Each heading's text, page and grid line, and whether layout moved it to a new page."""
+    found = []
+    for index, placed in enumerate(result.elements):
+        if placed.kind is Kind.HEADING:
+            page = result.pages[placed.pages[0] - 1]
+            line = next(x for x in page.lines if x.owner == index)
+            found.append((line.text, page.index, line.slot, placed.plan.keep.new_page))
+    return found
+
+
+def test_headings_start_a_new_page_with_their_body_lines(folder, fontsets):
+    """headings_keep.yaml: a level-1 heading that would keep one body line, a level-2 heading on
+    the last grid line and a level-1 + level-2 pair on the last two grid lines each start the
+    next page (the pair together: the level-1 heading keeps two body lines under both)."""
+    result = laid_out(FIXTURES / "headings_keep.yaml", folder, fontsets)
+    assert _headings(result) == [
+        ("一、总体要求", 2, 0, True),
+        ("（一）工作目标", 3, 0, True),
+        ("二、主要任务", 4, 0, True),
+        ("（一）加强组织领导", 4, 1, False),
+    ]
+
+
+def test_signature_carries_the_headings_above_its_paragraph(folder, fontsets):
+    """signature_carry_heading.yaml: carrying one or two lines of the paragraph would strip the
+    headings above it of their body lines: they go over with the whole paragraph (§7.3.5.5)."""
+    result = laid_out(FIXTURES / "signature_carry_heading.yaml", folder, fontsets)
+    assert _headings(result)[-2:] == [("二、主要任务", 4, 0, False), ("（一）加强组织领导", 4, 1, False)]
+    paragraph = next(e for e in reversed(result.elements) if e.kind is Kind.PARAGRAPH)
+    assert paragraph.plan.keep.together and paragraph.pages == [4]

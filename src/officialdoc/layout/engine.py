@@ -356,9 +356,7 @@ class LayoutEngine:
         if record.placed is None:  # an item of 附件说明, never re-set: whole, or its last line
             carry = record.lines if 1 < record.lines <= on_page and record.slot > 0 else 1
         else:
-            carry = min(self.profile.signature.carry_lines, record.lines)
-            if carry >= on_page and not self._body_above(page, first_slot):
-                carry = max(1, on_page - 1)
+            carry = self._carry_count(page, record, first_slot, on_page, flow.slot)
         moved = self._carry_lines(flow, carry)
         if kept is None or not isinstance(kept.plan, (BlockPlan, NotePlan)):
             return
@@ -367,6 +365,38 @@ class LayoutEngine:
         elif isinstance(kept.plan, BlockPlan):
             text = kept.plan.text + (kept.plan.run_in or "")
             kept.plan.keep.carry_from = _offset_of_tail(text, "".join(line.text for line in moved))
+
+    def _carry_count(self, page: Page, record: _PlacedParagraph, first_slot: int, on_page: int, end: int) -> int:
+        """How many of the page's last lines go over with the signature: ``carry_lines`` or
+        fewer, the most that leaves the page sound (the headings right above the paragraph
+        keep their body lines; the page keeps body text); when none does, the headings go over
+        with the whole paragraph."""
+        chain = self._headings_above(page, record) if first_slot == record.slot else None
+        for carry in range(min(self.profile.signature.carry_lines, record.lines), 0, -1):
+            left = on_page - carry
+            if chain is not None and left < max(1, min(chain[1], record.lines)):
+                continue
+            if left <= 0 and not self._body_above(page, first_slot):
+                continue
+            return carry
+        return end - chain[0] if chain is not None else max(1, on_page - 1)
+
+    def _headings_above(self, page: Page, record: _PlacedParagraph) -> tuple[int, int] | None:
+        """The headings (not run in) right above the paragraph on ``page``: their first grid
+        line and the body lines the deepest-keeping of them keeps; None when there are none."""
+        at = next(i for i, e in enumerate(self.elements) if e is record.placed)
+        keep = self.profile.headings.keep_body_lines
+        chain: tuple[int, int] | None = None
+        for index in range(at - 1, -1, -1):
+            placed = self.elements[index]
+            if not isinstance(placed.source, Heading) or not isinstance(placed.plan, BlockPlan) or placed.plan.run_in:
+                break
+            slots = [line.slot for line in page.lines if line.owner == index]
+            if not slots:
+                break
+            want = keep[placed.source.level - 1]
+            chain = (min(slots), max(want, chain[1] if chain else 0))
+        return chain
 
     def _body_above(self, page: Page, slot: int) -> bool:
         """Whether ``page`` holds text above grid line ``slot`` other than 版头, title and 主送."""
