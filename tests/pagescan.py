@@ -33,7 +33,10 @@ def text_lines(page: Page) -> list[Line]:
 
 def _is_heading_line(laid_out: LaidOutDocument, line: Line) -> bool:
     placed = laid_out.elements[line.owner]
-    return placed.kind is Kind.HEADING and isinstance(placed.plan, BlockPlan) and not placed.plan.run_in
+    plan = placed.plan
+    return (
+        placed.kind is Kind.HEADING and isinstance(plan, BlockPlan) and not plan.run_in and line.element == plan.style
+    )
 
 
 def _heading_faults(laid_out: LaidOutDocument) -> list[str]:

@@ -106,3 +106,14 @@ def test_signature_carries_the_headings_above_its_paragraph(folder, fontsets):
     assert _headings(result)[-2:] == [("二、主要任务", 4, 0, False), ("（一）加强组织领导", 4, 1, False)]
     paragraph = next(e for e in reversed(result.elements) if e.kind is Kind.PARAGRAPH)
     assert paragraph.plan.keep.together and paragraph.pages == [4]
+
+
+def test_scan_finds_a_page_of_only_a_table_header_and_one_row(folder, fontsets):
+    """table.yaml's page 3 cut down to its repeated header row and first row (and the borders
+    around them) is a page a clerk rejects: the scan says so."""
+    result = laid_out(FIXTURES / "table.yaml", folder, fontsets)
+    page = result.pages[2]
+    page.lines = [x for x in page.lines if x.owner < 0 or x.slot <= 1]
+    bottom = result.profile.page.block_top + 2 * result.profile.line_pitch_mm + 0.01
+    page.segments = [s for s in page.segments if max(s.y0, s.y1) <= bottom]
+    assert page_faults(result) == ["page 3: only a table's header and one row"]

@@ -107,7 +107,8 @@ class LayoutEngine:
         """The document's pages; its elements, in order, collect in ``self.elements``."""
         flow = Flow(self.profile)
         if doc.header:
-            self.begin(flow, Kind.HEADER, doc).plan = place_header(self, flow, doc)
+            placed = self.begin(flow, Kind.HEADER, doc)  # begun first: the lines placed next are its own
+            placed.plan = place_header(self, flow, doc)
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
             placed = self.begin(flow, Kind.TITLE, doc.title)
             placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
@@ -121,16 +122,19 @@ class LayoutEngine:
             placed.plan = NotePlan(place_attachment_note(self, flow, doc.attachments))
         if doc.signature:
             kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
-            self.begin(flow, Kind.SIGNATURE, doc.signature).plan = self._signature(doc, flow, kept)
+            placed = self.begin(flow, Kind.SIGNATURE, doc.signature)
+            placed.plan = self._signature(doc, flow, kept)
         if doc.note:
             text = f"（{doc.note}）"
             self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
             self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="note")  # §7.3.6
         if doc.attendance:
-            self.begin(flow, Kind.ATTENDANCE, doc.attendance).plan = place_attendance(self, flow, doc.attendance)
+            placed = self.begin(flow, Kind.ATTENDANCE, doc.attendance)
+            placed.plan = place_attendance(self, flow, doc.attendance)
         place_attachment_pages(self, flow, doc)
         if doc.record:
-            self.begin(flow, Kind.RECORD, doc.record).plan = place_record(self, flow, doc.record)
+            placed = self.begin(flow, Kind.RECORD, doc.record)
+            placed.plan = place_record(self, flow, doc.record)
         place_attachment_pages(self, flow, doc, separate=True)
         self._page_numbers(flow.pages)
         for page in flow.pages:
@@ -178,7 +182,8 @@ class LayoutEngine:
         for index, (block, item) in enumerate(zip(blocks, prepared, strict=True)):
             if item is None:
                 assert isinstance(block, Table)
-                self.begin(flow, Kind.TABLE, block).plan = place_table(self, flow, block)
+                placed = self.begin(flow, Kind.TABLE, block)
+                placed.plan = place_table(self, flow, block)
                 self._last_paragraph = None
                 continue
             flow.ensure_room()
@@ -311,8 +316,10 @@ class LayoutEngine:
                 page = flow.pages[-1]
                 page.lines = [line for line in page.lines if line.slot < record.slot]
                 flow.slot = record.slot
+                owner, flow.owner = flow.owner, next(i for i, e in enumerate(self.elements) if e is record.placed)
                 for line in lines:
                     flow.place(line)
+                flow.owner = owner
                 record.placed.plan.keep.tracking_pt = round(tracking, 2)
                 self._last_paragraph = replace(record, lines=len(lines))
                 return True
