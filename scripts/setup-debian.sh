@@ -7,7 +7,8 @@
 #
 # Free fonts: Fandol (仿宋/黑体/楷体/宋体, GPL with font exception) is taken out of Debian's
 # texlive-lang-chinese package without installing TeX; AR PL, WenQuanYi and Liberation come
-# from their Debian packages. Licensed fonts (方正小标宋简体, 仿宋_GB2312 …) go in fonts/.
+# from their Debian packages. Licensed fonts (方正小标宋简体, 仿宋_GB2312 …) go in
+# ~/.local/share/officialdoc/fonts (or fonts/ of this checkout): see README.md, "Fonts".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,7 +17,8 @@ from officialdoc.layout.page import Line, Page
 from officialdoc.layout.result import BlockPlan, Kind, LaidOutDocument
 from officialdoc.model import Heading
 
-HEADS = (Kind.HEADER, Kind.TITLE, Kind.ADDRESSEE)  # 版头, title, 主送
+# 版头 (or a lone 发文字号), title (an embedded document's too), 主送
+HEADS = (Kind.HEADER, Kind.DOC_NUMBER, Kind.TITLE, Kind.EMBEDDED, Kind.ADDRESSEE)
 BODY = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE)
 
 

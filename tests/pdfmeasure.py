@@ -85,3 +85,15 @@ def read_pdf(path: Path) -> PdfDoc:
 
 def is_full_width(ch: str) -> bool:
     return ord(ch) >= 0x2E80 or ch in "“”‘’—…"
+
+
+def drawn_alike(ours: PdfLine, theirs: str, hanging: str, right: float) -> bool:
+    """Whether LibreOffice 7.4 drew our line as ``theirs``. With hanging punctuation on
+    (w:overflowPunct omitted, as Word has it), LibreOffice sometimes leaves out the hung mark
+    (，。、；：？！) that ends a full line (one reaching the block's ``right`` edge, mm):
+    "…监督权。" before "2021年…", "…路面宽4.5米，" before "部分…" (measured, #10); Word prints
+    it, and the mark is in the DOCX. Any other difference is a real one."""
+    if theirs == ours.text:
+        return True
+    full = ours.x1 >= right - 1.0
+    return full and ours.text[-1:] in tuple(hanging) and theirs == ours.text[:-1]

@@ -11,13 +11,10 @@ from collections.abc import Iterable
 
 PENDING_LAYOUT = frozenset(
     {
-        "real_dafu_marks",
-        "real_fuhan_baogao",
         "real_ling_tiaoli",
         "real_table_merged",
         "real_yinfa_banfa",
         "real_yuan_decimal",
-        "real_zhuanfa_qingshi",
     }
 )
 

@@ -503,6 +503,7 @@ class Pdfs:
     def report(self, spec: Pdf) -> Report:
         if spec not in self.reports:
             self.reports[spec] = check_file(self.build(spec), spec.profile)
+            assert self.reports[spec].internal_error is None, self.reports[spec].internal_error
         return self.reports[spec]
 
 
@@ -550,16 +551,16 @@ def test_the_clean_pdf_of_the_brief_has_no_required_findings(tmp_path):
 
 
 PDF_BROKEN = [
-    (Pdf(chars=27, tracking=0.0), {"PDF-GRID-CHARS", "PDF-BLOCK-RIGHT"}),
-    (Pdf(lines=21), {"PDF-GRID-LINES"}),
-    (Pdf(page_mm=(215.9, 279.4)), {"PDF-PAGE-SIZE"}),
-    (Pdf(shift_mm=(3, 0)), {"PDF-BLOCK-LEFT"}),
+    (Pdf(chars=27, tracking=0.0), {"PAGE-GRID-CHARS", "PAGE-BLOCK-RIGHT"}),
+    (Pdf(lines=21), {"PAGE-GRID-LINES"}),
+    (Pdf(page_mm=(215.9, 279.4)), {"PAGE-SIZE"}),
+    (Pdf(shift_mm=(3, 0)), {"PAGE-BLOCK-LEFT"}),
     (
         Pdf(shift_mm=(0, 5)),
-        {"PDF-BLOCK-TOP", "PDF-BLOCK-BOTTOM", "PDF-PAGENUM-POS", "PDF-REDMARK-POS", "PDF-RECORD-BOTTOM"},
+        {"PAGE-BLOCK-TOP", "PAGE-BLOCK-BOTTOM", "PAGE-NUMBER-POS", "PDF-REDMARK-POS", "PDF-RECORD-BOTTOM"},
     ),
-    (Pdf(pitch_pt=28), {"PDF-GRID-PITCH"}),
-    (Pdf(gap_after_slot=10), {"PDF-GRID-BASELINE"}),
+    (Pdf(pitch_pt=28), {"PAGE-GRID-PITCH"}),
+    (Pdf(gap_after_slot=10), {"PAGE-GRID-BASELINE"}),
     (Pdf(body_pt=15), {"PDF-FONT-BODY"}),
     (Pdf(body_font="hei"), {"PDF-FONT-BODY"}),
     (Pdf(heading1_font="kai"), {"PDF-FONT-HEADING"}),
@@ -568,11 +569,11 @@ PDF_BROKEN = [
     (Pdf(title_pt=18), {"PDF-TITLE-SIZE"}),
     (Pdf(title_font="kai"), {"PDF-TITLE-FONT"}),
     (Pdf(title_shift_mm=5), {"PDF-TITLE-CENTRE"}),
-    (Pdf(unnumbered_page=2), {"PDF-PAGENUM-MISSING"}),
-    (Pdf(page_format="-{n}-"), {"PDF-PAGENUM-FORM"}),
-    (Pdf(page_pt=16), {"PDF-PAGENUM-SIZE"}),
-    (Pdf(page_font="times"), {"PDF-PAGENUM-FONT"}),
-    (Pdf(page_centred=True), {"PDF-PAGENUM-SIDE"}),
+    (Pdf(unnumbered_page=2), {"PAGE-NUMBER-MISSING"}),
+    (Pdf(page_format="-{n}-"), {"PAGE-NUMBER-FORM"}),
+    (Pdf(page_pt=16), {"PAGE-NUMBER-SIZE"}),
+    (Pdf(page_font="times"), {"PAGE-NUMBER-FONT"}),
+    (Pdf(page_centred=True), {"PAGE-NUMBER-SIDE"}),
     (Pdf(mark_red=False), {"PDF-REDMARK-COLOR"}),
     (Pdf(red_line_mm=150), {"PDF-REDLINE-WIDTH"}),
     (Pdf(red_gap_mm=8), {"PDF-REDLINE-POS"}),
@@ -602,7 +603,7 @@ HEADER_BROKEN = [
     (Pdf(profile=LETTER, pages=2, letter_swap=True), {"PDF-LETTER-WEIGHT"}),
     (Pdf(profile=LETTER, pages=2, letter_gap_mm=4), {"PDF-LETTER-POS"}),
     (Pdf(profile=LETTER, pages=2, letter_bottom_shift_mm=5), {"PDF-LETTER-POS"}),
-    (Pdf(profile=LETTER, pages=2, first_page_number=True), {"PDF-PAGENUM-FIRST"}),
+    (Pdf(profile=LETTER, pages=2, first_page_number=True), {"PAGE-NUMBER-FIRST"}),
     (Pdf(profile=LETTER, pages=2, record_rules=True), {"PDF-RECORD-RULES"}),  # §10.1: 版记 without rules
     (Pdf(profile=LETTER, pages=2, copy_at=(4.0, 0)), {"PDF-COPYNUM-POS"}),
     (Pdf(profile=LETTER, pages=2, mark_shift_mm=5), {"PDF-REDMARK-POS"}),
@@ -648,7 +649,10 @@ def test_each_pdf_rule_fires_on_a_pdf_broken_for_it(pdfs, spec, rules):
 
 def test_every_pdf_rule_has_a_broken_pdf():
     tested = set().union(*(rules for _, rules in PDF_BROKEN)) | {"PDF-TEXT-NONE"}
-    assert tested == {rule for rule in RULES if rule.startswith("PDF-")}
+    # made by tests/test_check_rules.py (its own small PDFs)
+    tested |= {"PDF-COPYNUM-SIZE", "PDF-HEADING-BRACKETS", "PDF-HEADING-NUMBER", "PDF-ADDRESSEE-POS"}
+    tested |= {"PDF-RECORD-CC", "PDF-SIGN-POS", "PAGE-TEXT-OUTSIDE"}
+    assert tested == {rule for rule in RULES if rule.startswith(("PDF-", "PAGE-"))}
 
 
 def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
@@ -659,14 +663,16 @@ def test_an_unsealed_joint_signature_follows_the_first_issuer(pdfs):
 
 def test_27_characters_per_line_are_reported_in_the_clerks_words(pdfs):
     report = pdfs.report(Pdf(chars=27, tracking=0.0))
-    message = next(f.message for f in report.findings if f.rule == "PDF-GRID-CHARS" and f.page == 2)
-    assert message.startswith("[PDF-GRID-CHARS] 第2页第1行排了27个字，应为每行28字")
-    assert message.endswith("（GB/T 9704 第5.2.3条）")
+    (found,) = [f for f in report.findings if f.rule == "PAGE-GRID-CHARS"]  # one finding for the fault
+    assert 2 in found.pages and len(found.pages) > 1
+    assert "排了27个字，应为每行28字" in found.message and "同样的问题共" in found.message
+    assert found.message.endswith("（GB/T 9704 第5.2.3条）")
 
 
 def test_21_line_pages_name_the_pages(pdfs):
     report = pdfs.report(Pdf(lines=21))
-    assert {f.page for f in report.findings if f.rule == "PDF-GRID-LINES"} == {2, 3}
+    (found,) = [f for f in report.findings if f.rule == "PAGE-GRID-LINES"]
+    assert found.pages == (2, 3) and "第2、3页" in found.message
 
 
 def test_a_landscape_a4_table_page_is_the_right_size(tmp_path):
@@ -676,7 +682,7 @@ def test_a_landscape_a4_table_page_is_the_right_size(tmp_path):
     c.drawString(100, 100, "表格")
     c.save()
     report = check_file(path, P)
-    assert rules_of(report, "required") == set() and any("landscape" in note for note in report.notes)
+    assert rules_of(report, "required") == set() and any("横向页" in note for note in report.notes)
 
 
 def test_a_scan_without_text_is_reported_not_measured(tmp_path):
@@ -862,12 +868,14 @@ def test_each_docx_rule_fires_on_a_docx_broken_for_it(tmp_path, spec, rules):
 
 
 def test_a_letters_docx_with_an_empty_first_page_footer_checks_clean(tmp_path):
-    """§10.1: w:titlePg and a first-page footer without PAGE (as our renderer writes it); the
-    standard profile does not ask for it, and a letter's other pages keep their numbers."""
+    """§10.1: w:titlePg and a first-page footer without PAGE (as our renderer writes it), and a
+    letter's other pages keep their numbers. The standard profile numbers page 1 (§7.5): there
+    the same footer hides a number (DOCX-PAGENUM-HIDDEN)."""
     letter = Docx(profile=LETTER, first_page="blank").build(tmp_path / "letter.docx")
     report = check_file(letter, LETTER)
     assert report.findings == [], [f.message for f in report.findings]
-    assert check_file(Docx(first_page="blank").build(tmp_path / "plain.docx"), P).findings == []
+    plain = check_file(Docx(first_page="blank").build(tmp_path / "plain.docx"), P).findings
+    assert [f.rule for f in plain] == ["DOCX-PAGENUM-HIDDEN"]
     (found,) = check_file(Docx(profile=LETTER).build(tmp_path / "same.docx"), LETTER).findings
     assert found.message == (
         "[DOCX-PAGENUM-FIRST] 信函首页不显示页码，但第一节未设置“首页不同”（w:titlePg），第1页会印出页码"
@@ -877,6 +885,7 @@ def test_a_letters_docx_with_an_empty_first_page_footer_checks_clean(tmp_path):
 
 def test_every_docx_rule_has_a_broken_docx():
     tested = set().union(*(rules for _, rules in DOCX_BROKEN)) | {"DOCX-PAGENUM-FIELD"}  # plain python-docx
+    tested |= {"DOCX-PAGENUM-HIDDEN", "DOCX-HEADING-BRACKETS", "DOCX-HEADING-NUMBER"}  # test_check_rules.py
     assert tested == {rule for rule in RULES if rule.startswith("DOCX-")}
 
 
@@ -900,7 +909,9 @@ def test_python_docx_defaults_another_generator_is_checked_without_a_crash(tmp_p
     d.save(str(tmp_path / "plain.docx"))
     report = check_file(tmp_path / "plain.docx", P)
     assert report.readable
-    assert {"DOCX-PAGE-SIZE", "DOCX-MARGINS", "DOCX-FONT-EASTASIA", "DOCX-PAGENUM-FIELD"} <= rules_of(report)
+    assert {"DOCX-PAGE-SIZE", "DOCX-FONT-EASTASIA", "DOCX-PAGENUM-FIELD"} <= rules_of(report)
+    # a Letter page is one finding; margins and grid are not measured against A4 (a note says so)
+    assert "DOCX-MARGINS" not in rules_of(report) and any("不是A4" in note for note in report.notes)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
@@ -908,7 +919,7 @@ def test_render_runs_the_pdf_rules_on_libreoffices_rendering(tmp_path):
     report = check_file(Docx(footer="-{}-").build(tmp_path / "lo.docx"), P, render=True)
     rendered = {f.rule for f in report.findings if f.via == "libreoffice"}
     assert report.pages and report.pages >= 2
-    assert rendered == {"PDF-PAGENUM-FORM"}, [f.message for f in report.findings]
+    assert rendered == {"PAGE-NUMBER-FORM"}, [f.message for f in report.findings]
 
 
 # -- content YAML -------------------------------------------------------------------------
@@ -1006,7 +1017,7 @@ def test_exit_status_0_clean_1_findings_2_unreadable(cli, pdfs, clean_pdf, tmp_p
     garbage.write_bytes(b"%PDF-1.4\nnot really\n")
     assert cli(clean_pdf).exit_code == 0
     result = cli(clean_pdf, broken)
-    assert result.exit_code == 1 and "[PDF-PAGENUM-FORM]" in result.output
+    assert result.exit_code == 1 and "[PAGE-NUMBER-FORM]" in result.output
     assert cli(broken, "--fail-on", "never").exit_code == 0
     assert cli(clean_pdf, garbage).exit_code == 2
     assert cli(tmp_path / "missing.docx").exit_code == 2
@@ -1035,7 +1046,7 @@ def test_json_report_has_the_documented_versioned_shape(cli, pdfs, clean_pdf, tm
 
 def test_every_rule_is_documented_and_every_documented_rule_exists():
     catalogue = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `((?:PDF|DOCX|YAML)-[A-Z0-9-]+)` \|", catalogue, flags=re.MULTILINE))
+    documented = set(re.findall(r"^\| `((?:PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+)` \| (?!`)", catalogue, flags=re.MULTILINE))
     assert documented == set(RULES)
     for rule in RULES.values():
         assert rule.severity in ("required", "recommended", "practice")
@@ -1046,7 +1057,7 @@ def test_profile_numbers_drive_the_checker(pdfs):
     """A profile asking for 27 characters per line accepts the 27-character PDF."""
     profile = replace(P, grid=replace(P.grid, chars=27))
     report = check_file(pdfs.build(Pdf(chars=27, tracking=0.0)), profile)
-    assert "PDF-GRID-CHARS" not in rules_of(report)
+    assert "PAGE-GRID-CHARS" not in rules_of(report)
 
 
 # -- 版头 (§7.2) and the formats of chapter 10 -------------------------------------------
@@ -1167,7 +1178,7 @@ def test_our_seed_report_without_a_header_checks_clean(tmp_path, fontset):
 def test_a_letter_checked_as_an_ordinary_document_gets_the_old_false_findings(pdfs):
     report = check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), "gbt9704")
     assert report.profile == "gbt9704"
-    assert {"PDF-PAGENUM-MISSING", "PDF-REDLINE-WIDTH", "PDF-REDMARK-POS"} <= rules_of(report)
+    assert {"PAGE-NUMBER-MISSING", "PDF-REDLINE-WIDTH", "PDF-REDMARK-POS"} <= rules_of(report)
 
 
 # -- which profile a file is checked against ---------------------------------------------
@@ -1240,11 +1251,20 @@ def test_an_unknown_recorded_profile_falls_back_to_the_default_with_a_note(pdfs,
     report = check_file(pdfs.build(Pdf(keywords="officialdoc-profile:gbt9704-memo")))
     assert report.profile == P.name and report.findings == []
     assert any("gbt9704-memo" in note for note in report.notes)
+
+
+def test_a_content_files_unknown_profile_is_the_error_render_gives(tmp_path):
+    """A content file is checked as render loads it: a profile: that render cannot load is a
+    YAML-CONTENT finding (exit 1), not a silent fallback."""
     content = tmp_path / "memo.yaml"
     content.write_text("profile: gbt9704-memo\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
     report = check_file(content)
-    assert report.readable and report.profile == P.name
-    assert any("gbt9704-memo" in note for note in report.notes)
+    (found,) = report.findings
+    assert report.readable and found.rule == "YAML-CONTENT" and "gbt9704-memo" in found.message
+    itself = tmp_path / "self.yaml"
+    itself.write_text("profile: self.yaml\ntitle: 通知\nbody: [正文。]\n", encoding="utf-8")
+    (found,) = check_file(itself).findings
+    assert found.rule == "YAML-CONTENT" and "内容文件本身" in found.message
 
 
 # -- the profile is the one source of the checker's numbers -------------------------------
@@ -1283,7 +1303,7 @@ def test_the_standards_numbers_come_from_the_profiles_sections(pdfs):
         check_file(pdfs.build(Pdf(profile=LETTER, pages=2)), replace(letter, header=longer))
     )
     shifted = pdfs.build(Pdf(shift_mm=(3, 0)))
-    assert "PDF-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
+    assert "PAGE-BLOCK-LEFT" not in rules_of(check_file(shifted, replace(P, check=replace(P.check, position_mm=4))))
 
     # 版头: the 空二行 of §7.2.5, the styles of 密级, 紧急程度 and 签发人, a 信函's 7/8 gap
     assert rules_with(header=replace(P.header, blank_lines_after_mark=3)) == {"PDF-DOCNUMBER-LINE"}

@@ -21,7 +21,7 @@ from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
 from officialdoc.profile import load_profile
 from pagescan import page_faults, text_lines
-from pdfmeasure import MM, PdfDoc, read_pdf
+from pdfmeasure import MM, PdfDoc, drawn_alike, read_pdf
 from pending_fixtures import renderable
 from seal_images import write_seal_images
 
@@ -69,17 +69,22 @@ def portrait(pdf: PdfDoc, page: int) -> bool:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_libreoffice_sets_every_line_and_rule_where_the_pdf_does(rendered, name):
+def test_libreoffice_sets_every_line_and_rule_where_the_pdf_does(rendered, name, profile):
     ours, lo = rendered[name]
+    hanging, right = profile.punctuation.hanging, profile.page.block_right
     assert lo.pages == ours.pages
     compared = 0
     for page in range(1, ours.pages + 1):
         if not portrait(lo, page):
             continue
         mine, theirs = ours.page_lines(page), lo.page_lines(page)
-        assert [line.text for line in theirs] == [line.text for line in mine], f"page {page}"
+        assert len(theirs) == len(mine), (page, [line.text for line in theirs], [line.text for line in mine])
         for a, b in zip(mine, theirs, strict=True):
-            assert abs(b.x0 - a.x0) <= LO_TOL and abs(b.x1 - a.x1) <= LO_TOL, (page, a.text, a.x0, b.x0, a.x1, b.x1)
+            assert drawn_alike(a, b.text, hanging, right), (page, a.text, b.text)
+            ends_alike = b.text == a.text  # a hung mark LibreOffice left out moves the line's end
+            assert abs(b.x0 - a.x0) <= LO_TOL and (abs(b.x1 - a.x1) <= LO_TOL or not ends_alike), (
+                page, a.text, a.x0, b.x0, a.x1, b.x1,
+            )  # fmt: skip
             assert abs(b.baseline - a.baseline) <= LO_TOL, (page, a.text, a.baseline, b.baseline)
             compared += 1
         mine_rules, their_rules = long_rules(ours, page), long_rules(lo, page)

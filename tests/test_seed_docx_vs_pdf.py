@@ -11,7 +11,7 @@ import pytest
 from officialdoc.api import render_document
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
-from pdfmeasure import MM, is_full_width, read_pdf
+from pdfmeasure import MM, drawn_alike, is_full_width, read_pdf
 
 TOL = 0.3  # mm, LibreOffice's own rounding included
 
@@ -25,10 +25,16 @@ def both(tmp_path_factory, repo_root, fontset, soffice):
     return read_pdf(pdf), read_pdf(lo_pdf)
 
 
-def test_same_pages_and_same_lines(both):
+def test_same_pages_and_same_lines(both, profile):
     ours, libreoffice = both
     assert libreoffice.pages == ours.pages
-    assert [(line.page, line.text) for line in libreoffice.lines] == [(line.page, line.text) for line in ours.lines]
+    assert [line.page for line in libreoffice.lines] == [line.page for line in ours.lines]
+    for mine, theirs in zip(ours.lines, libreoffice.lines, strict=True):
+        assert drawn_alike(mine, theirs.text, profile.punctuation.hanging, profile.page.block_right), (
+            mine.page,
+            mine.text,
+            theirs.text,
+        )
 
 
 def test_libreoffice_grid(both, profile):

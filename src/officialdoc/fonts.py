@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -30,12 +31,12 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError, newTable
 
 from .atomic import atomic_path
 from .errors import FontError
-from .profile import TEMPLATES_DIR, Profile
+from .profile import Profile
 
-PROJECT_FONTS_DIR = TEMPLATES_DIR.parent / "fonts"
+FONTS_ENV = "OFFICIALDOC_FONTS"  # folders of licensed fonts, separated by os.pathsep
 FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc", ".otc"})
 REGULAR_STYLES = ("regular", "normal", "book", "medium")
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: an unreadable file is remembered with its error (warned about)
 CONVERTER_VERSION = 1  # bump when the CFF → TrueType conversion changes: old cache files are ignored
 
 _NAME_IDS = (1, 2, 4, 6, 16, 17)
@@ -144,6 +145,25 @@ def system_font_dirs() -> list[Path]:
     return dirs
 
 
+def _checkout_fonts_dir() -> Path | None:
+    """The fonts/ folder of the source checkout this package runs from (None when installed)."""
+    root = Path(__file__).resolve().parents[2]
+    return root / "fonts" if (root / "pyproject.toml").is_file() and (root / "fonts").is_dir() else None
+
+
+def font_search_path(fonts_dirs: Sequence[Path] = ()) -> list[tuple[Path, str]]:
+    """Where fonts are looked for, first wins, each with why (shown by ``officialdoc fonts``):
+    ``--fonts`` folders, $OFFICIALDOC_FONTS, $XDG_DATA_HOME/officialdoc/fonts (default
+    ~/.local/share/officialdoc/fonts), the checkout's fonts/ when run from one, then the system's."""
+    path = [(Path(d), "--fonts") for d in fonts_dirs]
+    path += [(Path(d), f"${FONTS_ENV}") for d in os.environ.get(FONTS_ENV, "").split(os.pathsep) if d]
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local/share")
+    path.append((data_home / "officialdoc" / "fonts", "用户字体文件夹"))
+    if checkout := _checkout_fonts_dir():
+        path.append((checkout, "源码目录的 fonts/"))
+    return path + [(d, "系统字体") for d in system_font_dirs()]
+
+
 def default_cache_dir() -> Path:
     """$OFFICIALDOC_CACHE, else $XDG_CACHE_HOME/officialdoc, else ~/.cache/officialdoc."""
     if env := os.environ.get("OFFICIALDOC_CACHE"):
@@ -210,27 +230,55 @@ def _describe_face(font: TTFont, index: int) -> dict[str, Any] | None:
     }
 
 
-def _read_file(path: Path) -> list[dict[str, Any]]:
-    """Describe every face of a font file from its name table only; [] when unreadable."""
+def _whole(font: TTFont, size: int) -> TTFont:
+    """The font, if every table lies inside the file's ``size`` bytes (else it is truncated)."""
+    for tag, entry in font.reader.tables.items():
+        if entry.offset + entry.length > size:
+            raise ValueError(f"table {tag} ends past the end of the file (truncated)")
+    return font
+
+
+def _intact(path: Path) -> bool:
+    """A cached converted font whose tables all lie inside the file."""
+    try:
+        with TTFont(path, lazy=True) as font:
+            _whole(font, path.stat().st_size)
+    except (OSError, TTLibError, ValueError, AssertionError, EOFError, struct.error):
+        return False
+    return True
+
+
+def _read_file(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """Describe every face of a font file from its name table only; ([], why) when unreadable.
+
+    Every table must lie inside the file: a truncated font is refused here, not at render time.
+    """
+    size = path.stat().st_size
     try:
         with path.open("rb") as handle:
             collection = handle.read(4) == b"ttcf"
         if collection:
             with TTCollection(path, lazy=True) as coll:
-                described = [_describe_face(font, i) for i, font in enumerate(coll.fonts)]
+                described = [_describe_face(_whole(font, size), i) for i, font in enumerate(coll.fonts)]
         else:
             with TTFont(path, lazy=True) as font:
-                described = [_describe_face(font, 0)]
-    except (OSError, TTLibError, KeyError, IndexError, ValueError, AssertionError, EOFError, struct.error):
-        return []  # not a font, or a broken one: skipped (and remembered in the index)
-    return [d for d in described if d is not None]
+                described = [_describe_face(_whole(font, size), 0)]
+    except (OSError, TTLibError, KeyError, IndexError, ValueError, AssertionError, EOFError, struct.error) as exc:
+        return [], f"{type(exc).__name__}: {exc}"  # not a font, or a broken one: skipped (and remembered)
+    return [d for d in described if d is not None], ""
 
 
-def _load_index(dirs: Sequence[Path], cache_dir: Path) -> list[_Record]:
-    """Every face under ``dirs``; unchanged files come from the JSON cache, keyed by path, size and mtime."""
+def _load_index(dirs: Sequence[Path], cache_dir: Path, warnings: list[str]) -> list[_Record]:
+    """Every face under ``dirs``; unchanged files come from the JSON cache, keyed by path, size and mtime.
+
+    A cache of the wrong shape is rebuilt; a file in fonts/ that is not a regular file (a FIFO
+    is never opened) or not a readable font is skipped with a warning naming it.
+    """
     cache_file = cache_dir / f"font-index-v{INDEX_VERSION}.json"
     try:
         cached: dict[str, Any] = json.loads(cache_file.read_text(encoding="utf-8"))
+        if not isinstance(cached, dict) or not all(_valid_entry(e) for e in cached.values()):
+            raise ValueError("cache of the wrong shape")
     except (OSError, ValueError):
         cached = {}
     system = {str(d) for d in system_font_dirs()}
@@ -238,15 +286,22 @@ def _load_index(dirs: Sequence[Path], cache_dir: Path) -> list[_Record]:
     records: list[_Record] = []
     used_keys: set[str] = set()
     for path, rank in _font_files(dirs):
+        origin = "system" if str(dirs[rank]) in system else "fonts/"
         try:
             stat = path.stat()
         except OSError:
             continue
+        if not S_ISREG(stat.st_mode):
+            if origin != "system":
+                warnings.append(f"字体文件夹里的 {path} 不是普通文件（如管道或设备），已跳过")
+            continue
         entry = cached.get(str(path))
         if not entry or entry["size"] != stat.st_size or entry["mtime_ns"] != stat.st_mtime_ns:
-            entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "faces": _read_file(path)}
+            faces, error = _read_file(path)
+            entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "faces": faces, "error": error}
         files[str(path)] = entry
-        origin = "system" if str(dirs[rank]) in system else "fonts/"
+        if entry.get("error") and origin != "system":
+            warnings.append(f"字体文件 {path} 无法读取（{entry['error']}），已跳过；提示：重新复制该字体文件或删除它")
         for face in entry["faces"]:
             families: dict[str, tuple[str, tuple[str, ...]]] = {}
             for family, style in face["pairs"]:
@@ -280,6 +335,20 @@ def _load_index(dirs: Sequence[Path], cache_dir: Path) -> list[_Record]:
         except OSError:
             pass  # a read-only cache only costs time
     return records
+
+
+def _valid_entry(entry: Any) -> bool:
+    """An index entry as _load_index writes it (a hand-edited or foreign cache is rebuilt)."""
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("size"), int)
+        and isinstance(entry.get("mtime_ns"), int)
+        and isinstance(entry.get("faces"), list)
+        and all(isinstance(f, dict) and f.keys() >= _FACE_KEYS for f in entry["faces"])
+    )
+
+
+_FACE_KEYS = frozenset({"index", "family", "style", "pairs", "aliases", "psname", "cff", "weight"})
 
 
 # --- CFF → TrueType ---------------------------------------------------------------------
@@ -385,12 +454,10 @@ class FontSet:
 
     def __init__(self, profile: Profile, font_dirs: Sequence[Path] | None = None, cache_dir: Path | None = None):
         self.profile = profile
-        self.font_dirs = (
-            [Path(d) for d in font_dirs] if font_dirs is not None else [PROJECT_FONTS_DIR, *system_font_dirs()]
-        )
+        self.font_dirs = [Path(d) for d in font_dirs] if font_dirs is not None else [d for d, _ in font_search_path()]
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self.warnings: list[str] = []
-        self._records = _load_index(self.font_dirs, self.cache_dir)
+        self._records = _load_index(self.font_dirs, self.cache_dir, self.warnings)
         self._found: dict[str, Face | None] = {}
         self._faces: dict[str, Face] = {}
         self._resolved: dict[str, RoleResolution] = {}
@@ -503,7 +570,8 @@ class FontSet:
                 raise FontError(
                     f"no installed font can draw {_describe(ch)} for role {role!r}: tried "
                     f"{', '.join(f.label for f in candidates)}; hint: replace the character, or install "
-                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}"
+                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}",
+                    ch,
                 )
             self.warnings.append(
                 f"{role}: {_describe(ch)} is missing from {primary.family} {primary.style}; drawn with {chosen.label}"
@@ -529,7 +597,7 @@ class FontSet:
                 advances = dict(zip(data["codes"], data["advances"], strict=True))
                 ink = {ch: (float(low), float(high)) for ch, (low, high) in data["ink"].items()}
                 self._metrics[key] = _Metrics(int(data["upem"]), advances, ink)
-            except (OSError, ValueError, KeyError, TypeError):
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):  # absent or bad: rebuilt
                 self._metrics[key] = _read_metrics(face)
                 self._save_metrics(key)
         return self._metrics[key]
@@ -582,6 +650,8 @@ class FontSet:
         if not face.cff:
             return face.path, face.index
         target = _converted_path(face, self.cache_dir)
+        if target.is_file() and not _intact(target):
+            target.unlink(missing_ok=True)  # truncated or foreign: converted again below
         if not target.is_file():
             try:
                 _convert_cff(face.path, face.index, target)
@@ -600,10 +670,28 @@ class FontSet:
             if _REPORTLAB_FILES.get(name, (path, index)) != (path, index):  # same key, another file (another FontSet)
                 name = f"{key}-{_short_hash(path, index)[:6]}"
             if name not in _REPORTLAB_FILES:
-                pdfmetrics.registerFont(ReportlabTTFont(name, str(path), subfontIndex=index))
+                try:
+                    font = ReportlabTTFont(name, str(path), subfontIndex=index)
+                except Exception as exc:  # reportlab raises TTFError, struct.error, IndexError …
+                    font = self._rebuilt(key, path, index, name, exc)
+                pdfmetrics.registerFont(font)
                 _REPORTLAB_FILES[name] = (path, index)
             self._reportlab[key] = name
         return self._reportlab[key]
+
+    def _rebuilt(self, key: str, path: Path, index: int, name: str, exc: Exception) -> Any:
+        """A converted copy in the cache that reportlab cannot read (truncated, foreign) is
+        converted again; a font file itself that it cannot read is an error naming the file."""
+        from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
+
+        face = self.face(key)
+        if path == face.path:
+            raise FontError(
+                f"字体文件 {path} 无法嵌入 PDF（{type(exc).__name__}: {exc}）；提示：重新安装或复制该字体文件"
+            ) from None
+        path.unlink(missing_ok=True)
+        self.truetype_path(key)
+        return ReportlabTTFont(name, str(path), subfontIndex=index)
 
     # LibreOffice
 

@@ -4,20 +4,27 @@ Validation works on YAML nodes, so every error names the file, the line and the 
 (``body[3].heading``) and gives a hint. Scalars are read as the text the user typed (no
 YAML type guessing: ``no`` stays "no"). Half-width punctuation in Chinese text is
 normalised here, once, and each change is reported as a :class:`Notice`.
+
+Hostile input is bounded here (docs/limits.md): file size, YAML nesting, aliases (refused),
+text length, control and invisible characters, seal images (bytes, pixels, a decodable
+PNG/JPEG) and seal paths (inside the content file's folder unless ``unsafe_paths``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from PIL import Image, UnidentifiedImageError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import ContentError
+from .errors import ContentError, LimitError
 from .forms import DOC_NUMBER
 from .model import (
     PARAGRAPH_NUMBER_FORMS,
@@ -47,6 +54,14 @@ from .model import (
 from .normalize import full_width_punctuation
 
 MAX_HEADING_LEVEL = 4
+MAX_SIBLING_HEADINGS = 99  # 一 … 九十九: the numbering has no form past 99
+# limits on hostile or broken input (docs/limits.md)
+MAX_CONTENT_BYTES = 2_000_000  # a content file (a long 公文 is some 100 KB)
+MAX_YAML_DEPTH = 40  # nested lists/mappings (four heading levels need about 12)
+MAX_TEXT_CHARS = 20_000  # one paragraph, heading, cell or name
+MAX_TITLE_CHARS = 200  # ten lines of 二号 title
+MAX_SEAL_BYTES = 20_000_000
+MAX_SEAL_PIXELS = 25_000_000  # 5000 × 5000: a 40 mm seal at 3000 dpi
 SEAL_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg"}
 # Heading numbers typed by hand (一、（一）1.（1）), by level; group 1 reads the number. The
 # loader refuses them in headings, the checker (officialdoc check) lints them anywhere.
@@ -153,9 +168,10 @@ class LoadResult:
 class _Reader:
     """Walks the YAML node tree of one file, collecting notices."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, unsafe_paths: bool = False):
         self.path = path
         self.file = str(path)
+        self.unsafe_paths = unsafe_paths
         self.notices: list[Notice] = []
 
     # -- errors -------------------------------------------------------------------------
@@ -197,6 +213,19 @@ class _Reader:
         value = str(node.value).strip()
         if not value:
             raise self.error(node, fld, "is empty", "write the text, or remove the key")
+        if len(value) > MAX_TEXT_CHARS:
+            raise LimitError(
+                self.file, node.start_mark.line + 1, fld,
+                f"文字过长：{len(value)} 字，上限 {MAX_TEXT_CHARS} 字",
+                "把长段落分成几段（docs/limits.md）",
+            )  # fmt: skip
+        bad = _forbidden_char(value)
+        if bad is not None:
+            raise self.error(
+                node, fld,
+                f"含有不可打印的字符 {_describe_char(bad)}（第 {value.index(bad) + 1} 个字）",
+                "删除该字符：它多半是从别处复制带入的，或来自 \\x、\\u 转义",
+            )  # fmt: skip
         if normalise:
             value, changes = full_width_punctuation(value)
             if changes:
@@ -276,6 +305,12 @@ class _Reader:
                     "GB/T 9704 numbers four levels: 一、（一）1.（1）",
                 )
             ordinal += 1
+            if ordinal > MAX_SIBLING_HEADINGS:
+                raise self.error(
+                    item, where,
+                    f"同一层级的标题超过 {MAX_SIBLING_HEADINGS} 个",
+                    "标题序号最多到九十九：把这些标题分到上一层级的几个标题之下",
+                )  # fmt: skip
             title = self.text(parts["heading"], f"{where}.heading")
             self.refuse_typed_heading_number(parts["heading"], f"{where}.heading", title, state.scheme)
             run_in = self.text(parts["text"], f"{where}.text") if "text" in parts else None
@@ -412,7 +447,7 @@ class _Reader:
                 widths = [float(w) for w in raw]
             except ValueError:
                 widths = []
-            if len(widths) != columns or any(w <= 0 for w in widths):
+            if len(widths) != columns or not all(math.isfinite(w) and w > 0 for w in widths):
                 raise self.error(
                     parts["widths"],
                     f"{where}.widths",
@@ -806,7 +841,8 @@ class _Reader:
         raw = self.text(node, fld, normalise=False)
         if raw in ("reserve", "none"):
             return Seal(mode=raw)  # type: ignore[arg-type]
-        image = (self.path.parent / raw).resolve()
+        folder = self.path.parent.resolve()
+        image = (folder / raw).resolve()
         if image.suffix.lower() not in SEAL_IMAGE_SUFFIXES:
             raise self.error(
                 node,
@@ -814,9 +850,64 @@ class _Reader:
                 f"{raw!r} is not 'reserve', 'none' or a PNG/JPEG image",
                 "seal: reserve (stamped by hand) | none | path/to/seal.png",
             )
+        if not self.unsafe_paths and (Path(raw).is_absolute() or not image.is_relative_to(folder)):
+            raise self.error(
+                node, fld,
+                f"印章图片 {raw!r} 不在内容文件所在的文件夹 {folder} 之内",
+                "把图片复制到内容文件旁边并写相对路径（如 seal: 印章.png）；"
+                "确信内容文件可信时，API 可传 unsafe_paths=True",
+            )  # fmt: skip
         if not image.is_file():
             raise self.error(node, fld, f"seal image not found: {image}", "the path is relative to the content file")
+        self.check_image(image, node, fld)
         return Seal(mode="image", image=image)
+
+    def check_image(self, image: Path, node: Node, fld: str) -> None:
+        """A seal image within the byte and pixel limits that decodes completely."""
+        size = image.stat().st_size
+        if size > MAX_SEAL_BYTES:
+            raise LimitError(
+                self.file, node.start_mark.line + 1, fld,
+                f"印章图片 {image.name} 有 {size} 字节，上限 {MAX_SEAL_BYTES} 字节",
+                "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
+            )  # fmt: skip
+        try:
+            with Image.open(image) as picture:
+                width, height = picture.size
+                if width * height > MAX_SEAL_PIXELS:
+                    raise LimitError(
+                        self.file, node.start_mark.line + 1, fld,
+                        f"印章图片 {image.name} 为 {width}×{height} 像素，上限 {MAX_SEAL_PIXELS} 像素",
+                        "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
+                    )  # fmt: skip
+                if width == 0 or height == 0 or picture.format not in ("PNG", "JPEG"):
+                    raise ValueError(f"{picture.format} {width}×{height}")
+                picture.load()
+        except Image.DecompressionBombError:
+            raise LimitError(
+                self.file, node.start_mark.line + 1, fld,
+                f"印章图片 {image.name} 像素过多，上限 {MAX_SEAL_PIXELS} 像素",
+                "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
+            ) from None  # fmt: skip
+        except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
+            raise self.error(
+                node,
+                fld,
+                f"印章图片 {image.name} 已损坏或不是 PNG/JPEG 图片（{exc}）",
+                "重新导出该图片（PNG 或 JPEG），或写 seal: reserve",
+            ) from None
+
+    def profile(self, node: Node) -> str:
+        """A profile name, or a path that stays below the working folder unless ``unsafe_paths``."""
+        value = self.text(node, "profile", normalise=False)
+        path = Path(value)
+        if not self.unsafe_paths and (path.is_absolute() or ".." in path.parts):
+            raise self.error(
+                node, "profile",
+                f"样式配置路径 {value!r} 是绝对路径或含有 ..",
+                "写样式名（如 gbt9704）或相对路径；确信内容文件可信时，API 可传 unsafe_paths=True",
+            )  # fmt: skip
+        return value
 
     def signature(self, node: Node, fld: str) -> Signature:
         parts = self.mapping(node, fld, SIGNATURE_KEYS, ("date",))
@@ -897,6 +988,12 @@ class _Reader:
         parts = self.mapping(root, "", DOCUMENT_KEYS, ("title", "body"))
         title = self.title_text(parts["title"], "title")
         state = _PartState(self.heading_scheme(parts, ""))
+        if len(title) > MAX_TITLE_CHARS:
+            raise LimitError(
+                self.file, parts["title"].start_mark.line + 1, "title",
+                f"标题过长：{len(title)} 字，上限 {MAX_TITLE_CHARS} 字",
+                "公文标题一般不超过三行；把说明性文字移到正文（docs/limits.md）",
+            )  # fmt: skip
         blocks: list[Block] = []
         self.body(parts["body"], "body", 1, blocks, state)
         if not blocks:
@@ -929,7 +1026,7 @@ class _Reader:
         return Document(
             title=title,
             body=blocks,
-            profile=self.text(parts["profile"], "profile", normalise=False) if "profile" in parts else "gbt9704",
+            profile=self.profile(parts["profile"]) if "profile" in parts else "gbt9704",
             header=header,
             addressees=self.text_list(parts["addressees"], "addressees") if "addressees" in parts else [],
             attachments=attachments,
@@ -994,33 +1091,120 @@ def _kind(node: Node) -> str:
     return f"{node.value!r}"
 
 
-def load_text(text: str, path: Path) -> LoadResult:
-    """Load content YAML given as text (``path`` names it in messages, resolves seals)."""
-    reader = _Reader(path)
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases and nesting past ``MAX_YAML_DEPTH``.
+
+    An alias makes a node graph whose walk grows exponentially (a "billion laughs" of a few
+    hundred bytes); the content format never needs one.
+    """
+
+    def __init__(self, stream: str, file: str):
+        super().__init__(stream)
+        self.file = file
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise LimitError(
+                self.file, event.start_mark.line + 1, "",
+                f"不支持 YAML 别名（*{event.anchor}）",
+                "把内容直接写出来，不用 & 和 * 引用",
+            )  # fmt: skip
+        self.depth += 1
+        if self.depth > MAX_YAML_DEPTH:
+            raise LimitError(
+                self.file, event.start_mark.line + 1, "",
+                f"嵌套超过 {MAX_YAML_DEPTH} 层",
+                "标题最多四级；检查缩进或方括号是否多了（docs/limits.md）",
+            )  # fmt: skip
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def compose_yaml(text: str, path: Path | str) -> Node | None:
+    """Parse YAML text into a node tree within the limits; every failure is a ContentError
+    naming the file and line. Used for content files and profiles alike."""
+    file = str(path)
+    if len(text) > MAX_CONTENT_BYTES:
+        raise LimitError(
+            file, None, "", f"文件过大：{len(text)} 字，上限 {MAX_CONTENT_BYTES}", "把附件或长表格分成几份文件"
+        )
+    bad = _forbidden_char(text)
+    if bad is not None:
+        at = text.index(bad)
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise ContentError(
+            file, line, "",
+            f"第 {column} 列有不可打印的字符 {_describe_char(bad)}",
+            "删除该字符：它多半是从别处复制带入的",
+        )  # fmt: skip
+    loader = _BoundedLoader(text, file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
         raise ContentError(
-            str(path),
-            line,
+            file,
+            mark.line + 1 if mark else None,
             "",
             f"malformed YAML: {exc.problem or exc}",
             "check indentation and that every ':' in text is followed by a space or quoted",
         ) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ContentError(file, None, "", f"YAML 无法读取：{exc}", "检查文件是否为 YAML 文本") from None
+    finally:
+        loader.dispose()
+
+
+def load_text(text: str, path: Path, *, unsafe_paths: bool = False) -> LoadResult:
+    """Load content YAML given as text (``path`` names it in messages, resolves seals).
+
+    ``unsafe_paths`` lets ``seal:`` and ``profile:`` name files outside the content file's
+    folder (only for content you trust).
+    """
+    reader = _Reader(path, unsafe_paths=unsafe_paths)
+    root = compose_yaml(text.removeprefix("\ufeff"), path)
     if root is None:
         raise ContentError(str(path), None, "", "the file is empty", "see docs/content.md for the format")
     return LoadResult(reader.document(root), reader.notices)
 
 
-def load_document(path: str | Path) -> LoadResult:
+def load_document(path: str | Path, *, unsafe_paths: bool = False) -> LoadResult:
     """Read, validate and normalise one content file."""
     path = Path(path)
+    hint = "give the path to a .yaml content file"
+    if not path.exists():
+        raise ContentError(str(path), None, "", "file not found", hint)
+    if not path.is_file():
+        raise ContentError(str(path), None, "", "不是普通文件（是文件夹或设备）", hint)
     try:
+        if path.stat().st_size > MAX_CONTENT_BYTES:
+            raise LimitError(
+                str(path), None, "", f"文件过大：{path.stat().st_size} 字节，上限 {MAX_CONTENT_BYTES}",
+                "把附件或长表格分成几份文件（docs/limits.md）",
+            )  # fmt: skip
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(str(path), None, "", "file not found", "give the path to a .yaml content file") from None
     except UnicodeDecodeError as exc:
         raise ContentError(str(path), None, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from None
-    return load_text(text, path)
+    except OSError as exc:
+        raise ContentError(str(path), None, "", f"无法读取：{exc.strerror}", "检查文件路径和读取权限") from None
+    return load_text(text, path, unsafe_paths=unsafe_paths)
+
+
+def _forbidden_char(text: str) -> str | None:
+    """The first control, invisible-format, unassigned or private character (tab and newline pass)."""
+    for ch in text:
+        if ord(ch) < 0x20 and ch not in "\t\n\r":
+            return ch
+        if ord(ch) >= 0x7F and unicodedata.category(ch) in ("Cc", "Cf", "Cn", "Co", "Cs"):
+            return ch
+    return None
+
+
+def _describe_char(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")

@@ -396,12 +396,15 @@ class Document:
         if self.header:
             h = self.header
             parts += [t for t in (h.copy_number, h.secrecy, h.urgency) if t]
+            parts += h.marks
             if not h.preprinted:
                 parts += h.issuers + ([h.mark_suffix] if h.mark_suffix else [])
             if h.doc_number:
                 parts.append(h.doc_number)
             if h.signers:
                 parts.append(SIGNER_LABEL + "".join(h.signers))
+        if self.doc_number:
+            parts.append(self.doc_number)
         if title:
             parts.append(self.title)
         if self.addressees:
@@ -410,23 +413,23 @@ class Document:
         if self.attachments:
             parts.append(attachment_note(self.attachments))
         if self.signature:
-            sig = self.signature
-            if sig.signature_seals:
-                parts += [seal.title for seal in sig.signature_seals]
-            else:
-                parts += sig.issuers
-            parts.append(sig.date_text)
+            parts += signature_text(self.signature)
+        if self.publication:
+            parts.append(f"（{self.publication}）")
         if self.note:
             parts.append(f"（{self.note}）")
         if self.attendance:
             parts += [f"{label}：" + "、".join(names) for label, names in self.attendance.rows()]
+        for embedded in self.embedded:
+            parts.append(embedded.title)
+            parts += part_text(embedded.body, embedded.part, heading_formats)
         for separate in (False, True):  # bound with the 正文, then after the 版记
             if separate and self.record:
                 parts += record_lines(self.record)
             for number, attachment in self.attachment_pages(separate=separate):
                 parts.append(self.attachment_label(number))
                 parts.append(attachment.title)
-                parts += [block_text(b, heading_formats) for b in attachment.body]
+                parts += part_text(attachment.body, attachment.part, heading_formats)
         return "".join(parts)
 
     def attachment_pages(self, *, separate: bool) -> list[tuple[int, Attachment]]:
@@ -466,6 +469,39 @@ def block_text(block: Block, heading_formats: tuple[str, ...]) -> str:
     return block.text
 
 
+def signature_text(signature: Signature) -> list[str]:
+    """署名 (签名章 titles, 签署 or issuers; none when only the date is given), then the date."""
+    if signature.signature_seals:
+        names = [seal.title for seal in signature.signature_seals]
+    else:
+        names = [signer.text for signer in signature.signers] or signature.issuers
+    return [*names, signature.date_text]
+
+
+def part_text(body: list[Block], part: DocumentPart | None, heading_formats: tuple[str, ...]) -> list[str]:
+    """What a document printed inside another one prints after its title (§7.3 order):
+    发文字号, the line under the title, 主送, body, 附件说明, 署名 and date, 附注, then its
+    own attachments' pages (label, title, and the same again)."""
+    if part is None:
+        return [block_text(b, heading_formats) for b in body]
+    parts = [t for t in (part.doc_number, part.subtitle) if t]
+    if part.addressees:
+        parts.append("、".join(part.addressees) + "：")
+    parts += [block_text(b, heading_formats) for b in body]
+    if part.attachments:
+        parts.append(attachment_note(part.attachments))
+    if part.signature:
+        parts += signature_text(part.signature)
+    if part.note:
+        parts.append(f"（{part.note}）")
+    for number, attachment in enumerate(part.attachments, start=1):
+        if attachment.body:
+            parts.append(attachment_label(number, len(part.attachments)))
+            parts.append(attachment.title)
+            parts += part_text(attachment.body, attachment.part, heading_formats)
+    return parts
+
+
 def attachment_label(number: int, count: int) -> str:
     """附件 page label (§7.3.7): "附件" alone for a single attachment, else "附件2"."""
     return "附件" if count == 1 else f"附件{number}"
@@ -479,12 +515,14 @@ def attachment_note(attachments: list[Attachment]) -> str:
 
 
 def record_lines(record: RecordBlock) -> list[str]:
-    """版记 texts top to bottom: 主送 (moved), 抄送, then 印发机关 + 印发日期."""
+    """版记 texts top to bottom: 主送 (moved), 抄送, 印数 (共印5份), then 印发机关 + 印发日期."""
     lines = []
     if record.addressees:
         lines.append(ADDRESSEES_LABEL + "，".join(record.addressees) + "。")
     if record.cc:
         lines.append(CC_LABEL + "，".join(record.cc) + "。")
+    if record.copies:
+        lines.append(record.copies_text)
     if record.printer or record.print_date:
         lines.append((record.printer or "") + record.print_date_text)
     return lines

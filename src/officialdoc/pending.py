@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import ContentError
-from .model import Article, Attachment, Block, Chapter, Document, NumberedParagraph, SourceRef, Table
+from .model import (
+    Article,
+    Attachment,
+    Block,
+    Chapter,
+    Document,
+    DocumentPart,
+    NumberedParagraph,
+    SourceRef,
+    Table,
+)
 
 HINT = "内容已通过检查，但排版尚未支持（issue #9 第二阶段）；为不丢失文字，这次不生成任何文件。可暂时删去此项后再生成"
 
@@ -20,33 +30,33 @@ HINT = "内容已通过检查，但排版尚未支持（issue #9 第二阶段）
 def unplaceable(doc: Document) -> Iterator[tuple[SourceRef | None, str, str]]:
     """(where, field, what) of every element the layout cannot place yet, in reading order."""
     refs = doc.sources
-    if doc.header is not None and doc.header.marks:
-        yield refs.get("header.marks"), "header.marks", "答复件的分类、公开标记（A类、公开）"
-    if doc.doc_number:
-        yield refs.get("doc_number"), "doc_number", "没有发文机关标志的单独发文字号"
     if doc.heading_scheme != "gbt9704":
         yield refs.get("heading_scheme"), "heading_scheme", "小数点标题层次（1、1.1、1.1.1）"
     if doc.contents is not None:
         yield refs.get("contents"), "contents", "目录"
     yield from _blocks(doc.body)
-    if doc.signature is not None and (doc.signature.signers or doc.signature.date_only):
-        what = "令的签署（职务　姓名）" if doc.signature.signers else "没有署名的成文日期"
-        yield refs.get("signature"), "signature", what
-    if doc.publication:
-        yield refs.get("publication"), "publication", "公开发布说明（此件公开发布）"
     for embedded in doc.embedded:
-        yield embedded.source, embedded.source.field if embedded.source else "embedded", "被印发、转发的文件"
+        yield from _part(embedded.part, embedded.source)
+        yield from _blocks(embedded.body)
+        yield from _attachments(embedded.part.attachments)
     yield from _attachments(doc.attachments)
-    if doc.record is not None and doc.record.copies:
-        yield refs.get("record.copies"), "record.copies", "版记中的印数（共印×份）"
+
+
+def _part(part: DocumentPart, where: SourceRef | None) -> Iterator[tuple[SourceRef | None, str, str]]:
+    field = where.field if where else "embedded"
+    if part.heading_scheme != "gbt9704":
+        yield where, f"{field}.heading_scheme", "小数点标题层次（1、1.1、1.1.1）"
+    if part.contents is not None:
+        yield part.contents.source or where, f"{field}.contents", "目录"
 
 
 def _attachments(attachments: list[Attachment]) -> Iterator[tuple[SourceRef | None, str, str]]:
     for attachment in attachments:
         if attachment.part is not None:
-            field = attachment.source.field if attachment.source else "attachments"
-            yield attachment.source, field, "作为完整文件的附件（主送、署名、成文日期、附注、附件等）"
+            yield from _part(attachment.part, attachment.source)
         yield from _blocks(attachment.body)
+        if attachment.part is not None:
+            yield from _attachments(attachment.part.attachments)
 
 
 def _blocks(blocks: list[Block]) -> Iterator[tuple[SourceRef | None, str, str]]:

@@ -7,8 +7,11 @@ Lengths are millimetres unless a name says otherwise (``_pt``, ``_twips``).
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, fields
 from functools import cached_property
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,8 @@ import yaml
 from .errors import ProfileError
 
 PT_PER_MM = 72 / 25.4
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+# The profiles shipped with the package (in a checkout, src/officialdoc/templates links to templates/).
+TEMPLATES_DIR = Path(str(files("officialdoc").joinpath("templates")))
 
 
 def pt_to_mm(pt: float) -> float:
@@ -180,6 +184,7 @@ class Profile:
     attachments: AttachmentSpec
     record: RecordSpec
     header: HeaderSpec
+    embedded: EmbeddedSpec  # 印发/转发 notices: the document they carry; a lone 发文字号
     check: CheckSpec  # officialdoc check: tolerances of measuring
     attendance: AttendanceSpec | None  # 纪要 profiles only (§10.3)
 
@@ -254,17 +259,22 @@ def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
         raise ProfileError(f"{where}: {exc}") from None
 
 
-def find_profile(name_or_path: str | Path) -> Path:
-    """Locate a profile by name (``gbt9704``) or by path to a YAML file."""
-    candidate = Path(name_or_path)
-    if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
-        return candidate
+def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
+    """Locate a profile: a name (``gbt9704``) is a shipped profile; a path to a ``.yaml``/``.yml``
+    file is taken relative to ``relative_to`` (the folder of the content file naming it), else
+    to the current folder."""
+    if Path(name_or_path).suffix in {".yaml", ".yml"}:
+        path = Path(relative_to or ".") / name_or_path
+        if path.is_file():
+            return path
+        raise ProfileError(f"找不到版式文件 {str(path)!r}；提示：profile: 中的路径相对于内容文件所在的文件夹")
     path = TEMPLATES_DIR / f"{name_or_path}.yaml"
     if path.is_file():
         return path
+    shipped = ", ".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
     raise ProfileError(
-        f"style profile {str(name_or_path)!r} not found "
-        f"(looked in {TEMPLATES_DIR}); hint: use 'gbt9704' or a path to a .yaml profile"
+        f"没有名为 {str(name_or_path)!r} 的版式（在 {TEMPLATES_DIR} 中查找）；"
+        f"提示：可用的版式有 {shipped}，或给出一个 .yaml 版式文件的路径"
     )
 
 
@@ -282,11 +292,22 @@ def _derive(data: dict[str, Any]) -> None:
         spec.setdefault("side_indent_char_pt", style.get("size_pt"))
 
 
-def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
-    """Load and validate a style profile."""
-    path = find_profile(name_or_path)
+def load_profile(name_or_path: str | Path = "gbt9704", relative_to: Path | None = None) -> Profile:
+    """Load and validate a style profile (``relative_to``: see :func:`find_profile`)."""
+    path = find_profile(name_or_path, relative_to)
     data = _read_profile(path, ())
     _derive(data)
+    try:
+        profile = _profile(data, path)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ProfileError(
+            f"{path}: 样式配置的结构有误（{type(exc).__name__}: {exc}）；提示：对照 templates/gbt9704.yaml 检查各节"
+        ) from None
+    _validate(profile, path)
+    return profile
+
+
+def _profile(data: dict[str, Any], path: Path) -> Profile:
     where = str(path)
     fonts = {
         role: FontRoleSpec(
@@ -328,6 +349,7 @@ def load_profile(name_or_path: str | Path = "gbt9704") -> Profile:
         table=_build(TableSpec, _section(data, "table", path), f"{where}: table"),
         attachments=_build(AttachmentSpec, _section(data, "attachments", path), f"{where}: attachments"),
         record=_build(RecordSpec, _section(data, "record", path), f"{where}: record"),
+        embedded=_build(EmbeddedSpec, _section(data, "embedded", path), f"{where}: embedded"),
         header=_header_spec(_section(data, "header", path), where),
         check=_check_spec(_section(data, "check", path), where),
         attendance=(
@@ -386,18 +408,27 @@ class RecordSpec:
     rules: bool = True  # the rules above, between and under the rows (信函: none, §10.1)
 
 
+@dataclass(frozen=True)
+class EmbeddedSpec:
+    """The document an 印发/转发/发布 notice carries, and a 发文字号 printed without a 版头."""
+
+    title_slot: int  # a new page: its title's first grid line (0-based)
+    blank_lines_before: int  # not on a new page: blank lines above its title
+    subtitle_style: str  # the line under its title (key of Profile.styles)
+    number_blank_lines_after: int  # a lone 发文字号 to the title under it
+
+
 def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     """A profile's YAML mapping; ``extends: <profile>`` deep-merges it over that profile."""
     if path.resolve() in seen:
         raise ProfileError(f"{path}: 'extends' loops back to itself ({' → '.join(str(s) for s in seen)})")
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = _parse(path)
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: a profile is a YAML mapping")
     base = data.pop("extends", None)
     if base is None:
         return data
-    base_path = path.parent / str(base) if str(base).endswith((".yaml", ".yml")) else find_profile(str(base))
+    base_path = find_profile(str(base), path.parent)
     return _deep_merge(_read_profile(base_path, (*seen, path.resolve())), data)
 
 
@@ -446,6 +477,7 @@ class HeaderSpec:
     mark_line_pitch_em: float  # joint issuance: stacked names, baseline to baseline
     mark_suffix_gap_em: float  # joint issuance: the names' block to "文件"
     flush_styles: tuple[str, ...]  # 份号, 密级和保密期限, 紧急程度 (keys of Profile.styles)
+    marks_style: str  # 答复件 marks (A类, 公开) under them
     doc_number_style: str
     signer_label_style: str
     signer_style: str
@@ -538,3 +570,123 @@ def profile_keywords(profile: Profile) -> str:
     """The keywords our renderers give a file (PDF /Keywords, DOCX core property ``keywords``):
     ``officialdoc-profile:<name>``, so that ``officialdoc check`` picks the profile it was made with."""
     return f"{PROFILE_KEYWORD}:{profile.name}"
+
+
+# -- validation: every number in range, colours, sizes > 0 (file:line: field + hint) ----------
+
+MAX_NUMBER = 10_000.0  # no length, size or count of a profile comes near it
+SIGNED = {"fit_tracking_pt", "squeeze_min_tracking_pt", "flow_baseline_extra_pt"}  # may be negative
+POSITIVE = {
+    "width_mm", "height_mm", "block_width_mm", "block_height_mm", "lines", "chars", "size_pt",
+    "line_pitch_twips", "line_pitch_lines", "max_chars_per_line", "seal_diameter_mm",
+    "signature_seal_width_mm", "signature_seal_lines", "signers_per_line", "mark_max_width_mm",
+    "mark_min_scale", "mark_line_pitch_em", "rule_width_mm", "rule_length_mm", "side_indent_char_pt",
+    "carry_lines",
+}  # fmt: skip
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _parse(path: Path) -> Any:
+    """A profile file's YAML data, read within the content loader's limits (no aliases)."""
+    from .errors import ContentError
+    from .load import compose_yaml
+
+    try:
+        node = compose_yaml(path.read_text(encoding="utf-8"), path)
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"{path}: 不是 UTF-8 文本（{exc.reason}）；提示：把样式配置另存为 UTF-8") from None
+    except OSError as exc:
+        raise ProfileError(f"{path}: 无法读取（{exc.strerror}）；提示：检查路径和权限") from None
+    except ContentError as exc:
+        raise ProfileError(f"样式配置 {exc}") from None
+    return None if node is None else yaml.SafeLoader("").construct_document(node)
+
+
+def _validate(profile: Profile, path: Path) -> None:
+    """Every number finite and in range, integers whole, colours #RRGGBB, the block on the page."""
+    sections = [(f.name, getattr(profile, f.name)) for f in fields(profile)]
+    items: list[tuple[str, Any]] = []
+    for name, value in sections:
+        if isinstance(value, dict):
+            items += [(f"{name}.{key}", spec) for key, spec in value.items()]
+        elif value is not None and hasattr(value, "__dataclass_fields__"):
+            items.append((name, value))
+            letter = getattr(value, "letter", None)
+            if letter is not None:
+                items.append((f"{name}.letter", letter))
+    for where, spec in items:
+        if not hasattr(spec, "__dataclass_fields__"):
+            if where.startswith("colors.") and not (isinstance(spec, str) and COLOUR.match(spec)):
+                _invalid(path, where, f"{spec!r} 不是颜色", '写成 #RRGGBB，如 "#FF0000"')
+            continue
+        for f in fields(spec):
+            _check_number(path, f"{where}.{f.name}", f.name, f.type, getattr(spec, f.name))
+    for style in profile.styles.values():
+        if style.color not in profile.colors:
+            _invalid(path, f"styles.{style.name}.color", f"没有名为 {style.color!r} 的颜色", "用 colors 里的名字")
+    _check_keep_lines(profile, path)
+    page = profile.page
+    if page.margin_left_mm + page.block_width_mm > page.width_mm + 1e-6:
+        _invalid(path, "page.block_width_mm", "版心超出纸张右边", "页边距 + 版心宽度不能大于纸宽")
+    if page.margin_top_mm + page.block_height_mm > page.height_mm + 1e-6:
+        _invalid(path, "page.block_height_mm", "版心超出纸张下边", "页边距 + 版心高度不能大于纸高")
+
+
+def _check_keep_lines(profile: Profile, path: Path) -> None:
+    """``headings.keep_body_lines``: one whole number per heading level, from 0 to a page's lines."""
+    keep, levels = profile.headings.keep_body_lines, len(profile.headings.styles)
+    where = "headings.keep_body_lines"
+    if len(keep) != levels:
+        _invalid(path, where, f"有 {len(keep)} 项，标题有 {levels} 级", f"每级标题写一个数，共 {levels} 个")
+    for value in keep:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= profile.grid.lines:
+            _invalid(path, where, f"{value!r} 不是 0 到 {profile.grid.lines} 的整数", "写标题下留在同页的正文行数")
+
+
+def _check_number(path: Path, where: str, name: str, kind: object, value: Any) -> None:
+    kind = str(kind)
+    if kind not in ("float", "int"):
+        if kind == "str" and not isinstance(value, str):
+            _invalid(path, where, f"{value!r} 不是文字", "写成文字（必要时加引号）")
+        if kind == "bool" and not isinstance(value, bool):
+            _invalid(path, where, f"{value!r} 不是 true/false", "写 true 或 false")
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _invalid(path, where, f"{value!r} 不是数字", "写一个数字，不加单位和引号")
+    if not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        _invalid(path, where, f"{value!r} 超出范围", f"写一个绝对值不超过 {MAX_NUMBER:g} 的数字")
+    if kind == "int" and value != int(value):
+        _invalid(path, where, f"{value!r} 不是整数", "写一个整数")
+    if name in POSITIVE and value <= 0:
+        _invalid(path, where, f"{value!r} 必须大于 0", "字号、尺寸、行数和字数都大于 0")
+    if name not in SIGNED and value < 0:
+        _invalid(path, where, f"{value!r} 不能为负数", "写一个 ≥ 0 的数字")
+
+
+def _invalid(path: Path, where: str, message: str, hint: str) -> None:
+    file, line = _locate(path, where.split("."))
+    raise ProfileError(
+        f"{file}:{line}: {where}: {message}；提示：{hint}" if line else f"{file}: {where}: {message}；提示：{hint}"
+    )
+
+
+def _locate(path: Path, keys: list[str]) -> tuple[Path, int | None]:
+    """The file (the profile or one it extends) and line that set the key path ``keys``."""
+    from .load import compose_yaml
+
+    seen: set[Path] = set()
+    while path.resolve() not in seen:
+        seen.add(path.resolve())
+        node = compose_yaml(path.read_text(encoding="utf-8"), path)
+        found = node
+        for key in keys:
+            found = next((v for k, v in getattr(found, "value", ()) if getattr(k, "value", None) == key), None)
+            if not isinstance(found, yaml.Node):
+                break
+        if isinstance(found, yaml.Node):
+            return path, found.start_mark.line + 1
+        base = next((v.value for k, v in getattr(node, "value", ()) if getattr(k, "value", None) == "extends"), None)
+        if base is None:
+            break
+        path = path.parent / str(base) if str(base).endswith((".yaml", ".yml")) else find_profile(str(base))
+    return path, None

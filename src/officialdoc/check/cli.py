@@ -45,7 +45,8 @@ def check(
 ) -> None:
     """Check files against GB/T 9704-2012 (格式检查): geometry, fonts, page numbers, content.
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 a file could not be read.
+    Exit status: 0 clean, 1 findings at or above --fail-on, 2 a file could not be read,
+    3 the checker failed on a file (please report it); the other files are still checked.
     Example: officialdoc check out/2021.pdf out/2021.docx content/2021.yaml --json
     """
     if fail_on not in FAIL_CHOICES:

@@ -21,12 +21,14 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..errors import ContentError
-from ..load import TYPED_LABELS, TYPED_NUMBER, load_text
+from ..errors import ContentError, ProfileError
+from ..load import TYPED_LABELS, TYPED_NUMBER, compose_yaml, load_document
 from ..model import chinese_numeral
 from ..normalize import full_width_punctuation, is_cjk
+from ..profile import Profile, load_profile
 from .common import CN_DATE, HANZI, ZERO_DATE
 from .findings import Finding
+from .report import Report
 from .rules import finding
 
 TITLE_KEYS = {"title", "标题"}
@@ -46,7 +48,14 @@ GOOD_NUMBER = re.compile(r"^\S*〔\d{4}〕[1-9]\d*号$")
 CC_PREFIX = re.compile(r"^抄送[：:]")
 ATTACH_PREFIX = re.compile(r"^附件[：:]\s*")
 LIST_NUMBER = re.compile(r"\s*\d+[.．]\s*")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: typed numbers start again
 CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
+
+
+def _typed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A typed label at the start of ``text``; not the "1." of a decimal number (1.1, 3.5%)."""
+    match = pattern.match(text)
+    return None if match is None or text[match.end() : match.end() + 1].isdigit() else match
 
 
 @dataclass(frozen=True)
@@ -74,17 +83,25 @@ class _Text:
         return start.line + 1, None
 
 
-def _walk(node: Node, keys: tuple[str, ...] = (), list_item: bool = False) -> Iterator[_Text]:
+def _walk(
+    node: Node, keys: tuple[str, ...] = (), list_item: bool = False, seen: set[int] | None = None
+) -> Iterator[_Text]:
+    """Every string under ``node``; a node reached again through an alias is read once
+    (a YAML alias bomb is a few nodes referenced billions of times)."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, ScalarNode):
         yield _Text(str(node.value), node, keys, list_item)
     elif isinstance(node, SequenceNode):
         for item in node.value:
-            yield from _walk(item, keys, True)
+            yield from _walk(item, keys, True, seen)
     elif isinstance(node, MappingNode):
         for key, value in node.value:
             if isinstance(key, ScalarNode):
                 yield _Text(str(key.value), key, keys, False, is_key=True)
-                yield from _walk(value, (*keys, str(key.value)))
+                yield from _walk(value, (*keys, str(key.value)), False, seen)
 
 
 class _Lint:
@@ -133,7 +150,7 @@ class _Lint:
                 "抄送机关名称后应以句号“。”结尾",
                 "抄送 must end with '。'",
             )
-        typed = TYPED_NUMBER.match(stripped) if HANZI.search(stripped) and not under & NOT_PARAGRAPHS else None
+        typed = _typed(TYPED_NUMBER, stripped) if HANZI.search(stripped) and not under & NOT_PARAGRAPHS else None
         if typed and t.key in HEADING_KEYS:
             label = typed.group(1)
             self.add(
@@ -251,21 +268,29 @@ class _Lint:
                     f"attachment name ends with {name[-1]!r}",
                 )
 
-    def gaps(self, node: Node, keys: tuple[str, ...] = ()) -> None:
-        """Typed numbers of sibling paragraphs run 1, 2, 3 … at every level."""
+    def gaps(self, node: Node, keys: tuple[str, ...] = (), seen: set[int] | None = None) -> None:
+        """Typed numbers of sibling paragraphs run 1, 2, 3 … at every level (an aliased
+        node is read once)."""
+        seen = set() if seen is None else seen
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, MappingNode):
             for key, value in node.value:
-                self.gaps(value, (*keys, str(key.value)))
+                self.gaps(value, (*keys, str(key.value)), seen)
             return
         if not isinstance(node, SequenceNode):
             return
         last = [0] * len(TYPED_LABELS)
         for item in node.value:
-            self.gaps(item, keys)
+            self.gaps(item, keys, seen)
             if not isinstance(item, ScalarNode) or not HANZI.search(str(item.value)) or set(keys) & NOT_PARAGRAPHS:
                 continue
+            if ARTICLE.match(str(item.value).strip()):
+                last = [0] * len(TYPED_LABELS)  # 第一条, 第二章 …: numbering starts again
+                continue
             for level, pattern in enumerate(TYPED_LABELS):
-                match = pattern.match(str(item.value).strip())
+                match = _typed(pattern, str(item.value).strip())
                 if not match:
                     continue
                 number = int(match[1]) if match[1].isdigit() else CN_VALUES.get(match[1], 0)
@@ -286,8 +311,8 @@ class _Lint:
 def lint_text(text: str) -> list[Finding]:
     """Lint findings of raw content YAML (none when the YAML does not even parse)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        root = compose_yaml(text, "")  # within the loader's limits: no aliases, bounded nesting
+    except ContentError:
         return []
     if root is None:
         return []
@@ -298,29 +323,36 @@ def lint_text(text: str) -> list[Finding]:
     return sorted(lint.findings, key=lambda f: (f.line or 0, f.column or 0))
 
 
-def check_content(path: Path, text: str) -> list[Finding]:
-    """Lint plus the loader's verdict for one content file's text."""
-    findings = lint_text(text)
-    linted = {f.line for f in findings}
+def check_content_file(path: Path, explicit: Profile | None, report: Report) -> None:
+    """A content file checked as ``officialdoc render`` would load it, plus the lint:
+    the same loader (:func:`officialdoc.load.load_document`), then the profile it names
+    loaded as render loads it."""
     try:
-        result = load_text(text, path)
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""  # the loader says why
+    report.findings = lint_text(text) if text else []
+    try:
+        result = load_document(path)
     except ContentError as exc:
-        where = f"第{exc.line}行" if exc.line else "文件"
-        field = f"（{exc.field}）" if exc.field else ""
-        hint = f"；提示：{exc.hint}" if exc.hint else ""
-        findings.append(
+        report.findings.append(_content_error(exc))
+        return
+    except yaml.YAMLError as exc:  # an error the loader does not turn into a ContentError (yet)
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        report.findings.append(
             finding(
                 "YAML-CONTENT",
-                f"{where}{field}：{exc.message}{hint}",
+                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（{exc}）",
                 str(exc),
-                line=exc.line,
-                element=exc.field or None,
+                line=line,
             )
         )
-        return findings
+        return
+    linted = {f.line for f in report.findings}
     for notice in result.notices:
         if notice.line not in linted:
-            findings.append(
+            report.findings.append(
                 finding(
                     "YAML-NOTICE",
                     f"第{notice.line}行（{notice.field}）：{notice.message}",
@@ -329,4 +361,35 @@ def check_content(path: Path, text: str) -> list[Finding]:
                     element=notice.field,
                 )
             )
-    return findings
+    report.profile = explicit.name if explicit else _profile_of(path, result.document.profile, report)
+
+
+def _profile_of(path: Path, name: str, report: Report) -> str | None:
+    """Load the content file's ``profile:`` as render does; a finding when it cannot be."""
+    where = {"element": "profile"}
+    if Path(name).suffix in {".yaml", ".yml"} and (path.parent / name).resolve() == path.resolve():
+        report.findings.append(
+            finding(
+                "YAML-CONTENT",
+                f"profile：“{name}”是这个内容文件本身，不是版式文件",
+                "profile names the file itself",
+                **where,
+            )
+        )
+        return None
+    try:
+        return load_profile(name, path.parent).name  # relative to the content file, as render does
+    except ProfileError as exc:
+        report.findings.append(
+            finding("YAML-CONTENT", f"profile：“{name}”不是可用的版式（{exc}）", f"profile {name!r}: {exc}", **where)
+        )
+        return None
+
+
+def _content_error(exc: ContentError) -> Finding:
+    where = f"第{exc.line}行" if exc.line else "文件"
+    field = f"（{exc.field}）" if exc.field else ""
+    hint = f"；提示：{exc.hint}" if exc.hint else ""
+    return finding(
+        "YAML-CONTENT", f"{where}{field}：{exc.message}{hint}", str(exc), line=exc.line, element=exc.field or None
+    )

@@ -5,8 +5,11 @@ style, the paragraph style and its ``basedOn`` chain (or the default paragraph s
 then ``docDefaults``. On one ``w:rFonts`` a theme attribute (``w:eastAsiaTheme``) wins
 over the explicit name, as in ECMA-376.
 
-Elements are found by their text: the title is the largest centred paragraph near the top,
-headings start with a label of the profile (一、（一）1.（1）), the rest is body text.
+Elements are found by their text: the title is the largest centred paragraph near the top
+(never a table cell or a long paragraph), headings start with a label of the profile
+(一、（一）1.（1）) typed or printed by Word's automatic numbering, the rest is body text. The
+rules run in the groups of :data:`GROUPS`, each isolated and registered with the catalogue
+ids it reports, as the PDF rules do.
 """
 
 from __future__ import annotations
@@ -18,23 +21,34 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.section import Section
 from lxml import etree
 
+from ..model import chinese_numeral
 from ..profile import PT_PER_MM, Profile
 from .common import HANZI, hex_rgb, is_red, label_patterns, most_common, size_zh
-from .findings import Finding
+from .findings import Finding, RuleResult
 from .roles import FontRoles
-from .rules import finding
+from .rules import Group, finding, merge
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = TWIPS_PER_PT * PT_PER_MM
 CHARSPACE_UNIT = 4096  # w:docGrid/@w:charSpace is in 1/4096 pt
 AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
 GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
+RUN_IN_END = re.compile("[。：]")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")
+ATTACHMENT_LABEL = re.compile(r"^\S*附件\d*$")  # "附件2", "大府发〔2022〕5号附件2": an attachment begins
+ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
+LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
+CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
+TITLE_MAX_CHARS = 80  # a longer paragraph is running text, whatever its size
 SIDES = {"top": "上", "bottom": "下", "left": "左", "right": "右"}  # w:pgMar attributes, in the profile's order
 
 
@@ -56,7 +70,12 @@ def _twips(value: str | None) -> float | None:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(t.text or "" for t in element.iter(q("t")))
+    return "".join(t.text or "" for t in element.iter(q("t")) if not _in_fallback(t))
+
+
+def _in_fallback(element: etree._Element) -> bool:
+    """Inside an mc:Fallback: the VML copy of a shape that Word 2010+ (and we) read as its mc:Choice."""
+    return any(a.tag == MC_FALLBACK for a in element.iterancestors())
 
 
 @dataclass(frozen=True)
@@ -160,6 +179,50 @@ class _Resolver:
         return self.attr(self.para_levels(p), child, name)
 
 
+# w:numFmt → a number in that format, to read an automatic label as the profile's ("%1、" → "一、")
+NUMBER_SAMPLE = {"decimal": "1", "chineseCounting": "一", "chineseCountingThousand": "一", "ideographTraditional": "一",
+                 "japaneseCounting": "一", "chineseLegalSimplified": "一", "taiwaneseCounting": "一"}  # fmt: skip
+
+
+class _Numbering:
+    """Word's automatic numbering (numbering.xml): the label a numbered paragraph shows."""
+
+    def __init__(self, document: DocxDocument, res: _Resolver):
+        self.res = res
+        self.levels: dict[tuple[str, str], tuple[str, str]] = {}  # (numId, ilvl) → (numFmt, lvlText)
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return  # no numbering part
+        abstract = {a.get(q("abstractNumId")): a for a in root.iter(q("abstractNum"))}
+        for num in root.iter(q("num")):
+            ref = num.find(q("abstractNumId"))
+            definition = abstract.get(ref.get(q("val")) if ref is not None else None)
+            if definition is None:
+                continue
+            for lvl in definition.iter(q("lvl")):
+                fmt, text = lvl.find(q("numFmt")), lvl.find(q("lvlText"))
+                self.levels[(num.get(q("numId")) or "", lvl.get(q("ilvl")) or "0")] = (
+                    fmt.get(q("val")) if fmt is not None else "decimal",
+                    text.get(q("val")) if text is not None else "",
+                )
+
+    def label(self, p: etree._Element) -> str:
+        """The label Word prints before the paragraph ("一、", "（一）", "1."), with a sample number."""
+        for level in self.res.para_levels(p):  # direct numPr, else the paragraph style's
+            pr = level.find(q("numPr"))
+            number = pr.find(q("numId")) if pr is not None else None
+            if number is not None:
+                num_id = number.get(q("val"))
+                ilvl = pr.find(q("ilvl"))
+                found = self.levels.get((num_id or "", ilvl.get(q("val")) if ilvl is not None else "0"))
+                if found is None or num_id == "0":
+                    return ""
+                fmt, text = found
+                return re.sub(r"%\d", NUMBER_SAMPLE.get(fmt, "1"), text)
+        return ""
+
+
 @dataclass(eq=False)
 class _Para:
     """A paragraph with text (compared by identity)."""
@@ -169,6 +232,54 @@ class _Para:
     text: str
     runs: list[tuple[etree._Element, str]]  # runs with text
     in_table: bool
+    label: str = ""  # the label Word's automatic numbering prints before the text
+
+
+FILE_RULES = ("DOCX-PAGE-SIZE",)  # about the file, outside the groups
+GROUPS = (
+    Group(
+        "页边距和行格",
+        "page_and_grid",
+        True,
+        (
+            "DOCX-MARGINS",
+            "DOCX-GRID-LINES",
+            "DOCX-GRID-CHARS",
+            "DOCX-GRID-LIBREOFFICE",
+            "DOCX-PARA-SPACING",
+            "DOCX-WIDOW-CONTROL",
+        ),
+    ),
+    Group(
+        "字体字号",
+        "fonts",
+        False,
+        (
+            "DOCX-FONT-BODY",
+            "DOCX-FONT-EASTASIA",
+            "DOCX-FONT-HEADING",
+            "DOCX-FONT-THEME",
+            "DOCX-TITLE-FONT",
+            "DOCX-TITLE-SIZE",
+        ),
+    ),
+    Group("序号", "numbering_rules", False, ("DOCX-HEADING-BRACKETS", "DOCX-HEADING-NUMBER")),
+    Group(
+        "页码",
+        "footers",
+        False,
+        (
+            "DOCX-PAGENUM-FIELD",
+            "DOCX-PAGENUM-FIRST",
+            "DOCX-PAGENUM-FONT",
+            "DOCX-PAGENUM-FORM",
+            "DOCX-PAGENUM-HIDDEN",
+            "DOCX-PAGENUM-ODDEVEN",
+            "DOCX-PAGENUM-SIDE",
+            "DOCX-PAGENUM-SIZE",
+        ),
+    ),
+)
 
 
 class _DocxCheck:
@@ -183,29 +294,37 @@ class _DocxCheck:
         self.res = _Resolver(self.styles)
         self.findings: list[Finding] = []
         self.notes: list[str] = []
+        self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
+        self.group: Group | None = None  # the group running
+        self.sections = list(document.element.body.iter(q("sectPr")))
         self.body_style = profile.style("body")
+        self.body_pt = self.body_style.size_pt  # the document's body size, once the fonts are read
         self.labels = label_patterns(profile)
+        self.numbering = _Numbering(document, self.res)
         self.paras = list(self._paragraphs())
         self.title = self._title()
-        self.headings = {para: level for para in self.paras if (level := self._level(para))}
+        self.headings: dict[_Para, int] = {}
+        for para in self.paras:
+            if ARTICLE.match(para.text.lstrip(" \u3000\t")):
+                break  # a document in articles (第一条 …): 一、 and （一） after it are items, not headings
+            if level := self._level(para):
+                self.headings[para] = level
         self.body_paras = [
             para
             for para in self.paras
             if para is not self.title and para not in self.headings and not self._centred(para) and not para.in_table
         ]
 
-    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
-        self.findings.append(finding(rule_id, text, detail, **where))
-
     # -- elements -----------------------------------------------------------------------
     def _paragraphs(self) -> Iterator[_Para]:
         body = self.doc.element.body
-        for index, p in enumerate(body.iter(q("p")), start=1):
-            runs = [(r, _text(r)) for r in p.iter(q("r"))]
+        for index, p in enumerate((p for p in body.iter(q("p")) if not _in_fallback(p)), start=1):
+            runs = [(r, _text(r)) for r in p.iter(q("r")) if not _in_fallback(r)]
             runs = [(r, t) for r, t in runs if t]
             text = "".join(t for _, t in runs)
             if text.strip():
-                yield _Para(index, p, text, runs, any(a.tag == q("tbl") for a in p.iterancestors()))
+                in_table = any(a.tag == q("tbl") for a in p.iterancestors())
+                yield _Para(index, p, text, runs, in_table, self.numbering.label(p))
 
     def _centred(self, para: _Para) -> bool:
         return self.res.para(para.element, "jc", "val") == "center"
@@ -225,9 +344,13 @@ class _DocxCheck:
 
     def _title(self) -> _Para | None:
         if not self.p.header.print_title:  # 命令 §10.2: the 令号 is centred, no title
-            self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+            self.notes.append(f"版式{self.p.name}不印标题（第10.2条命令格式），标题未检查")
             return None
-        first = [p for p in self.paras[:TITLE_SEARCH] if self._centred(p) and not self._red(p)]
+        first = [
+            p
+            for p in self.paras[:TITLE_SEARCH]
+            if self._centred(p) and not self._red(p) and not p.in_table and len(p.text) <= TITLE_MAX_CHARS
+        ]
         larger = [p for p in first if self.para_size(p) > self.body_style.size_pt + self.tol.size_pt]
         if larger:
             return max(larger, key=self.para_size)
@@ -236,19 +359,66 @@ class _DocxCheck:
     def _level(self, para: _Para) -> int | None:
         if para is self.title or para.in_table:
             return None
-        text = para.text.lstrip(" \u3000\t")
+        text = para.label + para.text.lstrip(" \u3000\t")
         return next((level for level, pattern in self.labels if pattern.match(text)), None)
 
     # -- rules --------------------------------------------------------------------------
+    def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        """A finding of a rule that the running group (or the file, outside groups) owns."""
+        owner = self.group.rules if self.group else FILE_RULES
+        if rule_id not in owner:
+            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
+        self.findings.append(finding(rule_id, text, detail, **where))
+
     def run(self) -> None:
-        sections = list(self.doc.element.body.iter(q("sectPr")))
-        for number, sect in enumerate(sections, start=1):
-            self.page_setup(sect, number, len(sections))
-        portrait = [sect for sect in sections if not self.landscape(sect)]
-        if portrait or sections:
-            self.grid((portrait or sections)[-1])  # a landscape §8 table section may end the document
-        self.fonts()
-        self.footers()
+        """The file's rule (the paper), then every group of :data:`GROUPS`, each isolated."""
+        groups = GROUPS
+        if not self.paper(self.sections):
+            self.notes.append("纸张不是A4或未设置纸张大小，页边距和行格未检查")
+            groups = tuple(group for group in GROUPS if not group.a4)
+        for group in groups:
+            self.group = group
+            try:
+                getattr(self, group.method)()
+            except Exception as exc:  # one rule group's fault must not hide the others' findings
+                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
+        self.group = None
+
+    def page_and_grid(self) -> None:
+        portrait = [sect for sect in self.sections if not self.landscape(sect)]
+        for number, sect in enumerate(self.sections, start=1):
+            self.page_setup(sect, number, len(self.sections))
+        if portrait or self.sections:
+            self.grid((portrait or self.sections)[-1])  # a landscape §8 table section may end the document
+
+    def paper(self, sections: list[etree._Element]) -> bool:
+        """One finding when a section's paper is not A4 or not set; True when every one is A4."""
+        page = self.p.page
+        want = sorted((page.width_mm, page.height_mm))
+        for number, sect in enumerate(sections or [None], start=1):
+            size = sect.find(q("pgSz")) if sect is not None else None
+            width = _twips(size.get(q("w"))) if size is not None else None
+            height = _twips(size.get(q("h"))) if size is not None else None
+            where = {"element": f"section {number}" if len(sections) > 1 else "section"}
+            if width is None or height is None:
+                self.add(
+                    "DOCX-PAGE-SIZE",
+                    f"未设置纸张大小（w:pgSz），Word和WPS会按各自的默认纸张排版，应设为A4"
+                    f"（{page.width_mm:g}×{page.height_mm:g}毫米）",
+                    f"section {number} has no w:pgSz: the application's default paper is used",
+                    **where,
+                )
+                return False
+            w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
+            if abs(w_mm - want[0]) > self.tol.page_size_mm or abs(h_mm - want[1]) > self.tol.page_size_mm:
+                self.add(
+                    "DOCX-PAGE-SIZE",
+                    f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
+                    f"w:pgSz {width:.0f} x {height:.0f} twips = {w_mm:.1f} x {h_mm:.1f} mm, expected A4",
+                    **where,
+                )
+                return False
+        return True
 
     @staticmethod
     def landscape(sect: etree._Element) -> bool:
@@ -263,18 +433,6 @@ class _DocxCheck:
         width = _twips(size.get(q("w"))) if size is not None else None
         height = _twips(size.get(q("h"))) if size is not None else None
         page = self.p.page
-        if width is None or height is None:
-            self.notes.append(f"section {number}: no page size (w:pgSz); Word uses its default")
-        else:
-            w_mm, h_mm = sorted((width / TWIPS_PER_MM, height / TWIPS_PER_MM))
-            want = sorted((page.width_mm, page.height_mm))
-            if abs(w_mm - want[0]) > self.tol.page_size_mm or abs(h_mm - want[1]) > self.tol.page_size_mm:
-                self.add(
-                    "DOCX-PAGE-SIZE",
-                    f"纸张为{w_mm:.1f}×{h_mm:.1f}毫米，应为A4（{page.width_mm:g}×{page.height_mm:g}毫米）",
-                    f"w:pgSz {width:.0f} x {height:.0f} twips = {w_mm:.1f} x {h_mm:.1f} mm, expected A4",
-                    **where,
-                )
         margins = sect.find(q("pgMar"))
         if margins is None:
             return
@@ -399,7 +557,7 @@ class _DocxCheck:
             (s, len(t)) for p in self.body_paras for r, t in p.runs if (s := self.res.size(r, p.element))
         ) or self.res.size(None, self.body_paras[0].element)
         if size is None:
-            self.notes.append("no font size set anywhere: characters per line not computed")
+            self.notes.append("文件中没有设置字号，每行字数未计算")
             return
         chars_wanted = self.p.grid.chars
         if grid_type in ("linesAndChars", "snapToChars") and char_space is not None:
@@ -434,6 +592,40 @@ class _DocxCheck:
                 f"{detail}: floor({block_w:.1f} / {pitch:.3f}) = {chars} characters, expected {chars_wanted}",
                 element="character grid",
             )
+
+    def numbering_rules(self) -> None:
+        """Labels typed with ASCII brackets "(一)"; typed 一、 and （一） headings that repeat or skip
+        a number (again in each article; Word's automatic numbers count by themselves)."""
+        last = [0, 0]
+        for para in self.paras:
+            if para.in_table:
+                continue
+            text = para.text.lstrip(" \u3000\t")
+            if ARTICLE.match(text) or ATTACHMENT_LABEL.search(text.rstrip()):
+                last = [0, 0]  # an article, an attachment: its numbers start again
+            elif match := ASCII_LABEL.match(text):
+                self.add(
+                    "DOCX-HEADING-BRACKETS",
+                    f"第{para.index}段序号“{match.group()}”用了半角括号，应为全角括号“（{match.group(1)}）”",
+                    f"paragraph {para.index}: label {match.group()!r} in ASCII brackets",
+                    element=f"paragraph {para.index}",
+                )
+            elif (level := self.headings.get(para, 3)) <= 2:
+                if level == 1:
+                    last[1] = 0  # （一） count again under each 一、, typed or automatic
+                if para.label:
+                    continue
+                match = LEVEL_NUMBER[level - 1].match(text)
+                number = CN_VALUES.get(match.group(1), 0) if match else 0
+                if number and number != last[level - 1] + 1:
+                    self.add(
+                        "DOCX-HEADING-NUMBER",
+                        f"第{para.index}段{level}级标题序号“{match.group()}”"
+                        f"{'重复' if number <= last[level - 1] else '不连续'}（上一个是第{last[level - 1]}个）",
+                        f"paragraph {para.index}: level-{level} heading number {number} after {last[level - 1]}",
+                        element=f"heading{level}",
+                    )
+                last[level - 1] = number or last[level - 1]
 
     def fonts(self) -> None:
         themed: list[tuple[_Para, FontChoice]] = []
@@ -520,10 +712,6 @@ class _DocxCheck:
                     f"title font {font!r} does not serve role {style.font!r}",
                     **where,
                 )
-        for para in self.paras:
-            level = self.headings.get(para)
-            if level:
-                self.heading(para, level)
         weighted_fonts: Counter[str] = Counter()
         weighted_sizes: Counter[float] = Counter()
         for para in self.body_paras:
@@ -532,6 +720,11 @@ class _DocxCheck:
                 weighted_fonts[font] += len(para.text)
             if size:
                 weighted_sizes[size] += len(para.text)
+        self.body_pt = weighted_sizes.most_common(1)[0][0] if weighted_sizes else self.body_style.size_pt
+        for para in self.paras:
+            level = self.headings.get(para)
+            if level:
+                self.heading(para, level)
         if weighted_sizes:
             size = weighted_sizes.most_common(1)[0][0]
             if abs(size - self.body_style.size_pt) > self.tol.size_pt:
@@ -541,9 +734,11 @@ class _DocxCheck:
                     f"most common body size {size:g} pt, expected {self.body_style.size_pt:g} pt",
                     element="body",
                 )
+        body_chars = sum(len(para.text) for para in self.body_paras)
         if weighted_fonts:
-            font = weighted_fonts.most_common(1)[0][0]
-            if self.roles.serves(font, self.body_style.font) is False:
+            font, chars = weighted_fonts.most_common(1)[0]
+            # the body's font: the one most of the body text has (not a heading without a label)
+            if self.roles.serves(font, self.body_style.font) is False and 2 * chars > body_chars:
                 self.add(
                     "DOCX-FONT-BODY",
                     f"正文字体为{font}，应为{self.p.fonts[self.body_style.font].docx_name}",
@@ -551,13 +746,18 @@ class _DocxCheck:
                     element="body",
                 )
 
+    def in_body_size(self, size: float) -> bool:
+        """Is ``size`` the document's own (wrong) body size? DOCX-FONT-BODY says so once."""
+        wrong_body = abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt
+        return wrong_body and abs(size - self.body_pt) <= self.tol.size_pt
+
     def heading(self, para: _Para, level: int) -> None:
         style = self.p.heading_style(level)
-        end = para.text.find("。")
-        font, size = self.run_font_size(para, end + 1 if end >= 0 else None)
-        label = para.text.strip()[:8]
-        where = {"element": f"heading{level} (paragraph {para.index})"}
-        if size is not None and abs(size - style.size_pt) > self.tol.size_pt:
+        end = RUN_IN_END.search(para.text)  # a run-in heading ends at its 。 or ：, body text follows
+        font, size = self.run_font_size(para, end.end() if end else None)
+        label = (para.label + para.text).strip()[:8]
+        where = {"element": f"heading{level}"}
+        if size is not None and abs(size - style.size_pt) > self.tol.size_pt and not self.in_body_size(size):
             self.add(
                 "DOCX-FONT-HEADING",
                 f"第{para.index}段{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
@@ -575,7 +775,8 @@ class _DocxCheck:
     # -- footers ------------------------------------------------------------------------
     def footers(self) -> None:
         section = self.doc.sections[0] if self.doc.sections else None
-        odd_even = self.doc.settings.odd_and_even_pages_header_footer
+        settings = self.doc.settings.element.find(q("evenAndOddHeaders"))  # any root: a broken part reads as unset
+        odd_even = settings is not None and settings.get(q("val")) not in ("0", "false", "off")
         parts = {}
         if section is not None and not section.footer.is_linked_to_previous:
             parts["default"] = section.footer.part.element
@@ -606,9 +807,12 @@ class _DocxCheck:
         """信函 (§10.1, ``header.first_page_number: false``): page 1 shows no page number. Word
         gives page 1 a footer of its own with w:titlePg; without a first-page footer part the
         first section's page 1 has an empty one."""
-        if self.p.header.first_page_number or not self.doc.sections or default is None:
+        if not self.doc.sections or default is None:
             return
         section = self.doc.sections[0]
+        if self.p.header.first_page_number:
+            self.first_page_shown(section)
+            return
         where = {"element": "footer (first page)"}
         if not section.different_first_page_header_footer:
             self.add(
@@ -629,25 +833,60 @@ class _DocxCheck:
                 **where,
             )
 
+    def first_page_shown(self, section: Section) -> None:
+        """§7.5: page 1 shows its number; "different first page" (w:titlePg) with a first-page
+        footer without a PAGE field (or none at all) hides it."""
+        if not section.different_first_page_header_footer:
+            return
+        first = section.first_page_footer
+        if first.is_linked_to_previous or self.page_field(first.part.element) is None:
+            self.add(
+                "DOCX-PAGENUM-HIDDEN",
+                "第一节设置了“首页不同”（w:titlePg），首页页脚中没有页码域（PAGE），第1页不显示页码",
+                "the first section has w:titlePg and its first-page footer has no PAGE field",
+                element="footer (first page)",
+            )
+
     def page_field(self, footer: etree._Element) -> etree._Element | None:
-        for p in footer.iter(q("p")):
-            simple = any(PAGE_FIELD.search(f.get(q("instr")) or "") for f in p.iter(q("fldSimple")))
-            complex_ = any(PAGE_FIELD.search(t.text or "") for t in p.iter(q("instrText")))
-            if simple or complex_:
-                return p
+        """The innermost paragraph holding the PAGE field (a text box's paragraph lies inside
+        the footer's paragraph; Word's and VML's copies of one text box are one number)."""
+        holders = [p for p in footer.iter(q("p")) if self._has_page_field(p)]
+        inner = [p for p in holders if not any(other is not p and p in other.iterancestors() for other in holders)]
+        return inner[0] if inner else None
+
+    @staticmethod
+    def _has_page_field(p: etree._Element) -> bool:
+        simple = any(PAGE_FIELD.search(f.get(q("instr")) or "") for f in p.iter(q("fldSimple")))
+        return simple or any(PAGE_FIELD.search(t.text or "") for t in p.iter(q("instrText")))
+
+    @staticmethod
+    def box_side(p: etree._Element) -> str | None:
+        """left/right/center/outside/inside of the text box holding ``p``; None outside a box."""
+        for ancestor in p.iterancestors():
+            if etree.QName(ancestor).localname == "anchor":
+                align = ancestor.find(f"{{{WP}}}positionH/{{{WP}}}align")
+                return align.text.strip() if align is not None and align.text else None
+            style = ancestor.get("style") or ""
+            if match := re.search(r"mso-position-horizontal:\s*(\w+)", style):
+                return match.group(1)
         return None
 
     @staticmethod
     def footer_text(p: etree._Element) -> tuple[str, etree._Element | None]:
-        """The footer paragraph's text with the PAGE field as FIELD_MARK, and the field's run."""
+        """The footer paragraph's text with the PAGE field as FIELD_MARK, and the run whose
+        formatting the number is shown in: the field's result (Word keeps it, \\* MERGEFORMAT),
+        or, for a field without a result or with \\* CHARFORMAT, the field code's first run."""
         out: list[str] = []
         state = "text"
-        field_run = None
+        code_run = result_run = None
+        charformat = in_page = False
         for element in p.iter(q("r"), q("fldSimple")):
+            if element.find(f".//{q('txbxContent')}") is not None:
+                continue  # a run holding a text box: its paragraphs are read on their own
             if element.tag == q("fldSimple"):
                 if PAGE_FIELD.search(element.get(q("instr")) or ""):
                     out.append(FIELD_MARK)
-                    field_run = element.find(q("r"))
+                    code_run = element.find(q("r"))
                 continue
             if element.getparent().tag == q("fldSimple"):
                 continue
@@ -655,15 +894,37 @@ class _DocxCheck:
             if char is not None:
                 kind = char.get(q("fldCharType"))
                 state = {"begin": "instr", "separate": "result", "end": "text"}.get(kind, state)
+                in_page = in_page and kind != "end"
                 continue
             instr = element.find(q("instrText"))
             if instr is not None and PAGE_FIELD.search(instr.text or ""):
                 out.append(FIELD_MARK)
-                field_run = element
+                code_run, in_page = element, True
+                charformat = "CHARFORMAT" in (instr.text or "").upper()
                 continue
+            if in_page and state == "result" and result_run is None and _text(element).strip():
+                result_run = element
             if state == "text":
                 out.append(_text(element) + ("\t" if element.find(q("tab")) is not None else ""))
-        return "".join(out), field_run
+        shown = result_run if result_run is not None and not charformat else code_run
+        return "".join(out), shown
+
+    def side_indent(self, p: etree._Element, text: str, want: str, where: dict[str, str]) -> None:
+        """居右（左）空一字: the paragraph's indent on that side (resolved through its style and
+        the defaults), or spaces typed beside the number, make at least half a character."""
+        spec = self.p.page_number
+        char_twips = spec.side_indent_char_pt * TWIPS_PER_PT
+        names = ("right", "end") if want == "right" else ("left", "start")
+        indent = next((v for n in names if (v := _num(self.res.para(p, "ind", n))) is not None), 0.0)
+        typed = text.rstrip() != text if want == "right" else text.lstrip() != text
+        if indent < char_twips / 2 and not typed:
+            self.add(
+                "DOCX-PAGENUM-SIDE",
+                f"页码{'居右' if want == 'right' else '居左'}但未空一字（段落{'右' if want == 'right' else '左'}缩进"
+                f"{indent / TWIPS_PER_PT:g}磅），应空{spec.side_indent_chars:g}字",
+                f"footer paragraph {names[0]} indent {indent:g} twips, expected about {char_twips:g}",
+                **where,
+            )
 
     def footer_number(self, kind: str, p: etree._Element) -> None:
         spec = self.p.page_number
@@ -685,6 +946,11 @@ class _DocxCheck:
         side = {"end": "right", "start": "left", "both": "left"}.get(jc, jc)
         if text.startswith("\t"):
             side = "tab"
+        box = self.box_side(p)
+        if box in ("outside", "inside"):  # a text box on the outer (inner) edge of each page
+            side = want if box == "outside" else {"left": "right", "right": "left"}[want]
+        elif box in ("left", "right", "center"):
+            side = box
         if side != want:
             zh = {"left": "居左", "right": "居右", "center": "居中", "tab": "用制表位定位"}.get(side, side)
             self.add(
@@ -693,6 +959,8 @@ class _DocxCheck:
                 f"{kind} footer paragraph alignment {jc!r}{' after a tab' if side == 'tab' else ''}, expected {want}",
                 **where,
             )
+        elif box is None:
+            self.side_indent(p, text, want, where)
         if run is None:
             return
         size = self.res.size(run, p)
@@ -713,8 +981,14 @@ class _DocxCheck:
             )
 
 
-def check_docx(document: DocxDocument, profile: Profile) -> tuple[list[Finding], list[str]]:
-    """Findings and notes of a DOCX opened with ``docx.Document``."""
+def check_docx(document: DocxDocument, profile: Profile) -> RuleResult:
+    """Findings, notes and failed rule groups of a DOCX opened by :func:`.package.open_package`."""
     check = _DocxCheck(document, profile)
     check.run()
-    return check.findings, check.notes
+    title = check.title
+    automatic = sum(bool(para.label) for para in check.headings)
+    evidence = {
+        "title": f"第{title.index}段“{title.text[:12]}”：开头几段中居中的最大字号" if title else "没有",
+        "headings": f"{len(check.headings)}个（其中Word自动编号{automatic}个）",
+    }
+    return RuleResult(merge(check.findings), check.notes, check.failures, evidence)

@@ -13,6 +13,17 @@ SEVERITIES: tuple[Severity, ...] = ("required", "recommended", "practice")
 SEVERITY_ZH: dict[Severity, str] = {"required": "标准要求", "recommended": "标准推荐", "practice": "惯例"}
 
 
+@dataclass
+class RuleResult:
+    """What a reader's rules give for one file: findings, notes (what could not be checked),
+    failures (rule groups that failed) and evidence (how elements were recognised)."""
+
+    findings: list[Finding]
+    notes: list[str]
+    failures: list[str]
+    evidence: dict[str, str]
+
+
 def severity_rank(severity: str) -> int:
     """0 for the strongest severity; raises ValueError for an unknown name."""
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
@@ -40,11 +51,13 @@ class Finding:
     y_mm: float | None = None
     element: str | None = None
     via: str | None = None  # "libreoffice": found in the DOCX's LibreOffice rendering
+    pages: tuple[int, ...] | None = None  # every page with this fault (one finding per fault)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         x, y = data.pop("x_mm"), data.pop("y_mm")
         data["position"] = None if x is None and y is None else {"x_mm": _round(x), "y_mm": _round(y)}
+        data["pages"] = list(self.pages) if self.pages else None
         return data
 
 

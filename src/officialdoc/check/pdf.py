@@ -1,257 +1,186 @@
 """PDF rules: measure any producer's PDF against the profile (GB/T 9704 geometry and fonts).
 
-Everything is inferred from what is on the page, as a reader with a ruler would:
-
-- *Body lines* are the lines in the text block at the body size (3号). A *full line* is a
-  body line that the next body line continues flush left (the paragraph goes on) and that
-  reaches the last cell of the block; only full lines are counted for 28 characters and
-  only pages whose last line is full (the text runs on) for 22 lines.
-- The *title* is the largest non-red text on page 1 (below the red line, if any).
-- *Headings* are body lines starting with a label of the profile (一、（一）1.（1）).
-- *Page numbers* are short digit lines below the block; the record block (版记) is the
-  group of black block-wide rules around the 抄送/印发 lines.
+The rules read the facts of :mod:`officialdoc.check.pdffacts` (page, block, body size,
+lines, title, headings, 版头, 版记 …) and recognise nothing themselves. They come in the
+groups of :data:`GROUPS`, each with the catalogue's rule ids it reports: a group runs
+isolated (its fault is an internal error of the file, the other groups still run), and the
+groups that measure against the A4 block are skipped, with a note, on other paper. A *full
+line* is a body line that the next body line continues flush left and that reaches the last
+cell of the block; only full lines are counted for 28 characters and only pages whose last
+line is full (the text runs on) for 22 lines.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
+from ..model import chinese_numeral
 from ..profile import Profile, pt_to_mm
-from .common import CN_DATE, ZERO_DATE, is_black, is_red, label_patterns, size_zh
-from .findings import Finding
-from .pdfheader import DOC_NUMBER_TEXT, HeaderRules
-from .pdfread import Color, Glyph, HRule, PdfPage, TextLine
-from .roles import FontRoles, clean_font_name
-from .rules import finding
+from .bounds import MAX_PAGE_CHARS
+from .common import CN_DATE, ZERO_DATE, size_zh
+from .findings import Finding, RuleResult
+from .pdffacts import ARTICLE, DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
+from .pdfheader import HeaderRules
+from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
+from .roles import clean_font_name
+from .rules import Group, finding, merge
 
-DASHES = "-‐‑‒–—―−－~～"
-PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
-DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-# §7.3.7: the first line of an attachment bound apart from the 正文: "大府发〔2022〕5号附件2"
-SEPARATE_LABEL = re.compile(r"^\S*" + DOC_NUMBER_TEXT.pattern + r"附件\d*$")
-RECORD_WORDS = ("抄送", "印发")
-RECORD_LINE = re.compile(r"^(?:抄送|主送)[：:]|印发$")  # 版记 lines, recognised by their text
-
-
-@dataclass
-class _Frame:
-    """Where a page's text block actually sits horizontally (measured left edge)."""
-
-    left: float
-    right: float
+RUN_IN_END = re.compile("[。：]")
+SENTENCE_END = "。：；，！？…”）"  # a line ending so is running text, not a 署名
+# "/F2 12 Tf" (set a font) or Tj, TJ, ', " (show text) in a content stream
+FONT_OR_SHOW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b|(?:\bT[jJ]\b|[)\]>]\s*['\"])")
+ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
+LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
+CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
+CC_LINE = re.compile(r"^抄送[：:]")
+ATTACHMENT_LABEL = re.compile(r"^附件\d*$")  # the first line of an attachment (§7.3.7)
 
 
-class _PdfCheck(HeaderRules):
-    """One PDF's pages, the elements recognised on them, and the findings they lead to."""
+FILE_RULES = ("PAGE-SIZE", "PDF-TEXT-NONE", "PDF-FONT-EMBED")  # about the file, outside the groups
+GROUPS = (
+    Group("文字超出版心或纸张", "overflow", False, ("PAGE-TEXT-OUTSIDE",)),
+    Group(
+        "版心和行格",
+        "block_and_grid",
+        True,
+        (
+            "PAGE-BLOCK-LEFT",
+            "PAGE-BLOCK-TOP",
+            "PAGE-BLOCK-RIGHT",
+            "PAGE-BLOCK-BOTTOM",
+            "PAGE-GRID-LINES",
+            "PAGE-GRID-CHARS",
+            "PAGE-GRID-PITCH",
+            "PAGE-GRID-BASELINE",
+        ),
+    ),
+    Group("字体字号", "fonts", False, ("PDF-FONT-BODY", "PDF-FONT-HEADING", "PDF-FONT-UNKNOWN")),
+    Group("标题", "title_rules", False, ("PDF-TITLE-SIZE", "PDF-TITLE-FONT", "PDF-TITLE-CENTRE")),
+    Group(
+        "页码",
+        "page_numbers",
+        True,
+        (
+            "PAGE-NUMBER-MISSING",
+            "PAGE-NUMBER-FORM",
+            "PAGE-NUMBER-SIZE",
+            "PAGE-NUMBER-FONT",
+            "PAGE-NUMBER-SIDE",
+            "PAGE-NUMBER-POS",
+            "PAGE-NUMBER-FIRST",
+        ),
+    ),
+    Group(
+        "版头",
+        "header_block",
+        True,
+        (
+            "PDF-COPYNUM-FORM",
+            "PDF-COPYNUM-POS",
+            "PDF-COPYNUM-SIZE",
+            "PDF-SECRECY-POS",
+            "PDF-SECRECY-FONT",
+            "PDF-URGENCY-POS",
+            "PDF-URGENCY-FONT",
+            "PDF-REDMARK-POS",
+            "PDF-REDMARK-COLOR",
+            "PDF-REDMARK-WIDTH",
+            "PDF-DOCNUMBER-POS",
+            "PDF-DOCNUMBER-LINE",
+            "PDF-SIGNER-POS",
+            "PDF-SIGNER-FONT",
+            "PDF-REDLINE-WIDTH",
+            "PDF-REDLINE-POS",
+            "PDF-REDLINE-MISSING",
+            "PDF-LETTER-RULES",
+            "PDF-LETTER-POS",
+            "PDF-LETTER-WEIGHT",
+        ),
+    ),
+    Group(
+        "版记",
+        "record_block",
+        True,
+        (
+            "PDF-RECORD-WIDTH",
+            "PDF-RECORD-RULES",
+            "PDF-RECORD-THICKNESS",
+            "PDF-RECORD-BOTTOM",
+            "PDF-RECORD-PAGE",
+            "PDF-RECORD-EVEN",
+        ),
+    ),
+    Group("标点和日期", "kinsoku_and_dates", False, ("PDF-KINSOKU-START", "PDF-KINSOKU-END", "PDF-DATE-FORM")),
+    Group(
+        "序号和主送、抄送",
+        "structure",
+        False,
+        ("PDF-HEADING-BRACKETS", "PDF-HEADING-NUMBER", "PDF-ADDRESSEE-POS", "PDF-RECORD-CC"),
+    ),
+    Group("署名和成文日期", "signature", True, ("PDF-SIGN-DATE", "PDF-SIGN-POS")),
+)
+
+
+class _PdfCheck(PdfFacts, HeaderRules):
+    """The PDF rules, in groups, over the facts recognised on the pages."""
 
     def __init__(self, pages: list[PdfPage], profile: Profile, via: str | None):
-        self.pages = pages
-        self.p = profile
-        self.tol = profile.check
+        super().__init__(pages, profile)
         self.via = via
-        self.roles = FontRoles(profile)
         self.findings: list[Finding] = []
-        self.notes: list[str] = []
-        self.body_style = profile.style("body")
-        self.cell = profile.char_pitch_mm
-        self.pitch = profile.line_pitch_mm
-        self.labels = label_patterns(profile)
-        page = profile.page
-        self.top, self.bottom = page.block_top, page.block_bottom
-        self.record: dict[int, list[HRule]] = {p.number: self._record_rules(p) for p in pages}
-        self.record_lines = {p.number: self._record_lines(p) for p in pages}
-        self.reds: dict[int, list[HRule]] = {p.number: self._red_lines(p) for p in pages}
-        self.head = self._read_head()
-        self.frames = self._frames()
-        self.title: list[TextLine] = self._title()
-        self.head.lines = self._header_lines()
-        self.landscape = {p.number for p in pages if p.width > p.height}
-        self.notes += [
-            f"page {n} is landscape (a §8 table page): block, grid, line-break and page-number rules not checked"
-            for n in sorted(self.landscape)
-        ]
-        self.numbers = {p.number: self._number_lines(p) for p in pages}
-        self.running = {p.number: self._running_lines(p) for p in pages}
-        self.signature_pages = {
-            p.number
-            for p in pages
-            if any(DATE_LINE.match(ln.text) and self.in_block(ln) and not self.in_record(p, ln) for ln in p.lines)
-        }
-        self.squeeze_pages = set(self.signature_pages)  # and the pages its last paragraph began on
-        self.document_end = self._document_end()
-
-    def _document_end(self) -> int:
-        """The last page of the 公文 itself: attachments bound apart (§7.3.7) follow its 版记
-        on a new sheet, their first line the 发文字号 then "附件N" (a blank page may come first)."""
-        for page in self.pages[1:]:
-            first = next((ln for ln in page.lines if self.in_block(ln)), None)
-            if first is not None and SEPARATE_LABEL.match(first.text):
-                end = page.number - 1
-                if end > 1 and not self.pages[end - 1].lines:
-                    end -= 1  # the back of the document's last sheet, left blank
-                return end
-        return len(self.pages)
+        self.failures: list[str] = []  # rule groups that failed (a fault of the checker)
+        self.group: Group | None = None  # the group running
+        if abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt:
+            self.notes.append(f"正文按{self.body_pt:g}磅测量（版心中最多的字号）")
 
     # -- helpers ------------------------------------------------------------------------
     def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
+        """A finding of a rule that the running group (or the file, outside groups) owns."""
+        owner = self.group.rules if self.group else FILE_RULES
+        if rule_id not in owner:
+            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
         self.findings.append(finding(rule_id, text, detail, via=self.via, **where))
-
-    def is_red(self, color: Color | None) -> bool:
-        return is_red(color, self.p)
-
-    def is_body_size(self, size: float) -> bool:
-        return abs(size - self.body_style.size_pt) <= self.tol.size_pt
-
-    def in_block(self, line: TextLine) -> bool:
-        return line.em_top < self.bottom - self.tol.edge_mm and line.em_bottom > self.top + self.tol.edge_mm
-
-    def is_red_line(self, line: TextLine) -> bool:
-        return sum(self.is_red(g.color) for g in line.glyphs) * 2 > len(line.glyphs)
-
-    def _number_lines(self, page: PdfPage) -> list[TextLine]:
-        """Short digit lines below the block: the page number (一字线 or not)."""
-        return [
-            ln for ln in page.lines if not self.in_block(ln) and ln.em_top > self.top and PAGE_NUMBER.match(ln.text)
-        ]
-
-    def _record_lines(self, page: PdfPage) -> list[TextLine]:
-        """The record block's lines: between its rules, or (no rules) the 抄送/主送/…印发 lines."""
-        rules = self.record[page.number]
-        if rules:
-            return [
-                ln for ln in page.lines if rules[0].y - self.pitch <= ln.baseline <= rules[-1].y + self.tol.position_mm
-            ]
-        return [ln for ln in page.lines if self.in_block(ln) and RECORD_LINE.search(ln.text)]
-
-    def in_record(self, page: PdfPage, line: TextLine) -> bool:
-        return line in self.record_lines[page.number]
-
-    def _running_lines(self, page: PdfPage) -> list[TextLine]:
-        """Lines of running text: in the block, body size, not red, not title or record block."""
-        if page.number in self.landscape:
-            return []
-        return [
-            ln
-            for ln in page.lines
-            if self.in_block(ln)
-            and self.is_body_size(ln.size)
-            and not self.is_red_line(ln)
-            and ln not in self.title
-            and not self.in_record(page, ln)
-            and not (page.number == 1 and ln in self.head.lines)
-        ]
-
-    def _measured_left(self, page: PdfPage) -> float | None:
-        """The left edge shared by at least two body-size lines of the page, if any."""
-        lines = [ln for ln in page.lines if self.in_block(ln) and self.is_body_size(ln.size)]
-        if not lines:
-            return None
-        measured = min(ln.x0 for ln in lines)
-        if sum(abs(ln.x0 - measured) <= self.tol.edge_mm for ln in lines) < 2:
-            return None
-        indent = self.p.paragraph.first_line_indent_chars * self.cell
-        if abs(measured - indent - self.p.page.block_left) <= self.tol.edge_mm:
-            return self.p.page.block_left  # every line on the page is a paragraph's indented first line
-        return measured
-
-    def _frames(self) -> dict[int, _Frame]:
-        """Each page's block: its measured left edge, else that of the nearest page of the same
-        parity (duplex may mirror the margins), of any page, or the profile's."""
-        measured = {p.number: left for p in self.pages if (left := self._measured_left(p)) is not None}
-        frames = {}
-        for page in self.pages:
-            known = sorted(measured, key=lambda n: (n % 2 != page.number % 2, abs(n - page.number)))
-            left = measured[known[0]] if known else self.p.page.block_left
-            frames[page.number] = _Frame(left, left + self.p.page.block_width_mm)
-        return frames
-
-    def _red_lines(self, page: PdfPage) -> list[HRule]:
-        """Red block-wide rules, segments on one height merged (a ★ may split the line)."""
-        merged: list[HRule] = []
-        for rule in page.rules:
-            if not self.is_red(rule.color):
-                continue
-            if merged and abs(merged[-1].y - rule.y) < self.tol.position_mm / 2:
-                last = merged[-1]
-                merged[-1] = HRule(min(last.x0, rule.x0), max(last.x1, rule.x1), last.y, last.thickness, last.color)
-            else:
-                merged.append(rule)
-        return [r for r in merged if r.width >= self.p.page.block_width_mm / 2]
-
-    def _record_rules(self, page: PdfPage) -> list[HRule]:
-        """Black block-wide rules around the 抄送/印发 lines (4号, no 3号 text between), top to bottom."""
-        rules = [r for r in page.rules if is_black(r.color, self.p) and r.width >= self.p.page.block_width_mm / 2]
-        if not rules:
-            return []
-        group = [rules[-1]]
-        for rule in reversed(rules[:-1]):
-            between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
-            if any(self.is_body_size(ln.size) for ln in between):
-                break  # running text (3号) between two rules: the upper one is not the record block's
-            group.insert(0, rule)
-        top, bottom = group[0].y - self.pitch, group[-1].y + self.pitch
-        words = any(top <= ln.baseline <= bottom and any(w in ln.text for w in RECORD_WORDS) for ln in page.lines)
-        return group if words else []
-
-    def _title(self) -> list[TextLine]:
-        if not self.pages:
-            return []
-        page = self.pages[0]
-        below = self.head.separator_bottom or 0.0
-        candidates = [
-            ln
-            for ln in page.lines
-            if self.in_block(ln)
-            and ln.baseline > below
-            and not self.is_red_line(ln)
-            and ln.size > self.body_style.size_pt + self.tol.size_pt
-        ]
-        if not candidates:
-            return []
-        size = max(ln.size for ln in candidates)
-        first = next(ln for ln in candidates if ln.size == size)
-        title = [first]
-        for ln in page.lines[first.index :]:
-            if ln.size != size:
-                break
-            title.append(ln)
-        return title
 
     # -- rules --------------------------------------------------------------------------
     def run(self) -> None:
+        """The file's rules, then every group of :data:`GROUPS`, each isolated."""
         self.page_size()
         if not any(page.lines for page in self.pages):
             self.add("PDF-TEXT-NONE", "PDF中没有可提取的文字（可能是扫描件），无法测量版面", "no text layer")
             return
-        self.block_and_grid()
-        self.fonts()
-        self.title_rules()
-        self.page_numbers()
-        self.header_block()
-        self.record_block()
-        self.kinsoku_and_dates()
-        self.signature()
+        groups = GROUPS
+        if not self.a4:
+            skipped = [group.name for group in GROUPS if group.a4]
+            self.notes.append(f"纸张不是A4，以下按A4版心测量的项目未检查：{'、'.join(skipped)}")
+            groups = tuple(group for group in GROUPS if not group.a4)
+        for group in groups:
+            self.group = group
+            try:
+                getattr(self, group.method)()
+            except Exception as exc:  # one rule group's fault must not hide the others' findings
+                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
+        self.group = None
 
     def page_size(self) -> None:
+        """One finding for the paper, with the pages that have it."""
+        wrong = [page for page in self.pages if not self._is_a4(page)]
+        if not wrong:
+            return
+        page = wrong[0]
         want_w, want_h = self.p.page.width_mm, self.p.page.height_mm
-        for page in self.pages:
-            short, long_ = sorted((page.width, page.height))  # a landscape A4 page holds a table (§8)
-            if abs(short - want_w) > self.tol.page_size_mm or abs(long_ - want_h) > self.tol.page_size_mm:
-                self.add(
-                    "PDF-PAGE-SIZE",
-                    f"第{page.number}页纸张为{page.width:.1f}×{page.height:.1f}毫米，应为A4（{want_w:g}×{want_h:g}毫米）",
-                    f"page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
-                    f"expected {want_w:g} x {want_h:g} mm",
-                    page=page.number,
-                )
-                return  # one finding: the other pages are usually the same
+        self.add(
+            "PAGE-SIZE",
+            f"纸张为{page.width:.1f}×{page.height:.1f}毫米{_pages_zh(wrong)}，应为A4（{want_w:g}×{want_h:g}毫米）",
+            f"{len(wrong)} pages, the first page {page.number} is {page.width:.1f} x {page.height:.1f} mm, "
+            f"expected {want_w:g} x {want_h:g} mm",
+            page=page.number,
+            pages=tuple(p.number for p in wrong),
+        )
 
     def block_and_grid(self) -> None:
         sequence = [(page, ln) for page in self.pages for ln in self.running[page.number]]
@@ -271,7 +200,7 @@ class _PdfCheck(HeaderRules):
         pitch = self.common_pitch(gaps)
         if pitch is not None and abs(pitch - self.pitch) > self.tol.pitch_mm:
             self.add(
-                "PDF-GRID-PITCH",
+                "PAGE-GRID-PITCH",
                 f"正文行距为{pitch:.2f}毫米，应为{self.pitch:.2f}毫米（版心高÷{self.p.grid.lines}行）",
                 f"most common body line pitch {pitch:.3f} mm, expected {self.pitch:.3f} mm",
             )
@@ -295,13 +224,52 @@ class _PdfCheck(HeaderRules):
         near = [g for g in gaps if abs(g - common[0][0]) <= self.tol.baseline_mm]
         return sum(near) / len(near)
 
-    def effective_end(self, page: PdfPage, line: TextLine) -> tuple[int, float]:
-        """(glyphs counted, right edge) without a mark hung past the block edge."""
-        right = self.frames[page.number].right
+    def effective_end(self, page: PdfPage, line: TextLine, right: float | None = None) -> tuple[int, float]:
+        """(glyphs counted, right edge), a closing mark that ends within one character past the
+        block edge taken as hung (Word's overflowPunct): the line reaches the edge, and the mark
+        is not counted when it lies wholly past it."""
+        right = self.frames[page.number].right if right is None else right
         last = line.glyphs[-1]
-        if last.text in self.p.punctuation.hanging and last.x0 >= right - self.tol.edge_mm and len(line.glyphs) > 1:
-            return len(line.glyphs) - 1, line.glyphs[-2].x1
+        hangs = last.text in self.p.punctuation.hanging or last.text in self.p.punctuation.cannot_start
+        past = last.x1 - right
+        if hangs and len(line.glyphs) > 1 and self.tol.position_mm < past <= self.cell + self.tol.position_mm:
+            outside = last.x0 >= right - self.tol.edge_mm
+            return len(line.glyphs) - outside, right
         return len(line.glyphs), last.x1
+
+    def overflow(self) -> None:
+        """Text off the paper, or past the block's left or right edge (超出版心)."""
+        spec = self.p.page
+        mark = self.head.mark.lines if self.head.mark else []
+        for page in self.pages:
+            frame = self.frames[page.number]
+            left, right = min(frame.left, spec.block_left), max(frame.right, spec.block_left + spec.block_width_mm)
+            block = self.a4 and page.number not in self.landscape
+            for line in page.lines:
+                if (page.number == 1 and line in mark) or line in self.numbers[page.number]:
+                    continue  # the issuer mark and the page number have their own position rules
+                _, end = self.effective_end(page, line, right)
+                where = {"page": page.number, "line": line.index, "y_mm": line.baseline}
+                if line.x0 < 0 or line.x1 > page.width or line.em_top < 0 or line.em_bottom > page.height:
+                    self.add(
+                        "PAGE-TEXT-OUTSIDE",
+                        f"第{page.number}页第{line.index}行“{line.text[:12]}”超出纸张边缘，印不出来",
+                        f"page {page.number} line {line.index}: text at x {line.x0:.1f}-{line.x1:.1f} mm, "
+                        f"em box {line.em_top:.1f}-{line.em_bottom:.1f} mm, paper {page.width:.1f} x {page.height:.1f}",
+                        x_mm=line.x1,
+                        **where,
+                    )
+                elif block and (end > right + self.tol.position_mm or line.x0 < left - self.tol.position_mm):
+                    past = end - right if end > right + self.tol.position_mm else left - line.x0
+                    side = "右" if end > right + self.tol.position_mm else "左"
+                    self.add(
+                        "PAGE-TEXT-OUTSIDE",
+                        f"第{page.number}页第{line.index}行“{line.text[:12]}”超出版心{side}边缘{past:.1f}毫米",
+                        f"page {page.number} line {line.index}: text {line.x0:.2f}-{end:.2f} mm, "
+                        f"block {left:.2f}-{right:.2f} mm",
+                        x_mm=end if side == "右" else line.x0,
+                        **where,
+                    )
 
     def reaches_right(self, page: PdfPage, line: TextLine) -> bool:
         _, end = self.effective_end(page, line)
@@ -318,7 +286,7 @@ class _PdfCheck(HeaderRules):
         )
         if len(self.running[page.number]) >= 2 and not ok:
             self.add(
-                "PDF-BLOCK-LEFT",
+                "PAGE-BLOCK-LEFT",
                 f"第{page.number}页版心左边缘在{frame.left:.1f}毫米处，订口应为{want:g}毫米（±{self.tol.position_mm:g}）",
                 f"page {page.number}: text block left edge at {frame.left:.2f} mm, expected {want:g} mm",
                 page=page.number,
@@ -330,7 +298,7 @@ class _PdfCheck(HeaderRules):
             low, high = self.top - self.tol.position_mm, self.top + self.pitch - em + self.tol.position_mm
             if not low <= first.em_top <= high:
                 self.add(
-                    "PDF-BLOCK-TOP",
+                    "PAGE-BLOCK-TOP",
                     f"第{page.number}页首行字顶在{first.em_top:.1f}毫米处，天头应为{self.top:g}毫米"
                     f"（±{self.tol.position_mm:g}）",
                     f"page {page.number}: first line's em box top at {first.em_top:.2f} mm, expected between "
@@ -346,16 +314,18 @@ class _PdfCheck(HeaderRules):
                 continue  # the issuer mark's own rule places it (信函: 30 mm from the page top)
             if ln.em_bottom <= self.top + self.tol.edge_mm:
                 self.add(
-                    "PDF-BLOCK-TOP",
+                    "PAGE-BLOCK-TOP",
                     f"第{page.number}页版心上方有文字“{ln.text[:12]}”",
                     f"page {page.number}: text above the block at {ln.em_top:.1f} mm: {ln.text[:20]!r}",
                     page=page.number,
                     line=ln.index,
                     y_mm=ln.em_top,
                 )
-            elif ln.em_bottom > self.bottom + self.tol.position_mm and ln not in self.numbers[page.number]:
+            elif (
+                self.bottom + self.tol.position_mm < ln.em_bottom <= page.height and ln not in self.numbers[page.number]
+            ):
                 self.add(
-                    "PDF-BLOCK-BOTTOM",
+                    "PAGE-BLOCK-BOTTOM",
                     f"第{page.number}页版心下边缘（{self.bottom:g}毫米）以下有文字“{ln.text[:12]}”",
                     f"page {page.number}: text below the block bottom {self.bottom:g} mm "
                     f"(em box bottom {ln.em_bottom:.1f} mm): {ln.text[:20]!r}",
@@ -388,7 +358,7 @@ class _PdfCheck(HeaderRules):
         ragged: list[tuple[TextLine, float]] = []
         for line in full:
             count, end = self.effective_end(page, line)
-            if abs(end - frame.right) > self.tol.position_mm:
+            if end < frame.right - self.tol.position_mm:  # past the edge: PAGE-TEXT-OUTSIDE
                 ragged.append((line, end))
             if line.full_width:
                 indent = round((line.x0 - frame.left) / self.cell)
@@ -401,15 +371,15 @@ class _PdfCheck(HeaderRules):
                     wrong_count.append((line, count, indent))
         if squeezed:
             self.notes.append(
-                f"page {page.number}: {len(squeezed)} lines hold more than {self.p.grid.chars} characters; taken as "
-                "§7.3.5.5 (spacing adjusted to keep the signature and date with the text)"
+                f"第{page.number}页有{len(squeezed)}行多于{self.p.grid.chars}字，按第7.3.5.5条处理"
+                "（为使署名和成文日期与正文同页而调整了字距）"
             )
         if wrong_count:
             line, count, indent = wrong_count[0]
             more = f"（本页共{len(wrong_count)}行如此）" if len(wrong_count) > 1 else ""
             indented = f"（另缩进{indent}字）" if indent else ""
             self.add(
-                "PDF-GRID-CHARS",
+                "PAGE-GRID-CHARS",
                 f"第{page.number}页第{line.index}行排了{count}个字{indented}，应为每行{self.p.grid.chars}字{more}",
                 f"page {page.number} line {line.index}: {count} full-width characters in a full line "
                 f"({len(wrong_count)} such lines on the page); expected {self.p.grid.chars} cells of "
@@ -423,7 +393,7 @@ class _PdfCheck(HeaderRules):
             line, end = ragged[0]
             more = f"（本页共{len(ragged)}行如此）" if len(ragged) > 1 else ""
             self.add(
-                "PDF-BLOCK-RIGHT",
+                "PAGE-BLOCK-RIGHT",
                 f"第{page.number}页第{line.index}行右端在{end:.1f}毫米处，未撑满版心（应到{frame.right:.1f}毫米）{more}",
                 f"page {page.number} line {line.index}: a full line ends at {end:.2f} mm, the block's right edge is "
                 f"{frame.right:.2f} mm ({len(ragged)} such lines)",
@@ -446,7 +416,7 @@ class _PdfCheck(HeaderRules):
             line, error = off[0]
             more = f"（本页共{len(off)}行如此）" if len(off) > 1 else ""
             self.add(
-                "PDF-GRID-BASELINE",
+                "PAGE-GRID-BASELINE",
                 f"第{page.number}页第{line.index}行偏离行格{error:.1f}毫米（段前段后距或行距不一致）{more}",
                 f"page {page.number} line {line.index}: baseline {error:.2f} mm off the page's {pitch:.2f} mm pitch",
                 page=page.number,
@@ -461,7 +431,7 @@ class _PdfCheck(HeaderRules):
         if len(lines) != self.p.grid.lines:
             widow = "（可能是“孤行控制”把一行推到了下页）" if len(lines) == self.p.grid.lines - 1 else ""
             self.add(
-                "PDF-GRID-LINES",
+                "PAGE-GRID-LINES",
                 f"第{page.number}页排了{len(lines)}行，应为每页{self.p.grid.lines}行{widow}",
                 f"page {page.number}: {len(lines)} lines on a full page, expected {self.p.grid.lines}",
                 page=page.number,
@@ -484,15 +454,15 @@ class _PdfCheck(HeaderRules):
         return self.p.fonts[role].docx_name
 
     def fonts(self) -> None:
-        body_glyphs = []
-        heading_lines = []
-        for page in self.pages:
-            for line in self.running[page.number]:
-                level = self.heading_level(page, line)
-                if level:
-                    heading_lines.append((page, line, level))
-                else:
-                    body_glyphs += line.glyphs
+        heading_lines = self.headings()
+        headed = {id(line) for _, line, _ in heading_lines}
+        body_glyphs = [
+            glyph
+            for page in self.pages
+            for line in self.running[page.number]
+            if id(line) not in headed
+            for glyph in line.glyphs
+        ]
         sizes = Counter(
             g.size
             for page in self.pages
@@ -504,7 +474,7 @@ class _PdfCheck(HeaderRules):
         )
         if sizes:
             size = sizes.most_common(1)[0][0]
-            if not self.is_body_size(size):
+            if abs(size - self.body_style.size_pt) > self.tol.size_pt:
                 self.add(
                     "PDF-FONT-BODY",
                     f"正文字号为{size:g}磅，应为{size_zh(self.body_style.size_pt)}",
@@ -531,32 +501,16 @@ class _PdfCheck(HeaderRules):
                     element=font,
                 )
 
-    def paragraph_line(self, page: PdfPage, line: TextLine) -> bool:
-        """A line of a paragraph: in the block, starting flush left or at the first-line indent
-        (not a table cell, a centred title or a signature)."""
-        left = self.frames[page.number].left
-        indent = self.p.paragraph.first_line_indent_chars * self.cell
-        return self.in_block(line) and any(abs(line.x0 - x) <= self.tol.edge_mm for x in (left, left + indent))
-
-    def heading_level(self, page: PdfPage, line: TextLine) -> int | None:
-        frame = self.frames[page.number]
-        indent = (self.p.paragraph.first_line_indent_chars + 0.5) * self.cell
-        if not frame.left - self.tol.edge_mm <= line.x0 <= frame.left + indent:
-            return None
-        for level, pattern in self.labels:
-            if pattern.match(line.text):
-                return level
-        return None
-
     def heading_font(self, page: PdfPage, line: TextLine, level: int) -> None:
         style = self.p.heading_style(level)
-        end = line.text.find("。")
-        segment = line.glyphs[: end + 1] if end >= 0 else line.glyphs
+        end = RUN_IN_END.search(line.text)  # a run-in heading ends at its 。 or ：, body text follows
+        segment = line.glyphs[: end.end()] if end else line.glyphs
         label = line.text[: min(len(line.text), 8)]
         size = Counter(g.size for g in segment).most_common(1)[0][0]
         where = {"page": page.number, "line": line.index, "x_mm": line.x0, "y_mm": line.baseline}
-        if abs(size - style.size_pt) > self.tol.size_pt:
-            self.add(
+        wrong_body = abs(self.body_pt - self.body_style.size_pt) > self.tol.size_pt
+        if abs(size - style.size_pt) > self.tol.size_pt and not (wrong_body and self.is_body_size(size)):
+            self.add(  # (a heading in the document's own wrong body size: PDF-FONT-BODY says so once)
                 "PDF-FONT-HEADING",
                 f"第{page.number}页第{line.index}行{level}级标题“{label}…”字号为{size:g}磅，应为{style.size_pt:g}磅",
                 f"level-{level} heading at {size:g} pt, expected {style.size_pt:g} pt",
@@ -577,11 +531,9 @@ class _PdfCheck(HeaderRules):
     def title_rules(self) -> None:
         if not self.title:
             if not self.p.header.print_title:
-                self.notes.append(f"profile {self.p.name} prints no title (命令 §10.2): title rules not checked")
+                self.notes.append(f"版式{self.p.name}不印标题（第10.2条命令格式），标题未检查")
             else:
-                self.notes.append(
-                    "no title found on page 1 (no text larger than the body size): title rules not checked"
-                )
+                self.notes.append("第1页没有找到标题（没有比正文大的文字），标题未检查")
             return
         style = self.p.style("title")
         first = self.title[0]
@@ -627,7 +579,7 @@ class _PdfCheck(HeaderRules):
             if page.number == 1 and not self.p.header.first_page_number:
                 if numbers:  # 信函 §10.1: 首页不显示页码
                     self.add(
-                        "PDF-PAGENUM-FIRST",
+                        "PAGE-NUMBER-FIRST",
                         f"信函首页不显示页码（第1页有页码“{numbers[0].text}”）",
                         f"page 1 carries the page number {numbers[0].text!r}; profile {self.p.name} shows none there",
                         page=1,
@@ -639,7 +591,7 @@ class _PdfCheck(HeaderRules):
             if not numbers:
                 if any(self.in_block(ln) for ln in page.lines) and not self.exempt_from_number(page):
                     self.add(
-                        "PDF-PAGENUM-MISSING",
+                        "PAGE-NUMBER-MISSING",
                         f"第{page.number}页没有页码",
                         f"page {page.number} has text but no page number below the block",
                         page=page.number,
@@ -647,11 +599,18 @@ class _PdfCheck(HeaderRules):
                 continue
             line = numbers[0]
             where = {"page": page.number, "line": line.index, "y_mm": line.baseline, "element": "page_number"}
+            if self.in_block(line):
+                self.add(
+                    "PAGE-NUMBER-POS",
+                    f"第{page.number}页页码位置不对：页码“{line.text}”排在版心之内，应在版心下边缘之下",
+                    f"page {page.number}: page number {line.text!r} inside the block (em top {line.em_top:.1f} mm)",
+                    **where,
+                )
             digits = re.sub(r"\D", "", line.text)
             expected = re.sub(r"\s", "", spec.format.format(n=int(digits)))
             if line.text != expected:
                 self.add(
-                    "PDF-PAGENUM-FORM",
+                    "PAGE-NUMBER-FORM",
                     f"第{page.number}页页码为“{line.text}”，应为“{spec.format.format(n=int(digits))}”（一字线，不用连字符）",
                     f"page number reads {line.text!r}, expected {expected!r} (U+2014 em dashes)",
                     x_mm=line.x0,
@@ -659,7 +618,7 @@ class _PdfCheck(HeaderRules):
                 )
             if abs(line.size - style.size_pt) > self.tol.size_pt:
                 self.add(
-                    "PDF-PAGENUM-SIZE",
+                    "PAGE-NUMBER-SIZE",
                     f"第{page.number}页页码字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
                     f"page number at {line.size:g} pt, expected {style.size_pt:g} pt",
                     x_mm=line.x0,
@@ -669,7 +628,7 @@ class _PdfCheck(HeaderRules):
             wrong = sorted(f for f in digit_fonts if self.roles.serves(f, style.font) is False)
             if wrong:
                 self.add(
-                    "PDF-PAGENUM-FONT",
+                    "PAGE-NUMBER-FONT",
                     f"第{page.number}页页码数字用了{wrong[0]}，应为{self.role_zh(style.font)}",
                     f"page number digits in {wrong[0]!r}, expected role {style.font!r}",
                     x_mm=line.x0,
@@ -696,7 +655,7 @@ class _PdfCheck(HeaderRules):
             want, got, side = frame.left + indent, line.x0, f"双页（偶数页）页码应居左空{chars}"
         if abs(got - want) > self.tol.position_mm:
             self.add(
-                "PDF-PAGENUM-SIDE",
+                "PAGE-NUMBER-SIDE",
                 f"第{page.number}页页码位置不对：{side}（应在{want:.1f}毫米处，实为{got:.1f}毫米）",
                 f"page {page.number}: page number edge at {got:.2f} mm, expected {want:.2f} mm",
                 x_mm=got,
@@ -715,7 +674,7 @@ class _PdfCheck(HeaderRules):
         want = self.bottom + self.p.page_number.dash_top_below_block_mm
         if abs(top - want) > self.tol.position_mm:
             self.add(
-                "PDF-PAGENUM-POS",
+                "PAGE-NUMBER-POS",
                 f"第{page.number}页页码一字线距版心下边缘{top - self.bottom:.1f}毫米，"
                 f"应为{self.p.page_number.dash_top_below_block_mm:g}毫米",
                 f"page {page.number}: dash ink top at {top:.2f} mm, expected {want:.2f} mm",
@@ -810,6 +769,105 @@ class _PdfCheck(HeaderRules):
                 **where,
             )
 
+    def structure(self) -> None:
+        """Heading labels in full-width brackets, heading numbers without repeats or gaps
+        (again from 一 in each article, 第一条 …), the 主送 line, the 抄送 line."""
+        levels = {id(line): level for _, line, level in self.headings()}
+        last = [0, 0]  # the last number of the 一、 and （一） headings
+        for page in self.pages:
+            for line in page.lines:
+                if ATTACHMENT_LABEL.match(line.text) or SEPARATE_LABEL.match(line.text):
+                    last = [0, 0]  # an attachment numbers its own headings
+                    continue
+                if not self.paragraph_line(page, line):
+                    continue
+                if ARTICLE.match(line.text):
+                    last = [0, 0]
+                elif match := ASCII_LABEL.match(line.text):
+                    self.add(
+                        "PDF-HEADING-BRACKETS",
+                        f"第{page.number}页第{line.index}行序号“{match.group()}”用了半角括号，应为全角括号"
+                        f"“（{match.group(1)}）”",
+                        f"label {match.group()!r} in ASCII brackets",
+                        page=page.number,
+                        line=line.index,
+                        x_mm=line.x0,
+                        y_mm=line.baseline,
+                    )
+                elif levels.get(id(line), 3) <= 2:
+                    self.heading_number(line, levels[id(line)], last)
+        self.addressee()
+        self.record_cc()
+
+    def heading_number(self, line: TextLine, level: int, last: list[int]) -> None:
+        match = LEVEL_NUMBER[level - 1].match(line.text)
+        number = CN_VALUES.get(match.group(1), 0) if match else 0
+        if not number:
+            return
+        previous = last[level - 1]
+        if number != previous + 1:
+            self.add(
+                "PDF-HEADING-NUMBER",
+                f"第{line.page}页第{line.index}行{level}级标题序号“{match.group()}”"
+                f"{'重复' if number <= previous else '不连续'}（上一个是第{previous}个）",
+                f"level-{level} heading number {number} after {previous}",
+                page=line.page,
+                line=line.index,
+                y_mm=line.baseline,
+                element=f"heading{level}",
+            )
+        last[level - 1] = number
+        if level == 1:
+            last[1] = 0
+
+    def addressee(self) -> None:
+        """§7.3.2: the 主送机关 line under the title, flush left (顶格)."""
+        if not self.title:
+            return
+        page = self.pages[0]
+        below = [ln for ln in page.lines[self.title[-1].index :] if self.in_block(ln)]
+        line = below[0] if below else None
+        if line is None or not line.text.endswith(("：", ":")) or len(line.text) > self.p.grid.chars:
+            return
+        left = self.frames[1].left
+        if abs(line.x0 - left) > self.cell / 2:  # 顶格 or set in by characters (空二字)
+            self.add(
+                "PDF-ADDRESSEE-POS",
+                f"主送机关“{line.text[:12]}”应顶格编排（实际左端距版心左边缘{line.x0 - left:.1f}毫米）",
+                f"addressee line starts at {line.x0:.2f} mm, block left {left:.2f} mm",
+                page=1,
+                line=line.index,
+                x_mm=line.x0,
+                y_mm=line.baseline,
+                element="addressee",
+            )
+
+    def record_cc(self) -> None:
+        """§7.4.2: 抄送 in 4号, 左右各空一字."""
+        style, spec = self.p.style(self.p.record.style), self.p.record
+        indent = spec.side_indent_chars * pt_to_mm(spec.side_indent_char_pt)
+        for page in self.pages:
+            for line in self.record_lines[page.number]:
+                if not CC_LINE.match(line.text):
+                    continue
+                where = {"page": page.number, "line": line.index, "y_mm": line.baseline, "element": "record_block"}
+                if abs(line.size - style.size_pt) > self.tol.size_pt:
+                    self.add(
+                        "PDF-RECORD-CC",
+                        f"抄送机关字号为{line.size:g}磅，应为{size_zh(style.size_pt)}",
+                        f"抄送 line at {line.size:g} pt, expected {style.size_pt:g} pt",
+                        **where,
+                    )
+                want = self.frames[page.number].left + indent
+                if self.a4 and abs(line.x0 - want) > self.tol.position_mm:
+                    self.add(
+                        "PDF-RECORD-CC",
+                        f"抄送应左空{spec.side_indent_chars:g}字（应在{want:.1f}毫米处，实为{line.x0:.1f}毫米）",
+                        f"抄送 line starts at {line.x0:.2f} mm, expected {want:.2f} mm",
+                        x_mm=line.x0,
+                        **where,
+                    )
+
     def kinsoku_and_dates(self) -> None:
         rules = self.p.punctuation
         for page in self.pages:
@@ -860,13 +918,41 @@ class _PdfCheck(HeaderRules):
             block.insert(0, line)
         return block
 
+    def flush_left_issuer(self, above: list[TextLine], date: TextLine) -> list[TextLine]:
+        """A 署名 set flush left (or spread over the line): the short line right above a date,
+        not ending a sentence. Reported (PDF-SIGN-POS) and returned as the issuer block."""
+        line = above[-1] if above else None
+        if (
+            line is None
+            or date.baseline - line.baseline > 2.5 * self.pitch
+            or not self.is_body_size(line.size)
+            or line.text[-1] in SENTENCE_END
+            or len(line.text) > self.p.grid.chars // 2
+            or line.x0 > self.frames[line.page].left + self.tol.edge_mm
+        ):
+            return []
+        self.add(
+            "PDF-SIGN-POS",
+            f"第{line.page}页发文机关署名“{line.text[:16]}”顶格排在左边，应在成文日期之上、以成文日期为准居中"
+            f"（不加盖印章时右空{self.p.signature.unsealed_right_indent_chars:g}字）",
+            f"page {line.page} line {line.index}: issuer line starts at the block's left edge ({line.x0:.1f} mm)",
+            page=line.page,
+            line=line.index,
+            x_mm=line.x0,
+            y_mm=line.baseline,
+            element="signature",
+        )
+        return [line]
+
     def signature(self) -> None:
         sig = self.p.signature
         for page in self.pages:
             lines = [ln for ln in page.lines if self.in_block(ln) and not self.in_record(page, ln)]
             for i, date in enumerate(lines):
-                issuers = self.issuer_block(lines[:i])
-                if not DATE_LINE.match(date.text) or not issuers:
+                if not DATE_LINE.match(date.text):
+                    continue
+                issuers = self.issuer_block(lines[:i]) or self.flush_left_issuer(lines[:i], date)
+                if not issuers:
                     continue
                 frame = self.frames[page.number]
                 date_gap = frame.right - date.x1
@@ -902,54 +988,74 @@ class _PdfCheck(HeaderRules):
                 )
 
 
-def unembedded_fonts(path: Path) -> list[str]:
-    """Names of the fonts in the pages' resources without FontFile/FontFile2/FontFile3."""
+def drawn_fonts(content: bytes) -> set[str]:
+    """Resource names of the fonts a content stream shows text with (a ``Tf`` followed by a
+    text-showing operator before the next ``Tf``; reportlab sets a font on every page it may
+    never draw with)."""
+    drawn: set[str] = set()
+    current = None
+    for match in FONT_OR_SHOW.finditer(content):
+        if match.group(1):
+            current = match.group(1).decode("latin-1")
+        elif current is not None:
+            drawn.add(current)
+    return drawn
+
+
+def unembedded_fonts(path: Path, pages: int) -> list[tuple[str, int]]:
+    """(name, first page) of every font that a page's content sets (``Tf``) and that has no
+    FontFile/FontFile2/FontFile3: its embedding status, whatever name a reader gives it."""
     reader = PdfReader(str(path))
-    seen: set[str] = set()
+    seen: set[int] = set()
     missing = []
-    for page in reader.pages:
+    for number, page in enumerate(reader.pages[:pages], start=1):
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources else None
-        if not fonts:
+        contents = page.get_contents()
+        if not fonts or contents is None:
             continue
-        for ref in fonts.get_object().values():
+        used = drawn_fonts(contents.get_data())
+        for key, ref in fonts.get_object().items():
             font = ref.get_object()
-            name = clean_font_name(str(font.get("/BaseFont", "?")).lstrip("/"))
-            if name in seen or font.get("/Subtype") == "/Type3":
+            ident = getattr(ref, "idnum", id(font))  # one font object shared by pages is one font
+            if key.lstrip("/") not in used or ident in seen or font.get("/Subtype") == "/Type3":
                 continue
-            seen.add(name)
+            seen.add(ident)
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor else {}
             if not any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
-                missing.append(name)
+                missing.append((clean_font_name(str(font.get("/BaseFont", "?")).lstrip("/")), number))
     return missing
 
 
-def check_pdf(
-    path: Path, pages: list[PdfPage], profile: Profile, *, via: str | None = None
-) -> tuple[list[Finding], list[str]]:
-    """Findings and notes (what could not be checked) of a PDF already read by ``read_pdf``."""
+def _pages_zh(pages: list[PdfPage]) -> str:
+    """'（第1、2、3页）' for findings that hold for several pages; '' for one."""
+    return f"（第{'、'.join(str(p.number) for p in pages)}页）" if len(pages) > 1 else ""
+
+
+def check_pdf(path: Path, pages: PdfPages, profile: Profile, *, via: str | None = None) -> RuleResult:
+    """Findings, notes (what could not be checked) and failed rule groups of a PDF read by
+    ``read_pdf``."""
     check = _PdfCheck(pages, profile, via)
+    if pages.count > len(pages):
+        check.notes.append(f"全文{pages.count}页，只检查了前{len(pages)}页（检查上限）")
+    if pages.crowded:
+        check.notes.append(
+            f"第{'、'.join(map(str, pages.crowded))}页的字符超过{MAX_PAGE_CHARS}个，不是公文的版面，未测量"
+        )
     check.run()
-    used: dict[str, int] = {}
-    for page in pages:
-        for line in page.lines:
-            for glyph in line.glyphs:
-                used.setdefault(glyph.font, page.number)
     try:
-        missing = unembedded_fonts(path)
-    except PyPdfError as exc:
-        check.notes.append(f"font embedding not checked: pypdf could not read the fonts ({exc})")
+        missing = unembedded_fonts(path, len(pages))
+    except Exception as exc:  # pypdf on a file pdfplumber and pdfium read: the other rules stand
+        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{type(exc).__name__}: {exc}）")
         missing = []
-    for name in missing:
-        if name not in used:
-            continue  # declared in the resources but never drawn (reportlab's default Helvetica)
+    for name, page in missing:
         check.add(
             "PDF-FONT-EMBED",
             f"字体“{name}”未嵌入PDF，换一台电脑或印刷厂可能显示为别的字体",
-            f"font {name!r} (first drawn on page {used[name]}) has no embedded font program",
-            page=used[name],
+            f"font {name!r} (first set on page {page}) has no embedded font program",
+            page=page,
             element=name,
         )
-    return check.findings, check.notes
+    return RuleResult(merge(check.findings), check.notes, check.failures, check.evidence)

@@ -123,10 +123,9 @@ def text_of(glyphs: list[Glyph]) -> str:
     return "".join(g.text for g in glyphs)
 
 
-class HeaderRules:
-    """Recognition and rules of the 版头; mixed into the PDF check (``self.p``, ``self.tol`` …)."""
+class HeaderFacts:
+    """Recognition of the 版头 (the module's list); a part of :class:`.pdffacts.PdfFacts`."""
 
-    # -- recognition ----------------------------------------------------------------------
     def _bands(self, rules: list[HRule]) -> list[list[HRule]]:
         bands: list[list[HRule]] = []
         for rule in rules:
@@ -239,7 +238,10 @@ class HeaderRules:
         mark = self.head.mark.lines if self.head.mark else []
         return [ln for ln in self.pages[0].lines if ln.em_bottom <= limit and ln not in mark]
 
-    # -- rules ----------------------------------------------------------------------------
+
+class HeaderRules:
+    """The rules of the 版头; mixed into the PDF rules, they read the facts (``self.head`` …)."""
+
     def header_block(self) -> None:
         spec = self.p.header
         if spec.layout == "letter":
@@ -492,6 +494,14 @@ class HeaderRules:
                 "PDF-COPYNUM-FORM",
                 f"份号“{text}”应为6位阿拉伯数字（如000123）",
                 f"copy number {text!r} ({len(text)} digits) does not match {COPY_NUMBER.pattern!r}",
+                **where,
+            )
+        size, want_pt = max(g.size for g in run), self.p.style("copy_number").size_pt
+        if abs(size - want_pt) > self.tol.size_pt:
+            self.add(
+                "PDF-COPYNUM-SIZE",
+                f"份号“{text}”字号为{size:g}磅，应为{size_zh(want_pt)}",
+                f"copy number at {size:g} pt, expected {want_pt:g} pt",
                 **where,
             )
         frame, tol = self.frames[1], self.tol.position_mm

@@ -21,14 +21,16 @@ import pypdfium2
 import pypdfium2.raw as pdfium_raw
 
 from ..profile import PT_PER_MM
+from .bounds import MAX_IMAGE_PIXELS, MAX_PAGE_CHARS, MAX_PAGES
 from .common import Color
 from .roles import clean_font_name
 
+IDEOGRAPHIC_SPACE = "\u3000"  # takes a cell of the grid like a character (第一条　…)
 LINE_JOIN_PT = 1.0  # glyphs whose baselines differ by less than this share a line
 RULE_MAX_MM = 2.0  # a drawing thinner than this is a rule (a line), not a box
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     text: str
     x0: float
@@ -87,7 +89,7 @@ class HRule:
         return self.x1 - self.x0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InkBox:
     text: str
     x0: float
@@ -168,9 +170,10 @@ def _lines(page_number: int, page: Any, baseline_in_em: float) -> list[TextLine]
     height = float(page.height)
     rows: list[list[Glyph]] = []
     keys: list[float] = []
+    buckets: dict[int, list[int]] = {}  # whole points of a baseline → rows starting there
     for char in page.chars:
         text = char["text"]
-        if len(text) != 1 or not text.strip() or not char.get("upright", True):
+        if len(text) != 1 or not (text.strip() or text == IDEOGRAPHIC_SPACE) or not char.get("upright", True):
             continue
         baseline_pt = height - char["matrix"][5]
         glyph = Glyph(
@@ -182,13 +185,15 @@ def _lines(page_number: int, page: Any, baseline_in_em: float) -> list[TextLine]
             font=clean_font_name(str(char.get("fontname", ""))),
             color=to_rgb(char.get("non_stroking_color")),
         )
-        for i, key in enumerate(keys):
-            if abs(key - baseline_pt) < LINE_JOIN_PT:
-                rows[i].append(glyph)
-                break
-        else:
+        near = int(baseline_pt // LINE_JOIN_PT)
+        candidates = sorted(i for b in (near - 1, near, near + 1) for i in buckets.get(b, ()))
+        row = next((i for i in candidates if abs(keys[i] - baseline_pt) < LINE_JOIN_PT), None)
+        if row is None:
+            buckets.setdefault(near, []).append(len(rows))
             keys.append(baseline_pt)
             rows.append([glyph])
+        else:
+            rows[row].append(glyph)
     lines = []
     for glyphs in sorted(rows, key=lambda row: row[0].baseline):
         glyphs.sort(key=lambda g: g.x0)
@@ -229,10 +234,13 @@ def _pictures(pdfium_page: Any, height_pt: float) -> list[Picture]:
     pictures = []
     for obj in pdfium_page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE]):
         left, bottom, right, top = obj.get_bounds()
+        pixels = None  # a filter pdfium cannot decode, or too many pixels: the image is there, its colours unknown
         try:
-            pixels = obj.get_bitmap(render=True).to_pil().convert("RGBA")
+            width, height = obj.get_px_size()
+            if width * height <= MAX_IMAGE_PIXELS:
+                pixels = obj.get_bitmap(render=True).to_pil().convert("RGBA")
         except (pypdfium2.PdfiumError, OSError, ValueError):
-            pixels = None  # a filter pdfium cannot decode: the image is there, its colours unknown
+            pass
         pictures.append(Picture(_mm(left), _mm(height_pt - top), _mm(right), _mm(height_pt - bottom), pixels))
     return pictures
 
@@ -248,32 +256,63 @@ def _ink(textpage: Any, height_pt: float) -> list[InkBox]:
     return boxes
 
 
-def read_pdf(path: Path, baseline_in_em: float) -> list[PdfPage]:
+class PdfPages(list[PdfPage]):
+    """The pages read (at most ``bounds.MAX_PAGES``); ``count`` is the file's page count,
+    ``crowded`` the pages with more characters than ``bounds.MAX_PAGE_CHARS`` (read empty)."""
+
+    count: int = 0
+    crowded: list[int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crowded = []
+
+
+def read_pdf(path: Path, baseline_in_em: float) -> PdfPages:
     """Every page with its text lines, horizontal rules, fills, images and ink boxes.
 
     ``baseline_in_em`` (the profile's ``grid.baseline_in_em``) places each line's em box.
+    Pages are read one at a time and each parser's cache of a page is dropped once it is
+    measured; pages past ``MAX_PAGES`` are counted, not read.
     Raises whatever pdfplumber/pdfium raise for a file that is not a readable PDF.
     """
-    pages = []
+    pages = PdfPages()
     inkdoc = pypdfium2.PdfDocument(str(path))
     try:
-        with pdfplumber.open(path) as pdf:
+        pages.count = len(inkdoc)
+        with pdfplumber.open(path, pages=range(1, min(pages.count, MAX_PAGES) + 1)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                images = [(_mm(im["x0"]), _mm(im["top"]), _mm(im["x1"]), _mm(im["bottom"])) for im in page.images]
                 textpage = inkdoc[number - 1].get_textpage()
-                pages.append(
-                    PdfPage(
-                        number=number,
-                        width=_mm(float(page.width)),
-                        height=_mm(float(page.height)),
-                        lines=_lines(number, page, baseline_in_em),
-                        rules=_rules(page),
-                        images=images,
-                        ink=_ink(textpage, float(page.height)),
-                        fills=_fills(page),
-                        pictures=_pictures(inkdoc[0], float(page.height)) if number == 1 else [],
-                    )
-                )
+                chars = textpage.count_chars()
+                textpage.close()
+                if chars > MAX_PAGE_CHARS:  # not a page of a 公文: not parsed (bounded time and memory)
+                    pages.crowded.append(number)
+                    pages.append(PdfPage(number, _mm(float(page.width)), _mm(float(page.height)), [], [], []))
+                else:
+                    pages.append(_page(number, page, inkdoc, baseline_in_em))
+                page.close()
     finally:
         inkdoc.close()
     return pages
+
+
+def _page(number: int, page: Any, inkdoc: Any, baseline_in_em: float) -> PdfPage:
+    images = [(_mm(im["x0"]), _mm(im["top"]), _mm(im["x1"]), _mm(im["bottom"])) for im in page.images]
+    height = float(page.height)
+    ink_page = inkdoc[number - 1]
+    textpage = ink_page.get_textpage()
+    try:
+        return PdfPage(
+            number=number,
+            width=_mm(float(page.width)),
+            height=_mm(height),
+            lines=_lines(number, page, baseline_in_em),
+            rules=_rules(page),
+            images=images,
+            ink=_ink(textpage, height),
+            fills=_fills(page),
+            pictures=_pictures(ink_page, height) if number == 1 else [],
+        )
+    finally:
+        textpage.close()
+        ink_page.close()

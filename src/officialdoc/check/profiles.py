@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from docx.document import Document as DocxDocument
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -58,16 +57,6 @@ def docx_recorded(document: DocxDocument) -> str | None:
     return from_keywords(document.core_properties.keywords)
 
 
-def content_recorded(text: str) -> str | None:
-    """A content file's ``profile:`` (name or path, as ``officialdoc render`` reads it)."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-    value = data.get("profile") if isinstance(data, dict) else None
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
 def choose(recorded: str | None, where: str) -> tuple[Profile, list[str]]:
     """The profile a file records (``where`` says where), else the default; and notes."""
     if recorded is None:
@@ -76,5 +65,5 @@ def choose(recorded: str | None, where: str) -> tuple[Profile, list[str]]:
         return cached_profile(recorded), []
     except ProfileError as exc:
         fallback = default_profile()
-        note = f"the {where} names profile {recorded!r}, which is not known ({exc}); checked with {fallback.name}"
+        note = f"{where}记录的版式“{recorded}”不存在（{exc}），已按{fallback.name}检查"
         return fallback, [note]

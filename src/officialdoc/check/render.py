@@ -28,6 +28,6 @@ def render_docx(path: Path, outdir: Path, profile: Profile) -> tuple[Path, list[
         try:
             fontconfig = FontSet(profile).fontconfig_xml()
         except FontError as exc:
-            notes.append(f"official font names not mapped for LibreOffice ({exc}); it substitutes its own")
+            notes.append(f"公文字体名未能映射给LibreOffice（{exc}），由它自行替换字体")
     (pdf,) = docx_to_pdf([path], outdir, fontconfig_xml=fontconfig)
     return pdf, notes

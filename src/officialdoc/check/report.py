@@ -7,8 +7,8 @@ JSON shape ``officialdoc.check/1`` (documented in docs/check.md, validated by
      "counts": {"required": 1, "recommended": 0, "practice": 2},
      "files": [{"path": "a.pdf", "kind": "pdf", "readable": true, "error": null, "pages": 3,
                 "profile": "gbt9704", "counts": {...}, "notes": ["…"],
-                "findings": [{"rule": "PDF-GRID-CHARS", "clause": "5.2.3", "severity": "required",
-                              "message": "[PDF-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
+                "findings": [{"rule": "PAGE-GRID-CHARS", "clause": "5.2.3", "severity": "required",
+                              "message": "[PAGE-GRID-CHARS] …", "detail": "…", "page": 2, "line": 5,
                               "column": null, "position": {"x_mm": 28.0, "y_mm": 71.4},
                               "element": null, "via": null}]}]}
 
@@ -40,6 +40,8 @@ class Report:
     pages: int | None = None
     error: str | None = None
     profile: str | None = None  # the profile the file was checked against (None: not read)
+    internal_error: str | None = None  # a fault of the checker itself (findings may be incomplete)
+    evidence: dict[str, str] = field(default_factory=dict)  # how elements were recognised (Chinese)
 
     @property
     def readable(self) -> bool:
@@ -54,10 +56,12 @@ class Report:
             "kind": self.kind,
             "readable": self.readable,
             "error": self.error,
+            "internal_error": self.internal_error,
             "pages": self.pages,
             "profile": self.profile,
             "counts": self.counts(),
             "notes": list(self.notes),
+            "evidence": dict(self.evidence),
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -70,8 +74,14 @@ def to_json(reports: list[Report], profile: str) -> dict[str, Any]:
     return {"schema": SCHEMA, "profile": profile, "counts": _total(reports), "files": [r.to_dict() for r in reports]}
 
 
+EXIT_INTERNAL = 3
+
+
 def exit_code(reports: list[Report], fail_on: str) -> int:
-    """2 if any file was unreadable, 1 if a finding is at or above ``fail_on``, else 0."""
+    """3 if the checker failed on a file, else 2 if any file was unreadable, else 1 if a
+    finding is at or above ``fail_on``, else 0."""
+    if any(r.internal_error for r in reports):
+        return EXIT_INTERNAL
     if any(not r.readable for r in reports):
         return 2
     if fail_on == FAIL_NEVER:
@@ -81,20 +91,20 @@ def exit_code(reports: list[Report], fail_on: str) -> int:
 
 
 def _where(f: Finding) -> str:
+    """Where a finding is, in Chinese (the text report is all Chinese; the English detail is
+    in the JSON report)."""
     parts = []
     if f.x_mm is not None or f.y_mm is not None:
-        xs = f"x {f.x_mm:.1f}" if f.x_mm is not None else ""
-        ys = f"y {f.y_mm:.1f}" if f.y_mm is not None else ""
-        parts.append(" ".join(p for p in (xs, ys) if p) + " mm")
-    if f.element:
-        parts.append(f.element)
+        xs = f"距左边{f.x_mm:.1f}毫米" if f.x_mm is not None else ""
+        ys = f"距上边{f.y_mm:.1f}毫米" if f.y_mm is not None else ""
+        parts.append("、".join(p for p in (xs, ys) if p))
     if f.via:
-        parts.append(f"via {f.via}")
-    return f" [{'; '.join(parts)}]" if parts else ""
+        parts.append("在LibreOffice排出的版面上测得")
+    return f"        位置：{'，'.join(parts)}" if parts else ""
 
 
 def render_text(reports: list[Report], profile: str | None = None) -> str:
-    """Human-readable report: Chinese message, then the English detail, per finding.
+    """Human-readable report, in Chinese: the message of each finding and where it is.
 
     A file checked against another profile than ``profile`` (the one given or the default)
     names its own in its heading line."""
@@ -112,8 +122,11 @@ def render_text(reports: list[Report], profile: str | None = None) -> str:
         out.append(f"{report.path}（{kind}{pages}）：{summary if report.findings else '未发现问题'}")
         for f in sorted(report.findings, key=lambda f: (severity_rank(f.severity), f.page or 0, f.line or 0)):
             out.append(f"  {SEVERITY_ZH[f.severity]}  {f.message}")
-            out.append(f"        {f.detail}{_where(f)}")
+            if where := _where(f):
+                out.append(where)
         out.extend(f"  注：{note}" for note in report.notes)
+        if report.internal_error:
+            out.append(f"  错误：{report.internal_error}（以上结果可能不完整）")
     total = _total(reports)
     out.append("合计：" + "，".join(f"{SEVERITY_ZH[s]}{total[s]}项" for s in SEVERITIES))
     return "\n".join(out)
@@ -133,12 +146,13 @@ _FINDING_SCHEMA = {
         "position",
         "element",
         "via",
+        "pages",
     ],
     "properties": {
-        "rule": {"type": "string", "pattern": "^(PDF|DOCX|YAML)-[A-Z0-9-]+$"},
+        "rule": {"type": "string", "pattern": "^(PAGE|PDF|DOCX|YAML)-[A-Z0-9-]+$"},
         "clause": {"type": "string"},
         "severity": {"enum": list(SEVERITIES)},
-        "message": {"type": "string", "pattern": r"^\[(PDF|DOCX|YAML)-"},
+        "message": {"type": "string", "pattern": r"^\[(PAGE|PDF|DOCX|YAML)-"},
         "detail": {"type": "string"},
         "page": {"type": ["integer", "null"], "minimum": 1},
         "line": {"type": ["integer", "null"], "minimum": 1},
@@ -156,6 +170,7 @@ _FINDING_SCHEMA = {
         },
         "element": {"type": ["string", "null"]},
         "via": {"type": ["string", "null"]},
+        "pages": {"type": ["array", "null"], "items": {"type": "integer", "minimum": 1}},
     },
 }
 _COUNTS_SCHEMA = {
@@ -177,16 +192,30 @@ JSON_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["path", "kind", "readable", "error", "pages", "profile", "counts", "notes", "findings"],
+                "required": [
+                    "path",
+                    "kind",
+                    "readable",
+                    "error",
+                    "internal_error",
+                    "pages",
+                    "profile",
+                    "counts",
+                    "notes",
+                    "evidence",
+                    "findings",
+                ],
                 "properties": {
                     "path": {"type": "string"},
                     "kind": {"enum": list(KIND_ZH)},
                     "readable": {"type": "boolean"},
                     "error": {"type": ["string", "null"]},
+                    "internal_error": {"type": ["string", "null"]},
                     "pages": {"type": ["integer", "null"], "minimum": 0},
                     "profile": {"type": ["string", "null"]},
                     "counts": _COUNTS_SCHEMA,
                     "notes": {"type": "array", "items": {"type": "string"}},
+                    "evidence": {"type": "object", "additionalProperties": {"type": "string"}},
                     "findings": {"type": "array", "items": _FINDING_SCHEMA},
                 },
             },

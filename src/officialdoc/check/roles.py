@@ -25,6 +25,7 @@ KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+@cache
 def clean_font_name(name: str) -> str:
     """Strip a subset prefix (ABCDEF+) and decode GBK names that arrive as Latin-1."""
     name = SUBSET_PREFIX.sub("", name)

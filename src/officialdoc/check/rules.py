@@ -13,7 +13,8 @@ marks a rule of practice or of officialdoc's content format, named in ``ref``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .findings import Finding, Severity
@@ -43,15 +44,17 @@ CONTENT = "officialdoc 内容文件格式"
 _CATALOGUE = (
     # PDF: geometry and fonts measured from the glyphs and drawings of any producer's PDF
     Rule("PDF-TEXT-NONE", "", "practice", "No text layer (a scan?): nothing could be measured.", PRACTICE),
-    Rule("PDF-PAGE-SIZE", "5.1", "required", "Every page is A4, 210 × 297 mm."),
-    Rule("PDF-BLOCK-LEFT", "5.2.1", "required", "The block's left edge is the 订口, 28 mm ± 1 mm."),
-    Rule("PDF-BLOCK-TOP", "5.2.1", "required", "A page's first line sits at the 天头, 37 mm ± 1 mm; no text above."),
-    Rule("PDF-BLOCK-RIGHT", "5.2.3", "required", "Full lines reach the block's right edge (撑满版心)."),
-    Rule("PDF-BLOCK-BOTTOM", "5.2.1", "required", "No text below the block except the page number."),
-    Rule("PDF-GRID-LINES", "5.2.3", "required", "A full page holds 22 lines."),
-    Rule("PDF-GRID-CHARS", "5.2.3", "required", "A full line holds 28 characters (a 29th: only a hanging mark)."),
-    Rule("PDF-GRID-PITCH", "5.2.3", "required", "The line pitch is the block height / 22."),
-    Rule("PDF-GRID-BASELINE", "5.2.3", "recommended", "Body baselines of a page lie on one common pitch."),
+    Rule("PAGE-SIZE", "5.1", "required", "Every page is A4, 210 × 297 mm."),
+    # page rules with format-neutral ids: they read only the measured page (any fixed layout)
+    Rule("PAGE-TEXT-OUTSIDE", "5.2.1", "required", "No text beyond the block's sides or off the paper (超出版心)."),
+    Rule("PAGE-BLOCK-LEFT", "5.2.1", "required", "The block's left edge is the 订口, 28 mm ± 1 mm."),
+    Rule("PAGE-BLOCK-TOP", "5.2.1", "required", "A page's first line sits at the 天头, 37 mm ± 1 mm; no text above."),
+    Rule("PAGE-BLOCK-RIGHT", "5.2.3", "required", "Full lines reach the block's right edge (撑满版心)."),
+    Rule("PAGE-BLOCK-BOTTOM", "5.2.1", "required", "No text below the block except the page number."),
+    Rule("PAGE-GRID-LINES", "5.2.3", "required", "A full page holds 22 lines."),
+    Rule("PAGE-GRID-CHARS", "5.2.3", "required", "A full line holds 28 characters (a 29th: only a hanging mark)."),
+    Rule("PAGE-GRID-PITCH", "5.2.3", "required", "The line pitch is the block height / 22."),
+    Rule("PAGE-GRID-BASELINE", "5.2.3", "recommended", "Body baselines of a page lie on one common pitch."),
     Rule("PDF-FONT-BODY", "5.2.2", "required", "Body text is 3号 (16 pt) 仿宋."),
     Rule("PDF-FONT-HEADING", "7.3.3", "required", "Headings: 一、 黑体, （一） 楷体, 1. and （1） 仿宋, all 3号."),
     Rule("PDF-FONT-UNKNOWN", "5.2.2", "practice", "A font name no font role of the profile matches."),
@@ -60,15 +63,16 @@ _CATALOGUE = (
     Rule("PDF-TITLE-FONT", "7.3.1", "required", "The title is set in 小标宋."),
     Rule("PDF-TITLE-CENTRE", "7.3.1", "required", "Title lines are centred on the block."),
     Rule(
-        "PDF-PAGENUM-MISSING", "7.5", "required", "Every page with text has a page number (§7.5 blank-page case aside)."
+        "PAGE-NUMBER-MISSING", "7.5", "required", "Every page with text has a page number (§7.5 blank-page case aside)."
     ),
-    Rule("PDF-PAGENUM-FORM", "7.5", "required", "The page number reads '— N —' with 一字线 U+2014, not hyphens."),
-    Rule("PDF-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
-    Rule("PDF-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体 (not Times New Roman)."),
-    Rule("PDF-PAGENUM-SIDE", "7.5", "required", "Odd pages right, even pages left, one character in."),
-    Rule("PDF-PAGENUM-POS", "7.5", "required", "The page number's 一字线 is 7 mm below the block."),
-    Rule("PDF-PAGENUM-FIRST", "10.1", "required", "信函: page 1 shows no page number."),
+    Rule("PAGE-NUMBER-FORM", "7.5", "required", "The page number reads '— N —' with 一字线 U+2014, not hyphens."),
+    Rule("PAGE-NUMBER-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
+    Rule("PAGE-NUMBER-FONT", "7.5", "required", "The page number's digits are 宋体 (not Times New Roman)."),
+    Rule("PAGE-NUMBER-SIDE", "7.5", "required", "Odd pages right, even pages left, one character in."),
+    Rule("PAGE-NUMBER-POS", "7.5", "required", "The page number's 一字线 is 7 mm below the block."),
+    Rule("PAGE-NUMBER-FIRST", "10.1", "required", "信函: page 1 shows no page number."),
     Rule("PDF-COPYNUM-FORM", "7.2.1", "required", "份号: 6 half-width Arabic digits (000123)."),
+    Rule("PDF-COPYNUM-SIZE", "7.2.1", "required", "份号 in 3号 (16 pt) digits."),
     Rule("PDF-COPYNUM-POS", "7.2.1", "required", "份号 flush left on line 1 (信函: first line under the double line)."),
     Rule("PDF-SECRECY-POS", "7.2.2", "required", "密级和保密期限 flush left on the line under the 份号 (in order)."),
     Rule("PDF-SECRECY-FONT", "7.2.2", "required", "密级和保密期限 in 3号 (16 pt) 黑体."),
@@ -102,6 +106,19 @@ _CATALOGUE = (
     ),
     Rule("PDF-KINSOKU-END", "9", "required", "No line ends with an opening mark (（《“…).", GB15834),
     Rule("PDF-SIGN-DATE", "7.3.5", "required", "成文日期 右空四字 when sealed, else the §7.3.5.2 layout."),
+    Rule(
+        "PDF-HEADING-BRACKETS",
+        "7.3.3",
+        "required",
+        "Heading labels use full-width brackets: （一）, not (一).",
+        GB15834,
+    ),
+    Rule(
+        "PDF-HEADING-NUMBER", "7.3.3", "required", "一、 and （一） headings count 1, 2, 3 … (again in each article)."
+    ),
+    Rule("PDF-ADDRESSEE-POS", "7.3.2", "required", "The 主送机关 line under the title is flush left (顶格)."),
+    Rule("PDF-RECORD-CC", "7.4.2", "required", "抄送 in 4号 (14 pt), 左空一字."),
+    Rule("PDF-SIGN-POS", "7.3.5", "required", "The 署名 stands over the date (not flush left)."),
     Rule("PDF-DATE-FORM", "7.3.5.4", "required", "Dates in Arabic digits, full year, no leading zeros."),
     # DOCX: what Word and LibreOffice will make of the file, read statically
     Rule("DOCX-PAGE-SIZE", "5.1", "required", "The page is A4."),
@@ -128,6 +145,20 @@ _CATALOGUE = (
     Rule("DOCX-PAGENUM-SIDE", "7.5", "required", "Odd footer right-aligned, even footer left-aligned."),
     Rule("DOCX-PAGENUM-SIZE", "7.5", "required", "The page number is 4号 (14 pt)."),
     Rule("DOCX-PAGENUM-FONT", "7.5", "required", "The page number's digits are 宋体."),
+    Rule(
+        "DOCX-HEADING-BRACKETS",
+        "7.3.3",
+        "required",
+        "Heading labels use full-width brackets: （一）, not (一).",
+        GB15834,
+    ),
+    Rule(
+        "DOCX-HEADING-NUMBER",
+        "7.3.3",
+        "required",
+        "Typed 一、 and （一） headings count 1, 2, 3 … (again in each article).",
+    ),
+    Rule("DOCX-PAGENUM-HIDDEN", "7.5", "required", "Page 1 shows its number: no titlePg footer without PAGE."),
     Rule("DOCX-PAGENUM-FIRST", "10.1", "required", "信函: page 1 has a footer of its own (titlePg) without PAGE."),
     # content YAML: the loader's validation, and lint of the text as typed
     Rule("YAML-CONTENT", "", "required", "The loader rejects the file: it cannot be rendered.", CONTENT),
@@ -145,6 +176,119 @@ _CATALOGUE = (
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rules that run together, isolated from the others: a name for notes (Chinese), the
+    checker's method, whether they measure against the A4 block (skipped on other paper),
+    and the catalogue ids they may report (a reader's GROUPS register every id it reports)."""
+
+    name: str
+    method: str
+    a4: bool
+    rules: tuple[str, ...]
+
+
+# rules of the page: the same fault on several pages (or lines) is one finding with a page list
+MERGED = frozenset(
+    {
+        "PAGE-TEXT-OUTSIDE",
+        "PAGE-BLOCK-LEFT",
+        "PAGE-BLOCK-TOP",
+        "PAGE-BLOCK-RIGHT",
+        "PAGE-BLOCK-BOTTOM",
+        "PAGE-GRID-LINES",
+        "PAGE-GRID-CHARS",
+        "PAGE-GRID-BASELINE",
+        "PDF-FONT-HEADING",
+        "PAGE-NUMBER-MISSING",
+        "PAGE-NUMBER-FORM",
+        "PAGE-NUMBER-SIZE",
+        "PAGE-NUMBER-FONT",
+        "PAGE-NUMBER-SIDE",
+        "PAGE-NUMBER-POS",
+        "PDF-KINSOKU-START",
+        "PDF-KINSOKU-END",
+        "PDF-HEADING-BRACKETS",
+        "PDF-HEADING-NUMBER",
+        "DOCX-HEADING-BRACKETS",
+        "DOCX-HEADING-NUMBER",
+        "DOCX-FONT-HEADING",
+        "DOCX-MARGINS",
+        "DOCX-PAGENUM-FORM",
+        "DOCX-PAGENUM-SIDE",
+        "DOCX-PAGENUM-SIZE",
+        "DOCX-PAGENUM-FONT",
+    }
+)
+TEMPLATE = re.compile(r"'[^']*'|\"[^\"]*\"|-?\d+(?:\.\d+)?")  # a detail without its numbers and quotes: the fault
+BY_ELEMENT = frozenset({"PDF-FONT-HEADING", "DOCX-FONT-HEADING"})  # one finding per heading level
+
+
+# ids renamed to format-neutral ones (they read only the measured page): old → new. A reader
+# of these reports that filters on an old id maps it with this table (docs/check.md lists it).
+ALIASES = {
+    "PDF-PAGE-SIZE": "PAGE-SIZE",
+    **{f"PDF-BLOCK-{side}": f"PAGE-BLOCK-{side}" for side in ("LEFT", "TOP", "RIGHT", "BOTTOM")},
+    **{f"PDF-GRID-{what}": f"PAGE-GRID-{what}" for what in ("LINES", "CHARS", "PITCH", "BASELINE")},
+    **{
+        f"PDF-PAGENUM-{what}": f"PAGE-NUMBER-{what}"
+        for what in ("MISSING", "FORM", "SIZE", "FONT", "SIDE", "POS", "FIRST")
+    },
+}
+
+
+def pages_zh(pages: tuple[int, ...]) -> str:
+    """(1, 2, 3, 5) → '1–3、5': runs of pages as ranges."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per fault: findings of a MERGED rule that say the same thing (their detail
+    without numbers and quoted text; for headings, of one level) become the first of them,
+    listing every page (``pages``) and how many places."""
+    groups: dict[tuple[str, str | None, str | None, str], list[Finding]] = {}
+    out: list[Finding | tuple[str, str | None, str | None, str]] = []
+    for f in findings:
+        if f.rule not in MERGED:
+            out.append(f)
+            continue
+        key = (f.rule, f.element if f.rule in BY_ELEMENT else None, f.via, TEMPLATE.sub("", f.detail))
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(f)
+    merged = []
+    for item in out:
+        if isinstance(item, Finding):
+            merged.append(item)
+            continue
+        group = groups[item]
+        first = group[0]
+        pages = tuple(sorted({f.page for f in group if f.page is not None}))
+        if len(group) == 1:
+            merged.append(replace(first, pages=pages or None))
+            continue
+        basis = f"（{RULES[first.rule].basis_zh}）"
+        head = first.message.removesuffix(basis)
+        where = f"第{pages_zh(pages)}页" if pages else ""
+        more = f"；同样的问题共{len(group)}处{('，见' + where) if len(pages) > 1 else ''}"
+        merged.append(
+            replace(
+                first,
+                message=f"{head}{more}{basis}",
+                detail=f"{first.detail} ({len(group)} places, pages {pages_zh(pages)})",
+                pages=pages or None,
+            )
+        )
+    return merged
 
 
 def finding(rule_id: str, text: str, detail: str, **where: Any) -> Finding:

@@ -57,30 +57,43 @@ def place_attachment_pages(engine: Typesetter, flow: Flow, doc: Document, *, sep
     new sheet (an odd page; a blank, unnumbered page first when needed), its pages are
     numbered from 1 and its label is the 发文字号 then "附件N" (§7.3.7).
     """
+    for number, attachment in doc.attachment_pages(separate=separate):
+        label = attachment_label(number, len(doc.attachments))
+        number_text = doc.attachment_label(number).removesuffix(label) if separate else ""
+        place_sheet(engine, flow, attachment, number, label, number_text)
+
+
+def place_sheet(
+    engine: Typesetter, flow: Flow, attachment: Attachment, number: int, label: str, number_text: str
+) -> None:
+    """One attachment from a new page: its label on line 1 (after ``number_text``, the
+    发文字号 of one bound separately), its title from line 3, then its body — for a whole
+    document (``attachment.part``) its 发文字号 and subtitle under the title, its 主送,
+    署名, 附注 and own attachments too (:func:`parts.place_part`)."""
     p = engine.profile
     spec = p.attachments
     style = p.style(spec.label_style)
-    for number, attachment in doc.attachment_pages(separate=separate):
+    separate = attachment.bound_separately
+    flow.new_page()
+    if separate and flow.pages[-1].index % 2 == 0:
+        flow.pages[-1].number = None  # the back of the last sheet stays blank
         flow.new_page()
-        if separate and flow.pages[-1].index % 2 == 0:
-            flow.pages[-1].number = None  # the back of the last sheet stays blank
-            flow.new_page()
-        first = flow.pages[-1].index
-        before = flow.pages[first - 2]
-        sheet = engine.begin(flow, Kind.ATTACHMENT_SHEET, attachment)
-        label = attachment_label(number, len(doc.attachments))
-        glyphs = engine.shaped(label, spec.label_style, "attachment_label")
-        number_text = ""
-        if separate:  # the 发文字号 in its own style, then "附件N"
-            number_text = doc.attachment_label(number).removesuffix(label)
-            glyphs = engine.shaped(number_text, p.header.doc_number_style, "attachment_label") + glyphs
-        runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
-        flow.place(PendingLine(runs, "attachment_label", False, False, style))
-        flow.skip(spec.title_slot - flow.slot)
-        title = TextPlan(engine.place_title(flow, attachment.title), p.title.blank_lines_after)
-        blank_before = separate and not (before.lines or before.rules)
-        sheet.plan = SheetPlan(number, number_text, label, title, separate, blank_before)
-        engine.place_blocks(flow, attachment.body)
-        if separate:
-            for page in flow.pages[first - 1 :]:
-                page.number = page.index - first + 1
+    first = flow.pages[-1].index
+    before = flow.pages[first - 2]
+    sheet = engine.begin(flow, Kind.ATTACHMENT_SHEET, attachment)
+    glyphs = engine.shaped(label, spec.label_style, "attachment_label")
+    if number_text:  # the 发文字号 in its own style, then "附件N"
+        glyphs = engine.shaped(number_text, p.header.doc_number_style, "attachment_label") + glyphs
+    runs = make_runs(tuple(glyphs), p.page.block_left, p.tracking_pt(style), p.color(style.color))
+    flow.place(PendingLine(runs, "attachment_label", False, False, style))
+    flow.skip(spec.title_slot - flow.slot)
+    lines = engine.place_title(flow, attachment.title, blank_after=False)
+    under = engine.place_under_title(flow, attachment.part)
+    flow.skip(p.title.blank_lines_after)
+    title = TextPlan(lines, p.title.blank_lines_after)
+    blank_before = separate and not (before.lines or before.rules)
+    sheet.plan = SheetPlan(number, number_text, label, title, separate, blank_before, under)
+    engine.place_part(flow, attachment.body, attachment.part)
+    if separate:
+        for page in flow.pages[first - 1 :]:
+            page.number = page.index - first + 1

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
-from ..model import Block, Document, Heading, Table
+from ..model import Block, Document, DocumentPart, Heading, Signature, Table
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
@@ -23,8 +23,9 @@ from .linebreak import break_lines
 from .lines import PendingLine, make_runs, set_lines
 from .measure import Glyph, clusters, shape, span_pt
 from .page import Line, Page, SealArea, TextRun
+from .parts import place_doc_number, place_embedded, place_part, place_under_title
 from .record import is_record_page, place_record
-from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan
+from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan, UnderTitle
 from .signature import SignaturePlan, plan_signature
 from .table import TABLE_TEXT, carry_last_row, kept_head_lines, place_table
 from .title import break_title
@@ -109,6 +110,9 @@ class LayoutEngine:
         if doc.header:
             placed = self.begin(flow, Kind.HEADER, doc)  # begun first: the lines placed next are its own
             placed.plan = place_header(self, flow, doc)
+        if doc.doc_number:  # no 版头: the 发文字号 alone above the title
+            placed = self.begin(flow, Kind.DOC_NUMBER, doc.doc_number)
+            placed.plan = place_doc_number(self, flow, doc.doc_number)
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
             placed = self.begin(flow, Kind.TITLE, doc.title)
             placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
@@ -121,9 +125,11 @@ class LayoutEngine:
             placed = self.begin(flow, Kind.ATTACHMENT_NOTE, doc.attachments)
             placed.plan = NotePlan(place_attachment_note(self, flow, doc.attachments))
         if doc.signature:
-            kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
-            placed = self.begin(flow, Kind.SIGNATURE, doc.signature)
-            placed.plan = self._signature(doc, flow, kept)
+            self.place_signature(flow, doc.signature, following=1 if doc.publication else 0)
+        if doc.publication:  # on the line under the date, kept with the signature
+            text = f"（{doc.publication}）"
+            self.begin(flow, Kind.PUBLICATION, doc.publication).plan = TextPlan((text,))
+            self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="publication")
         if doc.note:
             text = f"（{doc.note}）"
             self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
@@ -131,6 +137,7 @@ class LayoutEngine:
         if doc.attendance:
             placed = self.begin(flow, Kind.ATTENDANCE, doc.attendance)
             placed.plan = place_attendance(self, flow, doc.attendance)
+        place_embedded(self, flow, doc)
         place_attachment_pages(self, flow, doc)
         if doc.record:
             placed = self.begin(flow, Kind.RECORD, doc.record)
@@ -250,14 +257,26 @@ class LayoutEngine:
             page, slot = page - 1, slot + self.profile.grid.lines
         self._last_paragraph = _PlacedParagraph(None, [], 0.0, element, style, page, slot, count)
 
-    def _signature(self, doc: Document, flow: Flow, kept: Placed | None) -> SignaturePlan:
-        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them with ``kept``, the
-        last text before them, whose plan records how."""
+    def place_signature(self, flow: Flow, signature: Signature, *, following: int = 0) -> None:
+        """The signature element; ``following``: lines under it that stay on its page."""
+        kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
+        placed = self.begin(flow, Kind.SIGNATURE, signature)  # begun first: the lines placed next are its own
+        placed.plan = self._signature(signature, flow, kept, following)
+
+    def place_under_title(self, flow: Flow, part: DocumentPart | None) -> tuple[UnderTitle, ...]:
+        return place_under_title(self, flow, part)
+
+    def place_part(self, flow: Flow, body: list[Block], part: DocumentPart | None) -> None:
+        place_part(self, flow, body, part)
+
+    def _signature(self, signature: Signature, flow: Flow, kept: Placed | None, following: int) -> SignaturePlan:
+        """署名, 成文日期 and seals per the plan; §7.3.5.5 keeps them (and ``following``
+        lines) with ``kept``, the last text before them, whose plan records how."""
         p = self.profile
-        assert doc.signature is not None
-        plan = plan_signature(doc.signature, p, self.fonts)
-        deficit = flow.slot + plan.height_lines - p.grid.lines
-        carried = deficit > 0 and not self._tighten_last_paragraph(flow, plan.height_lines)
+        plan = plan_signature(signature, p, self.fonts)
+        height = plan.height_lines + following
+        deficit = flow.slot + height - p.grid.lines
+        carried = deficit > 0 and not self._tighten_last_paragraph(flow, height)
         if carried:
             self._carry_over(flow, kept)
         # The DOCX keeps the last text with the signature, except a paragraph that runs over
@@ -406,8 +425,9 @@ class LayoutEngine:
         return chain
 
     def _body_above(self, page: Page, slot: int) -> bool:
-        """Whether ``page`` holds text above grid line ``slot`` other than 版头, title and 主送."""
-        heads = (Kind.HEADER, Kind.TITLE, Kind.ADDRESSEE, Kind.ATTACHMENT_SHEET)
+        """Whether ``page`` holds text above grid line ``slot`` other than 版头 (or a lone
+        发文字号), title (an embedded document's too) and 主送."""
+        heads = (Kind.HEADER, Kind.DOC_NUMBER, Kind.TITLE, Kind.EMBEDDED, Kind.ADDRESSEE, Kind.ATTACHMENT_SHEET)
         return any(0 <= line.slot < slot and self.elements[line.owner].kind not in heads for line in page.lines)
 
     @staticmethod

@@ -6,14 +6,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from ..fonts import FontSet
-from ..model import Block
+from ..model import Block, DocumentPart, Signature
 from ..profile import Profile, TextStyle
 from .lines import PendingLine
 from .measure import Glyph
 from .page import Line, Page
 
 if TYPE_CHECKING:
-    from .result import Kind, Placed, Source
+    from .result import Kind, Placed, Source, UnderTitle
 
 
 class Flow:
@@ -67,5 +67,15 @@ class Typesetter(Protocol):
     def place_title(self, flow: Flow, title: str, *, blank_after: bool = True) -> tuple[str, ...]: ...
 
     def place_blocks(self, flow: Flow, blocks: list[Block]) -> None: ...
+
+    def place_paragraph(
+        self, flow: Flow, text: str, style_name: str, *, indent_chars: float | None = None, element: str | None = None
+    ) -> None: ...
+
+    def place_signature(self, flow: Flow, signature: Signature, *, following: int = 0) -> None: ...
+
+    def place_under_title(self, flow: Flow, part: DocumentPart | None) -> tuple[UnderTitle, ...]: ...
+
+    def place_part(self, flow: Flow, body: list[Block], part: DocumentPart | None) -> None: ...
 
     def last_lines_form_paragraph(self, flow: Flow, count: int, element: str, style: TextStyle) -> None: ...

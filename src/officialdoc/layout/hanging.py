@@ -7,7 +7,7 @@ broken like body lines and justified between ``text_x`` and ``right``, except th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..fonts import FontSet
 from ..profile import Profile, mm_to_pt, pt_to_mm
@@ -51,9 +51,9 @@ def hanging_lines(
     label = tuple(engine.shaped(item.label, label_style, item.element))
     width = mm_to_pt(item.right - item.text_x)
     text = engine.shaped(item.text, text_style, item.element)
-    broken = break_lines(
-        clusters(text, p.punctuation.inseparable), width, width, p.fit_tracking_pt(style), p.punctuation
-    )
+    # the 版记 is a table in the DOCX, and a mark never hangs past a cell's edge (layout.table)
+    rules = replace(p.punctuation, hanging="") if text_style == p.record.style else p.punctuation
+    broken = break_lines(clusters(text, rules.inseparable), width, width, p.fit_tracking_pt(style), rules)
     label_runs = make_runs(label, item.label_x, p.tracking_pt(p.style(label_style)), color)
     # justified as body lines are
     return set_lines(broken, item.text_x, item.text_x, tracking, tracking, color, item.element, style, label_runs)

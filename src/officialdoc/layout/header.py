@@ -1,7 +1,8 @@
 """版头 (§7.2) and the marks of chapter 10, planned once for the PDF and the DOCX renderer.
 
 Standard layout (§7.2; 命令 §10.2 and 纪要 §10.3 differ only in numbers of the profile):
-份号, 密级和保密期限 and 紧急程度 flush left on grid lines 1–3; the red issuer mark with
+份号, 密级和保密期限 and 紧急程度 flush left on grid lines 1–3 (a reply's marks, A类 and
+公开, on the lines after them); the red issuer mark with
 its glyph top a fixed distance below the block top, centred, condensed to fit the block
 (joint issuance: names stacked, distributed to one width, the suffix "文件" to their
 right, centred on the stack); the 发文字号 (or 令号) centred on the first grid line two
@@ -26,7 +27,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from ..errors import LayoutError
+from ..errors import ContentError, LayoutError
 from ..fonts import FontSet
 from ..forms import SIGNER_LABEL
 from ..model import Document, Header
@@ -37,6 +38,7 @@ from .measure import Glyph, shape, span_pt
 from .page import Line, Rule
 
 FLUSH_ELEMENTS = ("copy_number", "secrecy", "urgency")
+MARKS_ELEMENT = "reply_mark"  # 答复件 A类, 公开: flush left under 紧急程度
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,14 @@ class _Mark:
     ink_bottom: float  # lowest ink of the last line
 
 
+class MarksOverflowError(LayoutError):
+    """The reply marks reach the 发文机关标志 (content: too many lines above the mark)."""
+
+    def __init__(self, slot: int):
+        super().__init__(f"reply mark on line {slot + 1} runs into the 发文机关标志 below it")
+        self.lines = slot  # the lines that fit above the mark
+
+
 def plan_header(header: Header, profile: Profile, fonts: FontSet) -> HeaderPlan:
     planner = _Planner(header, profile, fonts)
     return planner.letter() if profile.header.layout == "letter" else planner.standard()
@@ -87,7 +97,15 @@ def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
     """The header block on page 1; the flow continues at the title's grid line."""
     assert doc.header is not None
     p = engine.profile
-    plan = plan_header(doc.header, p, engine.fonts)
+    try:
+        plan = plan_header(doc.header, p, engine.fonts)
+    except MarksOverflowError as error:
+        ref = doc.sources.get("header.marks")
+        raise ContentError(
+            ref.file if ref else str(doc.source or ""), ref.line if ref else None, "header.marks",
+            f"份号、密级、紧急程度和答复标记每项占一行，发文机关标志上方只放得下{error.lines}行",
+            "减少标记（如只留“A类”），或把公开属性写进附注",
+        ) from None  # fmt: skip
     page = flow.pages[0]
     for text in plan.texts:
         glyphs = tuple(
@@ -101,7 +119,10 @@ def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
     if not p.header.first_page_number:
         page.number = None  # 信函: no page number on page 1
     if plan.first_slot >= p.grid.lines:
-        raise LayoutError("the header block leaves no room for the title on page 1")
+        raise LayoutError(
+            "header: the header block leaves no room for the title on page 1（版头占满了第一页）; "
+            "hint: 减少 header.issuers（联合发文机关）或 header.signers（签发人）的个数，或缩短发文机关名称"
+        )
     flow.slot = plan.first_slot
     return plan
 
@@ -152,13 +173,14 @@ class _Planner:
 
     # -- parts ----------------------------------------------------------------------------
     def flush_items(self) -> list[tuple[str, str, str]]:
-        """(text, style, element) of 份号, 密级和保密期限, 紧急程度, those given, top to bottom."""
+        """(text, style, element) of 份号, 密级和保密期限, 紧急程度, those given, then the reply
+        marks (A类, 公开), top to bottom."""
         values = (self.h.copy_number, self.h.secrecy, self.h.urgency)
         return [
             (text, style, element)
             for text, style, element in zip(values, self.spec.flush_styles, FLUSH_ELEMENTS, strict=True)
             if text
-        ]
+        ] + [(mark, self.spec.marks_style, MARKS_ELEMENT) for mark in self.h.marks]
 
     def mark_top(self) -> float:
         origin = self.p.page.block_top if self.spec.mark_top_from == "block" else 0.0
@@ -285,6 +307,8 @@ class _Planner:
             style = p.style(style_name)
             baseline = p.grid_baseline_mm(slot)
             if baseline + (1 - p.grid.baseline_in_em) * pt_to_mm(style.size_pt) > self.mark_top():
+                if element == MARKS_ELEMENT:
+                    raise MarksOverflowError(slot)
                 raise LayoutError(f"{text!r} on line {slot + 1} runs into the 发文机关标志 below it")
             texts.append(self.text(text, style_name, element, self.left, baseline, slot, "left"))
         mark = self.mark()

@@ -1,7 +1,8 @@
 """版记 (§7.4) at the foot of the last page, which is even; page-number exceptions (§7.5).
 
 Rows, top to bottom: 主送 (moved from under the title), 抄送 ("抄送：" then the names
-joined by "，" ending "。", wrapped lines under the first name), then 印发机关 (one
+joined by "，" ending "。", wrapped lines under the first name), the 印数 ("共印60份",
+local practice, flush right one character in, a row of its own), then 印发机关 (one
 character in on the left) and 印发日期 (one character in on the right) on one line. The
 rows take the last lines of the body grid, so the last rule (thick) lies on the block's
 bottom edge; the first rule (thick) lies on the top of the first row; a thin rule
@@ -29,7 +30,7 @@ from .lines import PendingLine, make_runs
 from .measure import text_span_mm
 from .page import Page, Rule
 
-RECORD_ELEMENTS = ("record_addressees", "record_cc", "record_printer")  # its lines (the date is a run)
+RECORD_ELEMENTS = ("record_addressees", "record_cc", "record_copies", "record_printer")  # its lines (the date is a run)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class RecordPlan:
     print_date: str  # "2021年11月23日印发", or ""
     printer_x0: float  # mm from the page's left edge
     date_x0: float
+    copies: str = ""  # 共印5份 (local practice): a row of its own, flush right one character in
+    copies_x0: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
         raise LayoutError(
             f"版记: 印发机关 {record.printer!r} and 印发日期 do not fit on one line; hint: use the organ's short name"
         )
-    return RecordPlan(tuple(rows), record.printer, date, left, date_x0)
+    copies_x0 = right - text_span_mm(record.copies_text, style, profile, fonts)
+    return RecordPlan(tuple(rows), record.printer, date, left, date_x0, record.copies_text, copies_x0)
 
 
 def place_record(engine: Typesetter, flow: Flow, record: RecordBlock) -> RecordPlacement:
@@ -85,7 +89,9 @@ def place_record(engine: Typesetter, flow: Flow, record: RecordBlock) -> RecordP
     plan = plan_record(record, p, engine.fonts)
     row_lines = [hanging_lines(engine, row) for row in plan.rows]
     lines: list[PendingLine] = [line for row in row_lines for line in row]
-    heights = [len(row) for row in row_lines] + ([1] if plan.print_date else [])
+    if plan.copies:
+        lines.append(_copies_line(engine, plan))
+    heights = [len(row) for row in row_lines] + [1] * (bool(plan.copies) + bool(plan.print_date))
     above = len(lines)  # rows above the 印发 line
     if plan.print_date:
         lines.append(_print_line(engine, plan))
@@ -128,6 +134,15 @@ def _print_line(engine: Typesetter, plan: RecordPlan) -> PendingLine:
     glyphs = engine.shaped(plan.print_date, p.record.style, "record_date")
     runs += make_runs(tuple(glyphs), plan.date_x0, tracking, color)
     return PendingLine(runs, "record_printer", False, False, style)
+
+
+def _copies_line(engine: Typesetter, plan: RecordPlan) -> PendingLine:
+    """共印5份, flush right one character in."""
+    p = engine.profile
+    style = p.style(p.record.style)
+    glyphs = engine.shaped(plan.copies, p.record.style, "record_copies")
+    runs = make_runs(tuple(glyphs), plan.copies_x0, p.tracking_pt(style), p.color(style.color))
+    return PendingLine(runs, "record_copies", False, False, style)
 
 
 def _first_free_slot(page: Page, slot: int, profile: Profile) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..fonts import FontSet
-from ..model import Attachment, Attendance, Block, Document, RecordBlock, Signature, Table
+from ..model import Attachment, Attendance, Block, Document, EmbeddedDocument, RecordBlock, Signature, Table
 from ..profile import Profile
 from .attendance import AttendanceRow
 from .hanging import HangingItem
@@ -39,6 +39,9 @@ class Kind(StrEnum):
     ATTENDANCE = "attendance"
     ATTACHMENT_SHEET = "attachment_sheet"
     RECORD = "record"
+    DOC_NUMBER = "doc_number"  # a 发文字号 alone above the title (no 版头)
+    PUBLICATION = "publication"  # （此件公开发布） under the 成文日期
+    EMBEDDED = "embedded"  # the title block of a document an 印发/转发 notice carries
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,27 @@ class NotePlan:
 
 
 @dataclass(frozen=True)
+class UnderTitle:
+    """A centred line under a title: an embedded document's 发文字号 or its subtitle."""
+
+    text: str
+    style: str  # key of Profile.styles
+    element: str  # "doc_number" | "subtitle"
+
+
+@dataclass(frozen=True)
+class EmbeddedPlan:
+    """An embedded document's title block: a new page (or blank lines), its title lines
+    from ``title.lines``, the lines under it, ``title.blank_lines_after``; its 主送, body,
+    署名 … follow as elements of their own."""
+
+    title: TextPlan
+    under_title: tuple[UnderTitle, ...]
+    new_page: bool
+    blank_lines_before: int  # blank grid lines above the title (on its new page, or under the text above)
+
+
+@dataclass(frozen=True)
 class SheetPlan:
     """An attachment's first page: its label on line 1, its title from ``title_slot``; its
     body follows as elements of their own. A separately bound one starts a section."""
@@ -78,6 +102,7 @@ class SheetPlan:
     title: TextPlan
     separate: bool
     blank_page_before: bool  # a blank, unnumbered page first (the back of the last sheet)
+    under_title: tuple[UnderTitle, ...] = ()  # a whole document's 发文字号 and subtitle
 
 
 Plan = (
@@ -90,8 +115,10 @@ Plan = (
     | tuple[AttendanceRow, ...]
     | SheetPlan
     | RecordPlacement
+    | EmbeddedPlan
 )
 Source = Document | Block | Table | list[Attachment] | Attachment | Signature | Attendance | RecordBlock | str
+Source |= EmbeddedDocument
 
 
 @dataclass

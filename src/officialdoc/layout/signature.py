@@ -11,6 +11,10 @@
 - 签名章 (§7.3.5.3): two blank lines below the body, each signature seal 右空四字 on its own
   row with the signer's title 左空二字 of it, vertically centred on it; the date one blank
   line below the last seal, 右空四字.
+- 令的签署 "总理　李克强" (§10.2 → §7.3.5.3, the printed 签署 in the 签名章's place): two
+  blank lines below the body, each 签署 右空四字; the date one blank line below, 右空四字.
+- A date alone (no 署名): sealed, 右空四字 under its seal (placed as on a 署名 and date);
+  unsealed, 右空二字 one blank line below the body.
 
 Positions are millimetres; vertical ones are counted in grid lines from the first
 signature line, so the PDF and the DOCX put every line on the same grid slot.
@@ -76,6 +80,10 @@ class SignaturePlan:
 
 def plan_signature(signature: Signature, profile: Profile, fonts: FontSet) -> SignaturePlan:
     planner = _Planner(profile, fonts)
+    if signature.signers:
+        return planner.signers(signature)
+    if signature.date_only:
+        return planner.date_only(signature)
     if signature.signature_seals:
         return planner.signature_seals(signature)
     if signature.sealed:
@@ -125,6 +133,8 @@ class _Planner:
         widths = [self.width(name) for name in names]
         date_w = self.width(signature.date_text)
         last_cx = self.right - spec.date_right_indent_chars * self.cell - date_w / 2
+        # 成文日期 "一般" 右空四字: a name too long to centre there moves left with it, up to the edge
+        last_cx = min(last_cx, self.right - max(*widths, date_w) / 2)
         # centre distance: seals apart by the gap, names apart by one character
         spacing = max(diameter + spec.seal_gap_mm, max(widths) + self.cell)
         half = max(diameter, *widths) / 2
@@ -181,3 +191,38 @@ class _Planner:
         last = len(signature.signature_seals) * (seal_lines + 1) - 1 + spec.signature_seal_date_gap_lines
         lines.append(SignatureLine(last, (self.text(signature.date_text, "date", seal_x1 - date_w),)))
         return SignaturePlan(spec.signature_seal_blank_lines_before, tuple(lines), tuple(seals))
+
+    # -- 令的签署 and a date alone ------------------------------------------------------------
+    def signers(self, signature: Signature) -> SignaturePlan:
+        """签署 "总理　李克强" as §7.3.5.3 sets a 签名章 and its date, the printed 签署 in the
+        seal's place: 正文下空二行, each 签署 右空四字 on its own line, the date one blank line
+        below the last, 右空四字."""
+        spec = self.spec
+        x1 = self.right - spec.date_right_indent_chars * self.cell
+        lines = [
+            SignatureLine(i, (self.text(signer.text, "signer", x1 - self.width(signer.text)),))
+            for i, signer in enumerate(signature.signers)
+        ]
+        date = self.text(signature.date_text, "date", x1 - self.width(signature.date_text))
+        lines.append(SignatureLine(len(lines) + spec.signature_seal_date_gap_lines, (date,)))
+        return SignaturePlan(spec.signature_seal_blank_lines_before, tuple(lines), ())
+
+    def date_only(self, signature: Signature) -> SignaturePlan:
+        """成文日期 with no 署名. Sealed: 右空四字, the seal centred on it with the date slightly
+        below the seal's centre (§7.3.5.1), its top within one line of the body. Unsealed:
+        右空二字, one blank line below the body (§7.3.5.2)."""
+        spec = self.spec
+        date_w = self.width(signature.date_text)
+        if not signature.sealed:
+            x1 = self.right - spec.unsealed_right_indent_chars * self.cell
+            date = self.text(signature.date_text, "date", x1 - date_w)
+            return SignaturePlan(spec.unsealed_blank_lines_before, (SignatureLine(0, (date,)),), ())
+        x1 = self.right - spec.date_right_indent_chars * self.cell
+        date = self.text(signature.date_text, "date", x1 - date_w)
+        diameter = spec.seal_diameter_mm
+        rise = diameter / 2 + spec.seal_centre_above_text_mm
+        middle = 0.5 * self.pitch + self.em_shift  # the middle of the date's em box
+        blank = max(0, math.ceil((rise - middle) / self.pitch - 1e-9))
+        seal = signature.seal
+        placement = SealPlacement(x1 - date_w / 2, middle - rise, diameter, diameter, seal.image, round=True)
+        return SignaturePlan(blank, (SignatureLine(0, (date,)),), (placement,))

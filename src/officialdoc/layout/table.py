@@ -108,7 +108,8 @@ def _wrap(
     style = profile.style(style_name)
     glyphs = shape(text, style, element, fonts, profile.grid.han_latin_space_em)
     avail = mm_to_pt(width)
-    rules, tracking = profile.punctuation, profile.fit_tracking_pt(style)
+    # a mark never hangs past a cell's border: a cell pushes (its DOCX style has w:overflowPunct off)
+    rules, tracking = replace(profile.punctuation, hanging=""), profile.fit_tracking_pt(style)
     lines = []
     for line in break_lines(clusters(glyphs, rules.inseparable), avail, avail, tracking, rules):
         span = pt_to_mm(span_pt(line.glyphs, tracking))

@@ -1,8 +1,11 @@
 """DOCX renderer (python-docx): named styles on a 22-line grid; Word or LibreOffice lays it out.
 
 The DOCX is for people who edit it, so it carries structure rather than positions: named
-paragraph styles (正文, 标题, 一级标题 … 页码) with outline levels, one paragraph per
-自然段, real PAGE fields in the odd and even footers, the seal as a floating picture.
+paragraph styles (公文正文, 公文标题, 一级标题 … 公文页码; not 正文, 标题, 页码, Chinese
+Word's names of its built-in Normal, Title and page number) with outline levels, one
+paragraph per 自然段, real PAGE fields in the odd and even footers, the seal as a floating
+picture. The package parts around the text (settings, font table, app.xml) are
+``docx_package``'s.
 The grid comes from exact line spacing and a small negative character spacing (the
 profile's ``docx:`` section, measured in LibreOffice: 22 lines × 28 characters).
 
@@ -28,14 +31,13 @@ from docx.image.image import Image
 from docx.shared import Emu
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ..atomic import atomic_path
 from ..errors import RenderError
 from ..layout.keep import Keep
 from ..layout.result import BlockPlan, Kind, LaidOutDocument, Placed, TextPlan
 from ..layout.signature import SealPlacement, SignaturePlan
 from ..model import Heading
 from ..profile import profile_keywords
-from . import docx_attachments, docx_footer, docx_record, docx_sections, docx_table
+from . import docx_attachments, docx_footer, docx_package, docx_parts, docx_record, docx_sections, docx_table
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
@@ -69,8 +71,8 @@ class DocxRenderer:
         props.keywords = profile_keywords(writer.profile)  # read by officialdoc check
         props.comments = ""
         props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-        with atomic_path(path) as temp:
-            writer.document.save(str(temp))
+        docx_package.finish_package(writer.document, len(laid_out.pages))
+        writer.document.save(str(path))  # the API writes all outputs to temporary files, then renames
         return writer.warnings
 
 
@@ -228,4 +230,7 @@ WRITERS: dict[Kind, Callable[[DocxWriter, Placed, bool], None]] = {
     Kind.ATTENDANCE: lambda writer, placed, draft: write_attendance(writer, placed),  # §10.3
     Kind.ATTACHMENT_SHEET: lambda writer, placed, draft: docx_attachments.write_sheet(writer, placed),
     Kind.RECORD: lambda writer, placed, draft: docx_record.write_record(writer, placed),
+    Kind.DOC_NUMBER: lambda writer, placed, draft: docx_parts.write_doc_number(writer, placed),
+    Kind.PUBLICATION: lambda writer, placed, draft: docx_parts.write_publication(writer, placed),
+    Kind.EMBEDDED: lambda writer, placed, draft: docx_parts.write_embedded(writer, placed),
 }

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ..layout.hanging import HangingItem
 from ..layout.result import NotePlan, Placed, SheetPlan
 from . import docx_xml as X
+from .docx_parts import write_under_title
 from .docx_sections import new_sheet_section
 from .docx_writer import DocxWriter
 
@@ -83,6 +84,7 @@ def write_sheet(builder: DocxWriter, placed: Placed) -> None:
     builder.blank_lines(profile.attachments.title_slot - 1)
     for line in plan.title.lines:
         builder.paragraph("title", line)
+    write_under_title(builder, plan.under_title)
     builder.blank_lines(plan.title.blank_lines_after)
 
 

@@ -12,9 +12,6 @@ do, and the red line keeps its 4 mm to the 发文字号 as LibreOffice sets that
 
 from __future__ import annotations
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -26,13 +23,6 @@ from .docx_writer import DocxWriter, ParaStyle
 
 BOX_LINE_EM = 1.25  # a text box's exact line height: room for the glyphs (LibreOffice clips a fixed line)
 BOX_SLACK_MM = 20.0  # boxes are wider than their text, so LibreOffice never wraps it
-WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-NAMESPACES = (
-    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    f'xmlns:wps="{WPS}"'
-)
 
 
 def write_header(builder: DocxWriter, placed: Placed) -> None:
@@ -66,6 +56,7 @@ def _styles(profile: Profile) -> dict[str, tuple[str, str, str]]:
         "copy_number": ("份号", copy_number, "left"),
         "secrecy": ("密级", secrecy, "left"),
         "urgency": ("紧急程度", urgency, "left"),
+        "reply_mark": ("答复标记", spec.marks_style, "left"),
         "doc_number": ("发文字号", spec.doc_number_style, "center"),
         "signer_label": ("签发人", spec.signer_label_style, "left"),
     }
@@ -126,16 +117,18 @@ def _text_box(builder: DocxWriter, anchor: DocxParagraph, text: HeaderText) -> N
     else:
         x = text.x
     top = text.baseline - profile.grid.line_ascent * height
-    body = (
-        f'<wps:wsp {NAMESPACES}><wps:cNvSpPr txBox="1"/><wps:spPr>{_xfrm(width, height)}'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
-        "<wps:txbx><w:txbxContent/></wps:txbx>"
-        '<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t">'
-        "<a:noAutofit/></wps:bodyPr></wps:wsp>"
+    shape_id = builder.document.part.next_id
+    box = X.page_text_box(
+        [paragraph._p],
+        x_mm=x,
+        y_mm=top,
+        width_mm=width,
+        height_mm=height,
+        shape_id=shape_id,
+        name=f"{text.element} {text.text}",
     )
-    shape = _anchor(builder, anchor, x, top, width, height, body, f"{text.element} {text.text}")
     paragraph._p.getparent().remove(paragraph._p)
-    shape.find(f".//{qn('w:txbxContent')}").append(paragraph._p)
+    anchor._p.append(box)
 
 
 def _line(builder: DocxWriter, anchor: DocxParagraph, header_rule: HeaderRule, plan: HeaderPlan) -> None:
@@ -144,15 +137,18 @@ def _line(builder: DocxWriter, anchor: DocxParagraph, header_rule: HeaderRule, p
     y = rule.y
     if header_rule.follows_slot is not None:
         y += _flow_baseline_shift(builder, header_rule.follows_slot)
-    width = rule.x1 - rule.x0
-    body = (
-        f"<wps:wsp {NAMESPACES}><wps:cNvSpPr/><wps:spPr>{_xfrm(width, 0.0)}"
-        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-        f'<a:ln w="{X.emu(rule.thickness)}"><a:solidFill>'
-        f'<a:srgbClr val="{rule.color.lstrip("#").upper()}"/></a:solidFill></a:ln></wps:spPr>'
-        "<wps:bodyPr/></wps:wsp>"
+    shape_id = builder.document.part.next_id
+    anchor._p.append(
+        X.page_line(
+            x_mm=rule.x0,
+            y_mm=y,
+            width_mm=rule.x1 - rule.x0,
+            weight_mm=rule.thickness,
+            color=rule.color,
+            shape_id=shape_id,
+            name=rule.element,
+        )
     )
-    _anchor(builder, anchor, rule.x0, y, width, 0.0, body, rule.element)
 
 
 def _flow_baseline_shift(builder: DocxWriter, slot: int) -> float:
@@ -163,38 +159,3 @@ def _flow_baseline_shift(builder: DocxWriter, slot: int) -> float:
     top = X.twips(profile.page.margin_top_mm) / X.TWIPS_PER_PT + slot * line
     libreoffice = pt_to_mm(top + profile.grid.line_ascent * line + spec.flow_baseline_extra_pt)
     return libreoffice - profile.grid_baseline_mm(slot)
-
-
-def _xfrm(width: float, height: float) -> str:
-    cx, cy = X.emu(width), X.emu(height)
-    return f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-
-
-def _anchor(
-    builder: DocxWriter, paragraph: DocxParagraph, x: float, y: float, width: float, height: float, body: str, name: str
-) -> BaseOxmlElement:
-    """A shape floating in front of the text at (x, y) mm from the page's top-left corner."""
-    shape_id = builder.document.part.next_id
-    run = paragraph.add_run()
-    run._r.append(
-        parse_xml(
-            f"<w:drawing {NAMESPACES}>"
-            '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
-            f'relativeHeight="{251660000 + shape_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-            '<wp:simplePos x="0" y="0"/>'
-            f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x * X.EMU_PER_MM)}</wp:posOffset></wp:positionH>'
-            f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y * X.EMU_PER_MM)}</wp:posOffset></wp:positionV>'
-            f'<wp:extent cx="{round(width * X.EMU_PER_MM)}" cy="{round(height * X.EMU_PER_MM)}"/>'
-            '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-            f'<wp:docPr id="{shape_id}" name="{_attr(name)}"/><wp:cNvGraphicFramePr/>'
-            f'<a:graphic><a:graphicData uri="{WPS}">{body}</a:graphicData></a:graphic>'
-            "</wp:anchor></w:drawing>"
-        )
-    )
-    return run._r
-
-
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
-

@@ -3,13 +3,16 @@
 - Widths in twips, written twice and consistently: ``w:tblW`` and each ``w:tcW`` (what
   Word reads) and ``w:gridCol`` (what WPS reads); a fixed layout, so no client re-sizes.
 - Borders: single black lines of the profile's width, on the table and in its table style.
-- Rows are exactly as high as the PDF's: cell lines × the grid pitch (``w:trHeight``
-  exact; the header row less the top border's width, which LibreOffice 7.4 sets above it
-  on every page, measured), cell paragraphs at the grid's exact line spacing, no cell
-  margin above or below. Rows never split (``w:cantSplit``); the header row repeats on
-  each page (``w:tblHeader``) and is kept with the first data row, as the caption is kept
-  with the table.
-- Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 正文 without its
+- Rows are as high as the PDF's: cell lines × the grid pitch, "at least" (``w:trHeight``
+  atLeast), so a cell that Word wraps once more, or a clerk types into, grows instead of
+  hiding text. The header row is set less the top border's width, which LibreOffice 7.4
+  sets above it on every page; and LibreOffice grows an at-least row by its top border's
+  width (both measured), so each row's lines give that width back (the header's twice):
+  cell paragraphs at the grid's exact line spacing less that, no cell margin above or
+  below. Rows never split (``w:cantSplit``); the header row repeats on each page
+  (``w:tblHeader``) and is kept with the first data row, as the caption is kept with the
+  table.
+- Cell paragraphs (styles 表格文字, 表头; caption 表题) are based on 公文正文 without its
   first-line indent and tracking, with the table fonts (eastAsia named) and alignments.
 - A landscape table (§8) gets a section of its own: A4 with ``w:orient="landscape"``,
   margins turned with the page, so its text block is the portrait block once the page
@@ -22,11 +25,11 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
 from docx.table import _Row
@@ -43,7 +46,6 @@ CELL_STYLE = "表格文字"
 HEADER_STYLE = "表头"
 CAPTION_STYLE = "表题"
 TABLE_STYLE = "公文表格"
-
 
 
 def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
@@ -79,29 +81,28 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
 
 
 def _row(builder: DocxWriter, row: _Row, planned: RowPlan, columns: list[int]) -> None:
-    """One table row: exact height, never split; the header row repeats and keeps with the next."""
+    """One table row: at least its planned height (a longer text grows it, never hidden), never
+    split; the header row repeats and keeps with the next."""
     profile = builder.profile
+    border = X.twips_pt(profile.table.border_width_pt)
     height = planned.lines * profile.docx.line_pitch_twips
     if planned.header:  # LibreOffice sets the table's top border's width above the (repeated) header row
-        height -= round(profile.table.border_width_pt * 20)
-    row._tr.insert(
-        0,
-        parse_xml(
-            f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
-            f'<w:trHeight w:val="{height}" w:hRule="exact"/>'
-            + ("<w:tblHeader/>" if planned.header else "")
-            + "</w:trPr>"
-        ),
-    )
+        height -= border
+    row._tr.insert(0, X.row_properties(height, at_least=True, header=planned.header))
     style, text_style = (
         (HEADER_STYLE, profile.table.header_style) if planned.header else (CELL_STYLE, profile.table.cell_style)
     )
+    # LibreOffice 7.4 grows a row "at least" so high by its top border's width (measured): the
+    # row's lines give that width back (the header row's twice: one more border stands above
+    # it), so the row is its planned height there and in Word
+    line = profile.docx.line_pitch_twips - math.ceil(border * (2 if planned.header else 1) / planned.lines)
     for cell, plan, w in zip(row.cells, planned.cells, columns, strict=True):
         cell.width = Twips(w)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         paragraph = cell.paragraphs[0]
         paragraph.style = builder.document.styles[style]
         X.set_jc(X.ppr(paragraph._p), plan.align)
+        X.set_line_spacing(X.ppr(paragraph._p), line)
         if plan.text:
             builder.text(paragraph, plan.text, text_style)
         if planned.header:
@@ -111,15 +112,13 @@ def _row(builder: DocxWriter, row: _Row, planned: RowPlan, columns: list[int]) -
 def _table_properties(builder: DocxWriter, width: int) -> BaseOxmlElement:
     """w:tblPr: the table style, width, indent, borders, fixed layout, cell margins.
 
-    Word 2010 compatibility (the template's mode) sets the first cell's text, not its
-    border, at the indent: indent by the padding to put the border on the margin.
+    Word 2013 compatibility (docx_package) sets the table's border at the indent: none, so
+    the border lies on the margin.
     """
     spec = builder.profile.table
     pad = X.twips(spec.cell_padding_mm)
     borders = dict.fromkeys(X.TABLE_SIDES, X.eighths(spec.border_width_pt))
-    return X.table_properties(
-        borders, pad, style_id=_table_style_id(builder), width=width, indent=pad, header_row=True
-    )
+    return X.table_properties(borders, pad, style_id=_table_style_id(builder), width=width, indent=0, header_row=True)
 
 
 def _table_style_id(builder: DocxWriter) -> str:
@@ -136,7 +135,7 @@ def _table_style_id(builder: DocxWriter) -> str:
 
 
 def _define_styles(builder: DocxWriter) -> None:
-    """表格文字, 表头 and 表题: 正文 without indent or tracking, at the grid's exact pitch."""
+    """表格文字, 表头 and 表题: 公文正文 without indent or tracking, at the grid's exact pitch."""
     styles = builder.document.styles
     if CELL_STYLE in [s.name for s in styles]:
         return
@@ -153,7 +152,6 @@ def _define_styles(builder: DocxWriter) -> None:
         builder.run_format(style.element, profile.style(text_style))
         pf = X.ppr(style.element)
         X.set_line_spacing(pf, profile.docx.line_pitch_twips)
+        X.set_flag(pf, "w:overflowPunct", False)  # Word pushes in a cell, as the PDF (LibreOffice never hangs there)
         X.set_indent(pf)
         X.set_jc(pf, align)
-
-

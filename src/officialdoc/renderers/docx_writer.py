@@ -65,12 +65,12 @@ class DocxWriter:
         self.renumbered: list[Section] = []  # sections that number their pages from 1 again
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, ParaStyle] = {
-            "body": ParaStyle("正文", "body", "both", indent),
-            "title": ParaStyle("标题", "title", "center"),
+            "body": ParaStyle("公文正文", "body", "both", indent),
+            "title": ParaStyle("公文标题", "title", "center"),
             "addressee": ParaStyle("主送", "addressee", "left"),
             "issuer": ParaStyle("署名", "signature", "right"),
             "date": ParaStyle("成文日期", "signature", "right"),
-            "page_number": ParaStyle("页码", profile.page_number.style, "left"),
+            "page_number": ParaStyle("公文页码", profile.page_number.style, "left"),
             "attachment_note": ParaStyle("附件说明", profile.attachments.note_style, "both"),
             "attachment_label": ParaStyle("附件标识", profile.attachments.label_style, "left"),
             "note": ParaStyle("附注", profile.paragraph.note_style, "both", indent),
@@ -133,10 +133,10 @@ class DocxWriter:
         pf = X.ppr(style.element)
         X.set_flag(pf, "w:widowControl", False)  # the PDF engine splits paragraphs anywhere
         X.set_flag(pf, "w:kinsoku", True)
-        # Word: ，。、 may hang past the right edge. LibreOffice 7.4 imports this flag inverted
-        # and never hangs then; it pulls the previous character down instead. (Its own
-        # hanging would drop a hung mark followed by Latin or digits from the page.)
-        X.set_flag(pf, "w:overflowPunct", True)
+        # No w:overflowPunct: omitted, it is on (ISO/IEC 29500-1 §17.3.1.21) and Word hangs
+        # punctuation past the right edge, as the PDF hangs ，。、；：？！ (punctuation.hanging).
+        # LibreOffice hangs these too when it is omitted (its default); it imports the element
+        # inverted, so writing it on would make LibreOffice push a character down instead.
         # Space between hanzi and Latin/digits, as the PDF sets it (grid.han_latin_space_em;
         # LibreOffice adds 0.2 em whatever these say, Word adds its own when they are on).
         X.set_flag(pf, "w:autoSpaceDE", True)
@@ -171,7 +171,7 @@ class DocxWriter:
         X.set_fonts(rpr, *self.font_names(text))
         X.set_color(rpr, self.profile.color(text.color))
         # on-grid text is filled at the fit tracking; others (title, page numbers) at none,
-        # also when based on 正文
+        # also when based on 公文正文
         X.set_char_spacing(rpr, X.twips_pt(self.profile.fit_tracking_pt(text)))
         X.set_size(rpr, text.size_pt)
         X.set_lang(rpr, LANG, EAST_ASIA_LANG)

@@ -9,6 +9,7 @@ insert at the schema position (the idea of python-docx's ``oxml/text/parfmt.py``
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -342,7 +343,7 @@ def page_text_box(
     box = {k: emu(v) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     pt = {k: f"{mm_to_pt(v):.2f}pt" for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("h", height_mm))}
     z_order = Z_ORDER_BASE + shape_id
-    label = name.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    label = _attr(name)
     run = parse_xml(
         f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
         '<mc:Choice Requires="wps"><w:drawing>'
@@ -372,6 +373,42 @@ def page_text_box(
         for paragraph in paragraphs:
             content.append(copy.deepcopy(paragraph))
     return run
+
+
+def page_line(
+    *, x_mm: float, y_mm: float, width_mm: float, weight_mm: float, color: str, shape_id: int, name: str
+) -> BaseOxmlElement:
+    """A run holding a horizontal rule from (x, y) mm of the page, ``width_mm`` long, in front of the text.
+
+    Written as Word writes a line shape ([MS-ODRAWXML] 2.2.7): an ``mc:AlternateContent``
+    whose choice is the DrawingML line (``wps:wsp``) and whose fallback is a VML ``v:line``.
+    """
+    at = {k: emu(v) for k, v in (("x", x_mm), ("y", y_mm), ("w", width_mm), ("t", weight_mm))}
+    x0, x1, y = (f"{mm_to_pt(v):.2f}pt" for v in (x_mm, x_mm + width_mm, y_mm))
+    z_order = Z_ORDER_BASE + shape_id
+    rgb = color.lstrip("#").upper()
+    label = _attr(name)
+    return parse_xml(
+        f"<w:r {SHAPE_NAMESPACES}><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        f'relativeHeight="{z_order}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{at["x"]}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{at["y"]}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{at["w"]}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{shape_id}" name="{label}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{WPS}"><wps:wsp><wps:cNvSpPr/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{at["w"]}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+        f'<a:ln w="{at["t"]}"><a:solidFill><a:srgbClr val="{rgb}"/></a:solidFill></a:ln></wps:spPr>'
+        "<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></mc:Choice>"
+        f'<mc:Fallback><w:pict><v:line id="{label}" style="position:absolute;z-index:{z_order};'
+        'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" '
+        f'from="{x0},{y}" to="{x1},{y}" strokecolor="#{rgb}" strokeweight="{mm_to_pt(weight_mm):.2f}pt"/>'
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -425,11 +462,69 @@ def table_properties(
     return parse_xml(xml + "</w:tblPr>")
 
 
-def row_properties(height: int) -> BaseOxmlElement:
-    """w:trPr: a row of exactly ``height`` twips that never splits."""
-    return parse_xml(f'<w:trPr {nsdecls("w")}><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>')
+def row_properties(height: int, *, at_least: bool = False, header: bool = False) -> BaseOxmlElement:
+    """w:trPr: a row that never splits, exactly ``height`` twips high (``at_least``: that high
+    or higher, so a longer text grows it); ``header``: repeated on each page."""
+    return parse_xml(
+        f"<w:trPr {nsdecls('w')}><w:cantSplit/>"
+        f'<w:trHeight w:val="{height}" w:hRule="{"atLeast" if at_least else "exact"}"/>'
+        + ("<w:tblHeader/>" if header else "")
+        + "</w:trPr>"
+    )
 
 
 def cell_top_border(size: int) -> BaseOxmlElement:
     """w:tcBorders with a top border ``size`` eighths of a point wide."""
     return parse_xml(f'<w:tcBorders {nsdecls("w")}>{_border("top", size)}</w:tcBorders>')
+
+
+# -- package parts ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FontEntry:
+    """A w:font of fontTable.xml (ECMA-376 §17.8.3): what Word writes for an installed face."""
+
+    alt_name: str | None
+    panose: str
+    charset: str
+    family: str
+    pitch: str
+    sig: tuple[str, str, str, str, str, str] | None = None  # usb0–usb3, csb0, csb1
+
+
+def _attr(text: str) -> str:
+    """``text`` as an XML attribute value between double quotes."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def font_table(fonts: dict[str, FontEntry]) -> BaseOxmlElement:
+    """w:fonts with an entry per name, in ECMA-376 order (altName, panose1, charset, family, pitch, sig)."""
+    entries = []
+    for name, font in fonts.items():
+        sig = font.sig
+        entries.append(
+            f'<w:font w:name="{_attr(name)}">'
+            + (f'<w:altName w:val="{_attr(font.alt_name)}"/>' if font.alt_name else "")
+            + f'<w:panose1 w:val="{font.panose}"/><w:charset w:val="{font.charset}"/>'
+            f'<w:family w:val="{font.family}"/><w:pitch w:val="{font.pitch}"/>'
+            + (
+                f'<w:sig w:usb0="{sig[0]}" w:usb1="{sig[1]}" w:usb2="{sig[2]}" w:usb3="{sig[3]}" '
+                f'w:csb0="{sig[4]}" w:csb1="{sig[5]}"/>'
+                if sig
+                else ""
+            )
+            + "</w:font>"
+        )
+    return parse_xml(f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>")
+
+
+def app_properties(application: str, pages: int) -> bytes:
+    """docProps/app.xml: the application that made the file and its page count."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>{_attr(application)}</Application><DocSecurity>0</DocSecurity>"
+        f"<Pages>{pages}</Pages><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+        "</Properties>"
+    ).encode()

@@ -16,7 +16,6 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from ..atomic import atomic_path
 from ..fonts import FontSet
 from ..layout.page import Page, Segment, TextRun
 from ..layout.result import LaidOutDocument
@@ -32,17 +31,18 @@ class PdfRenderer:
         """Draw the pages; ``draft`` outlines the seal areas reserved for a seal to come."""
         doc, profile, fonts = laid_out.document, laid_out.profile, laid_out.fonts
         width, height = mm_to_pt(profile.page.width_mm), mm_to_pt(profile.page.height_mm)
-        with atomic_path(path) as temp:
-            canvas = Canvas(str(temp), pagesize=(width, height), pageCompression=1)
-            canvas.setTitle(doc.title.replace("\n", ""))
-            canvas.setAuthor(doc.author)
-            canvas.setSubject(profile.description)
-            canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
-            canvas.setCreator("officialdoc")
-            for page in laid_out.pages:
-                _draw_page(canvas, page, fonts, height, draft=draft)
-                canvas.showPage()
-            canvas.save()
+        # every page starts in the body font, not reportlab's Helvetica (never embedded: PDF/A refuses it)
+        initial = fonts.reportlab_font(fonts.resolve(profile.styles["body"].font).face.key)
+        canvas = Canvas(str(path), pagesize=(width, height), pageCompression=1, initialFontName=initial)
+        canvas.setTitle(doc.title.replace("\n", ""))
+        canvas.setAuthor(doc.author)
+        canvas.setSubject(profile.description)
+        canvas.setKeywords(profile_keywords(profile))  # read by officialdoc check
+        canvas.setCreator("officialdoc")
+        for page in laid_out.pages:
+            _draw_page(canvas, page, fonts, height, draft=draft)
+            canvas.showPage()
+        canvas.save()
         return []
 
 

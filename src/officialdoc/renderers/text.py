@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import atomic_path
 from ..layout.page import Line, Page
 from ..layout.result import LaidOutDocument, Placed
 
@@ -20,8 +19,7 @@ class TextRenderer:
     suffix = ".layout.txt"
 
     def render(self, laid_out: LaidOutDocument, path: Path, *, draft: bool = False) -> list[str]:
-        with atomic_path(path) as temp:
-            Path(temp).write_text(dump(laid_out), encoding="utf-8")
+        Path(path).write_text(dump(laid_out), encoding="utf-8")
         return []
 
 
