@@ -1,8 +1,9 @@
 """PAGE-GRID-LINES and the pagination rules of the layout: a page that runs on holds 22
-lines, except when §7.3.5.5 carried its last lines over with the signature (at most the
-profile's ``signature.carry_lines``) or a heading went to the next page with its first body
-lines (the page then ends a paragraph and is not counted). A page short beyond that is
-still reported."""
+lines, except when §7.3.5.5 carried its last lines over with the signature (the profile's
+``signature.carry_lines``; fewer under a heading that keeps its body lines) or a heading
+went to the next page with its first body lines (the page then ends a paragraph and is not
+counted). A page short beyond that is still reported (here, and a producer's 21-line pages
+with one line carried: test_check.py::test_21_line_pages_name_the_pages)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,27 @@ def test_a_page_whose_last_lines_went_over_with_the_signature_is_not_short(tmp_p
     assert grid_findings(pdf) == []
     (theirs,) = docx_to_pdf([docx], tmp_path / "lo", fontconfig_xml=fontset.fontconfig_xml())
     assert grid_findings(theirs) == []
+
+
+def test_a_page_that_carried_fewer_lines_to_keep_a_heading_with_its_body_is_not_short(tmp_path, fontset):
+    """A level-1 heading keeps two body lines: of the three-line paragraph under it at the
+    foot of page 2, only the last line goes over with the signature."""
+    body = "".join(["\n  - 各单位要认真贯彻落实。"] * 38)
+    text = (
+        "法治建设工作推进依法行政加快建设法治政府深入开展普法宣传教育"
+        "切实提高全民法治意识健全矛盾纠纷多元化解机制维护社会和谐稳定"
+    )
+    source = tmp_path / "heading_carry.yaml"
+    source.write_text(
+        f"title: 关于测试的通知\nbody:{body}\n  - heading: 加强组织领导\n  - {(text * 2)[:80]}。\n"
+        "signature:\n  issuer: 台山市大江镇人民政府\n  date: '2021-01-05'\n  seal: reserve\n",
+        encoding="utf-8",
+    )
+    doc = load_document(source).document
+    (pdf,), _ = render_document(doc, tmp_path, ["pdf"], fonts=fontset)
+    laid_out = layout_document(doc, load_profile(doc.profile), fontset)
+    assert body_lines(laid_out.pages[1]) == 21 and body_lines(laid_out.pages[2]) == 3  # one line + 署名, date
+    assert grid_findings(pdf) == []
 
 
 def test_a_page_ended_before_a_heading_that_keeps_its_body_lines_is_not_short(tmp_path, fontset):

@@ -444,8 +444,9 @@ class _PdfCheck(PdfFacts, HeaderRules):
 
     def carried_with_signature(self, page: PdfPage, lines: list[TextLine], continued: dict[TextLine, TextLine]) -> bool:
         """§7.3.5.5: the next page holds the signature and starts with the end of this page's
-        last paragraph, at most ``signature.carry_lines`` lines that would have fitted here,
-        the signature right under them."""
+        last paragraph, ``signature.carry_lines`` lines that would have fitted here (fewer only
+        when a heading stands right above the paragraph, which keeps its body lines), the
+        signature right under them."""
         number = page.number + 1
         if number not in self.signature_pages:
             return False
@@ -456,8 +457,13 @@ class _PdfCheck(PdfFacts, HeaderRules):
             carried, last = carried + 1, line
         after = self.pages[number - 1]
         rest = [ln for ln in after.lines if self.in_block(ln) and ln.baseline > last.baseline]
+        first = len(lines) - 1
+        while first > 0 and continued.get(lines[first - 1]) is lines[first]:
+            first -= 1
+        under_heading = first > 0 and self.heading_level(page, lines[first - 1]) is not None
+        wanted = self.p.signature.carry_lines
         return (
-            0 < carried <= self.p.signature.carry_lines
+            (carried == wanted or (under_heading and 0 < carried < wanted))
             and len(lines) + carried <= self.p.grid.lines
             and bool(rest)
             and not self.paragraph_line(after, min(rest, key=lambda ln: ln.baseline))
