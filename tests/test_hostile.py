@@ -186,6 +186,27 @@ CASES = [
         ),
     ),
     Case(
+        "carry_lines: 0",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "signature.carry_lines: 0 必须大于 0",
+        profile_with(lambda t: t.replace("  carry_lines: 2", "  carry_lines: 0")),
+    ),
+    Case(
+        "keep_body_lines one short",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "headings.keep_body_lines: 有 3 项，标题有 4 级",
+        profile_with(lambda t: t.replace("keep_body_lines: [2, 1, 1, 1]", "keep_body_lines: [2, 1, 1]")),
+    ),
+    Case(
+        "keep_body_lines negative",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "headings.keep_body_lines: -1 不是 0 到 22 的整数",
+        profile_with(lambda t: t.replace("keep_body_lines: [2, 1, 1, 1]", "keep_body_lines: [2, -1, 1, 1]")),
+    ),
+    Case(
         "text for a number",
         content(head="profile: bad.yaml\n"),
         EXIT_INPUT,

@@ -108,6 +108,7 @@ class TitleSpec:
 class HeadingSpec:
     labels: tuple[str, ...]
     styles: tuple[str, ...]
+    keep_body_lines: tuple[int, ...]  # per level: body lines kept on a heading's page
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class SignatureSpec:
     signature_seal_date_gap_lines: int
     squeeze_min_tracking_pt: float
     squeeze_step_pt: float
+    carry_lines: int  # §7.3.5.5: lines of the last paragraph that go over with the signature
 
 
 @dataclass(frozen=True)
@@ -587,6 +589,7 @@ POSITIVE = {
     "line_pitch_twips", "line_pitch_lines", "max_chars_per_line", "seal_diameter_mm",
     "signature_seal_width_mm", "signature_seal_lines", "signers_per_line", "mark_max_width_mm",
     "mark_min_scale", "mark_line_pitch_em", "rule_width_mm", "rule_length_mm", "side_indent_char_pt",
+    "carry_lines",
 }  # fmt: skip
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -631,11 +634,23 @@ def _validate(profile: Profile, path: Path) -> None:
     for style in profile.styles.values():
         if style.color not in profile.colors:
             _invalid(path, f"styles.{style.name}.color", f"没有名为 {style.color!r} 的颜色", "用 colors 里的名字")
+    _check_keep_lines(profile, path)
     page = profile.page
     if page.margin_left_mm + page.block_width_mm > page.width_mm + 1e-6:
         _invalid(path, "page.block_width_mm", "版心超出纸张右边", "页边距 + 版心宽度不能大于纸宽")
     if page.margin_top_mm + page.block_height_mm > page.height_mm + 1e-6:
         _invalid(path, "page.block_height_mm", "版心超出纸张下边", "页边距 + 版心高度不能大于纸高")
+
+
+def _check_keep_lines(profile: Profile, path: Path) -> None:
+    """``headings.keep_body_lines``: one whole number per heading level, from 0 to a page's lines."""
+    keep, levels = profile.headings.keep_body_lines, len(profile.headings.styles)
+    where = "headings.keep_body_lines"
+    if len(keep) != levels:
+        _invalid(path, where, f"有 {len(keep)} 项，标题有 {levels} 级", f"每级标题写一个数，共 {levels} 个")
+    for value in keep:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= profile.grid.lines:
+            _invalid(path, where, f"{value!r} 不是 0 到 {profile.grid.lines} 的整数", "写标题下留在同页的正文行数")
 
 
 def _check_number(path: Path, where: str, name: str, kind: object, value: Any) -> None:

@@ -237,6 +237,15 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     return TablePlacement(plan, tuple(breaks))
 
 
+def kept_head_lines(engine: Typesetter, table: Table) -> int:
+    """Grid lines the start of a table keeps together (caption, header row, first row), for a
+    heading above it; 0 for a landscape table, which starts on a page of its own."""
+    if table.landscape:
+        return 0
+    plan = plan_table(table, engine.profile, engine.fonts, engine.profile.page.block_width_mm)
+    return len(plan.caption) + plan.header.lines + (plan.rows[0].lines if plan.rows else 0)
+
+
 def _place_row(sheet: _Sheet, row: RowPlan, *, repeat: bool = False) -> None:
     element = "table_header" if row.header else "table_cell"
     for cell in row.cells:

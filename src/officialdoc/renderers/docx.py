@@ -41,6 +41,7 @@ from . import docx_attachments, docx_footer, docx_package, docx_parts, docx_reco
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
+from .docx_keep import split_paragraph
 from .docx_writer import CHAR_STYLE_SUFFIX, DocxWriter
 from .seal_image import seal_png
 
@@ -77,13 +78,20 @@ class DocxRenderer:
 
 def _keep(writer: DocxWriter, paragraph: DocxParagraph | None, keep: Keep) -> None:
     """§7.3.5.5 as layout did it: the last text before the signature is the one it keeps
-    with; set tighter, its runs carry the tracking; carried over whole, its lines stay together."""
+    with; set tighter, its runs carry the tracking; carried over whole, its lines stay together;
+    carried from a character on, it is split there (docx_keep). A heading the layout moved to
+    a new page for its body lines starts one (Word's keep with next keeps only one line)."""
     writer.last_body = paragraph
     if paragraph is None:  # after a landscape table, which ends its own section
         return
+    if keep.new_page:
+        paragraph.paragraph_format.page_break_before = True
     if keep.tracking_pt is not None:
         for run in paragraph.runs:
             X.set_char_spacing(X.rpr(run._r), X.twips_pt(keep.tracking_pt))
+    if keep.carry_from is not None:
+        paragraph = writer.last_body = split_paragraph(paragraph, keep.carry_from)
+        paragraph.paragraph_format.keep_together = True
     if keep.with_signature:
         paragraph.paragraph_format.keep_with_next = True
     if keep.together:
