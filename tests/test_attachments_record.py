@@ -355,7 +355,7 @@ def test_attachment_bound_separately_needs_a_doc_number(tmp_path):
 
 def test_attachment_bound_separately_without_a_doc_number_from_the_api(cases, fontset, tmp_path):
     doc = cases["attachments_separate"].doc
-    with pytest.raises(LayoutError, match=r"bound separately.*hint: set header\.doc_number"):
+    with pytest.raises(LayoutError, match=r"单独装订.*提示：写上 header\.doc_number"):
         render_document(replace(doc, header=None), tmp_path, ["pdf"], fonts=fontset)
     assert list(tmp_path.iterdir()) == []  # nothing written
 
@@ -381,7 +381,7 @@ def test_letter_record_refuses_a_print_line(cases, fontset):
     doc = cases["letter_record"].doc
     assert doc.record is not None
     record = replace(doc.record, printer="台山市大江镇党政办公室", print_date=dt.date(2022, 3, 10))
-    with pytest.raises(LayoutError, match=r"no 印发机关和印发日期.*hint: remove record\.printer"):
+    with pytest.raises(LayoutError, match=r"不印印发机关和印发日期.*提示：去掉 record\.printer"):
         render_document(replace(doc, record=record), Path("/nonexistent"), ["pdf"], fonts=fontset)
 
 

@@ -1330,10 +1330,10 @@ def _profile_with(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("check_section", "says"),
     [
-        ("check:\n  position_mm: abc\n", "check.position_mm: 'abc' is not a number ≥ 0"),
-        ("check:\n  position_mm: -1\n", "check.position_mm: -1 is not a number ≥ 0"),
-        ("check:\n  positon_mm: 1\n", "check.positon_mm is not a tolerance of the checker"),
-        ("check: 1\n", "section 'check' is missing or not a mapping"),
+        ("check:\n  position_mm: abc\n", "check.position_mm: 'abc' 不是 ≥ 0 的数字"),
+        ("check:\n  position_mm: -1\n", "check.position_mm: -1 不是 ≥ 0 的数字"),
+        ("check:\n  positon_mm: 1\n", "check.positon_mm 不是检查器的容差"),
+        ("check: 1\n", "缺少 check 一节，或它不是"),
     ],
 )
 def test_a_bad_check_section_names_the_file_the_key_and_a_hint(tmp_path, cli, check_section, says):
@@ -1343,7 +1343,7 @@ def test_a_bad_check_section_names_the_file_the_key_and_a_hint(tmp_path, cli, ch
     with pytest.raises(ProfileError) as error:
         load_profile(path)
     assert str(error.value).startswith(str(path)) and says in str(error.value)
-    assert "hint" in str(error.value) or "mapping" in says
+    assert "提示：" in str(error.value)
     result = cli(ROOT / "tests" / "check_fixtures" / "lint_text.yaml", "--profile", path)
     assert result.exit_code == 2 and says in result.output
 
@@ -1353,7 +1353,7 @@ def test_a_standalone_profile_must_give_every_tolerance(tmp_path):
 
     standard = (ROOT / "templates" / "gbt9704.yaml").read_text(encoding="utf-8")
     without_edge = "\n".join(ln for ln in standard.splitlines() if not ln.strip().startswith("edge_mm:"))
-    with pytest.raises(ProfileError, match=r"check\.edge_mm is missing; hint: the keys are position_mm"):
+    with pytest.raises(ProfileError, match=r"缺少 check\.edge_mm；提示：可用的键有 position_mm"):
         load_profile(_profile_with(tmp_path, without_edge))
 
 

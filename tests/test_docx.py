@@ -287,7 +287,7 @@ def test_a_failed_write_leaves_the_old_file(tmp_path: Path, profile: Profile, fo
 
 def test_draft_reserved_seal_is_reported_not_drawn(tmp_path: Path, profile: Profile, fontset: FontSet):
     warnings = DocxRenderer().render(layout_document(plain(5), profile, fontset), tmp_path / "draft.docx", draft=True)
-    assert warnings == ["DOCX: the reserved seal area is not outlined (the draft outline is PDF only)"]
+    assert warnings == ["DOCX：预留的印章位置未画出轮廓（草稿轮廓只画在 PDF 中）"]
 
 
 # --- the LibreOffice harness --------------------------------------------------------------
@@ -330,7 +330,7 @@ def test_docx_to_pdf_errors(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(libreoffice, "find_soffice", lambda: script)
     with pytest.raises(RenderError, match="could not be loaded"):
         docx_to_pdf([source], tmp_path)
-    with pytest.raises(RenderError, match="missing"):
+    with pytest.raises(RenderError, match="要转换的文件不存在"):
         docx_to_pdf([tmp_path / "nowhere.docx"], tmp_path)
 
 

@@ -17,8 +17,11 @@ import pdfplumber
 import pytest
 
 from officialdoc.api import render_document
+from officialdoc.layout.engine import layout_document
 from officialdoc.libreoffice import docx_to_pdf
 from officialdoc.load import load_document
+from officialdoc.profile import load_profile
+from pagescan import page_faults, text_lines
 from pdfmeasure import MM, PdfDoc, drawn_alike, read_pdf
 from seal_images import write_seal_images
 
@@ -73,6 +76,12 @@ def _text(text: str) -> str:
     return LEADER.sub("…", text)
 
 
+def _flat(text: str) -> str:
+    """A line's text without spaces (the PDF draws none for the full-width space after
+    第N条), a 目录 leader as one mark (see :func:`_text`)."""
+    return _text(text).replace(" ", "").replace("\u3000", "")
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_libreoffice_sets_every_line_and_rule_where_the_pdf_does(rendered, name, profile):
     ours, lo = rendered[name]
@@ -99,3 +108,23 @@ def test_libreoffice_sets_every_line_and_rule_where_the_pdf_does(rendered, name,
             assert abs(b.y - a.y) <= LO_TOL, (page, a, b)
             assert abs(b.x0 - a.x0) <= LO_TOL and abs(b.x1 - a.x1) <= LO_TOL, (page, a, b)
     assert compared > 0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_libreoffice_pages_pass_the_page_scan(rendered, name, fontset, tmp_path):
+    """LibreOffice ends every page on the line where the layout does, and the layout's pages
+    pass tests/pagescan.py (no heading on a page's last line or without its first body lines,
+    no page of only 版头/title/主送, none of only a table header and one row)."""
+    write_seal_images(tmp_path)
+    source = shutil.copy(FIXTURES / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    doc = load_document(source).document
+    laid_out = layout_document(doc, load_profile(doc.profile), fontset)
+    _, lo = rendered[name]
+    assert page_faults(laid_out) == []
+    for page in laid_out.pages:
+        lines = [line for line in text_lines(page) if line.slot >= 0]
+        if not lines or not portrait(lo, page.index):
+            continue
+        last = sorted((x for x in lines if x.slot == lines[-1].slot), key=lambda x: x.runs[0].x)
+        theirs = [line for line in lo.page_lines(page.index) if not line.text.startswith("—")]
+        assert _flat(theirs[-1].text) == _flat("".join(x.text for x in last)), f"page {page.index}"

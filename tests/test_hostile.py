@@ -186,6 +186,27 @@ CASES = [
         ),
     ),
     Case(
+        "carry_lines: 0",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "signature.carry_lines: 0 必须大于 0",
+        profile_with(lambda t: t.replace("  carry_lines: 2", "  carry_lines: 0")),
+    ),
+    Case(
+        "keep_body_lines one short",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "headings.keep_body_lines: 有 3 项，标题有 4 级",
+        profile_with(lambda t: t.replace("keep_body_lines: [2, 1, 1, 1]", "keep_body_lines: [2, 1, 1]")),
+    ),
+    Case(
+        "keep_body_lines negative",
+        content(head="profile: bad.yaml\n"),
+        EXIT_INPUT,
+        "headings.keep_body_lines: -1 不是 0 到 22 的整数",
+        profile_with(lambda t: t.replace("keep_body_lines: [2, 1, 1, 1]", "keep_body_lines: [2, -1, 1, 1]")),
+    ),
+    Case(
         "text for a number",
         content(head="profile: bad.yaml\n"),
         EXIT_INPUT,
@@ -203,7 +224,7 @@ CASES = [
         "malformed profile",
         content(head="profile: bad.yaml\n"),
         EXIT_INPUT,
-        "malformed YAML",
+        "YAML 格式有误",
         profile_with(lambda t: t + "\nbroken: [\n"),
     ),
     Case(
@@ -220,7 +241,7 @@ CASES = [
         "不支持 YAML 别名",
         profile_with(lambda t: t + "\n" + BILLION_LAUGHS.split("title:")[0]),
     ),
-    Case("content as its own profile", content(head="profile: doc.yaml\n"), EXIT_INPUT, "'fonts'"),
+    Case("content as its own profile", content(head="profile: doc.yaml\n"), EXIT_INPUT, "缺少 fonts 一节"),
     Case(
         "title of 100 characters", content(title=("关于印发台山市大江镇法治建设工作要点的通知" * 10)[:100]), EXIT_OK, ""
     ),
@@ -236,7 +257,7 @@ CASES = [
     Case("paragraph of 2M characters", content().replace("正文。", "正" * 2_000_000), EXIT_LIMIT, "文件过大"),
     Case("paragraph of 20001 characters", content().replace("正文。", "正" * 20_001), EXIT_LIMIT, "文字过长"),
     Case("paragraph of 20000 characters", content().replace("正文。", "正" * 19_999 + "。"), EXIT_OK, ""),
-    Case("not UTF-8", content().encode("gbk"), EXIT_INPUT, "not UTF-8"),
+    Case("not UTF-8", content().encode("gbk"), EXIT_INPUT, "不是 UTF-8"),
 ]
 
 

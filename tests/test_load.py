@@ -69,7 +69,7 @@ def test_half_width_punctuation_is_normalised_and_reported():
     assert {"body[0]", "body[1].body[0].text"} <= fields
     notes = [n for n in result.notices if n.field == "body[0]"]
     assert all(n.line == 4 for n in notes)
-    assert any("read by YAML as a key" in n.message for n in notes)
+    assert any("被 YAML 读成了键" in n.message for n in notes)
     assert any(",→，" in n.message and ":→：" in n.message for n in notes)
 
 
@@ -88,21 +88,21 @@ def test_chinese_numerals():
 @pytest.mark.parametrize(
     ("text", "line", "field", "needle"),
     [
-        ("title: [unclosed\nbody: [a]\n", 2, "", "malformed YAML"),
-        ("title: 通知\nbody: [正文]\nsignatre: {}\n", 3, "signatre", "did you mean 'signature'"),
-        ("title: 通知\nbody: 正文\n", 2, "body", "expected a list"),
-        ("title: {a: 1}\nbody: [正文]\n", 1, "title", "expected text"),
-        ("title: ''\nbody: [正文]\n", 1, "title", "is empty"),
-        ("body: [正文]\n", 1, "title", "missing"),
+        ("title: [unclosed\nbody: [a]\n", 2, "", "YAML 格式有误"),
+        ("title: 通知\nbody: [正文]\nsignatre: {}\n", 3, "signatre", "是不是 signature"),
+        ("title: 通知\nbody: 正文\n", 2, "body", "应为段落和标题的列表"),
+        ("title: {a: 1}\nbody: [正文]\n", 1, "title", "应为文字"),
+        ("title: ''\nbody: [正文]\n", 1, "title", "内容为空"),
+        ("body: [正文]\n", 1, "title", "缺少"),
         (
             "title: 通知\nbody: [正文]\nsignature: {issuer: 某局, date: 2021-02-30}\n",
             3,
             "signature.date",
-            "impossible date",
+            "日期不存在",
         ),
-        ("title: 通知\nbody: [正文]\nsignature: {issuer: 某局, date: 明天}\n", 3, "signature.date", "not a date"),
-        ("title: 通知\nbody:\n  - heading: 一、总体要求\n", 3, "body[0].heading", "typed number"),
-        ("title: 通知\nbody:\n  - heading: 甲\n    txt: 乙\n", 4, "body[0].txt", "did you mean 'text'"),
+        ("title: 通知\nbody: [正文]\nsignature: {issuer: 某局, date: 明天}\n", 3, "signature.date", "不是日期"),
+        ("title: 通知\nbody:\n  - heading: 一、总体要求\n", 3, "body[0].heading", "手写了编号"),
+        ("title: 通知\nbody:\n  - heading: 甲\n    txt: 乙\n", 4, "body[0].txt", "是不是 text"),
         (
             "title: 通知\nbody: [正文]\nsignature: {issuer: 某局, date: 2021-01-01, seal: x.gif}\n",
             3,
@@ -113,9 +113,9 @@ def test_chinese_numerals():
             "title: 通知\nbody: [正文]\nsignature: {issuer: 某局, date: 2021-01-01, seal: missing.png}\n",
             3,
             "signature.seal",
-            "not found",
+            "找不到印章图片",
         ),
-        ("title: 通知\nbody: []\n", 2, "body", "is empty"),
+        ("title: 通知\nbody: []\n", 2, "body", "正文为空"),
     ],
 )
 def test_bad_input_names_file_line_field_and_hint(text, line, field, needle):
@@ -124,7 +124,7 @@ def test_bad_input_names_file_line_field_and_hint(text, line, field, needle):
     assert exc.line == line
     assert exc.field == field
     assert needle in str(exc)
-    assert "hint:" in str(exc)
+    assert "提示：" in str(exc)
 
 
 def test_too_deep_nesting_is_an_error():
@@ -135,11 +135,11 @@ def test_too_deep_nesting_is_an_error():
         + "- 正文\n"
     )
     exc = error(text)
-    assert "four levels" in str(exc)
+    assert "最多四级" in str(exc)
 
 
 def test_missing_file_and_bad_encoding(tmp_path):
-    with pytest.raises(ContentError, match="file not found"):
+    with pytest.raises(ContentError, match="找不到文件"):
         load_document(tmp_path / "nope.yaml")
     bad = tmp_path / "gbk.yaml"
     bad.write_bytes("title: 关于\n".encode("gbk"))
@@ -208,12 +208,12 @@ def test_every_element_of_the_standard_loads():
 @pytest.mark.parametrize(
     ("value", "needle"),
     [
-        ("大江府(2021)12号", "wrong brackets"),
-        ("大江府[2021]12号", "wrong brackets"),
-        ("大江府【2021】12号", "wrong brackets"),
+        ("大江府(2021)12号", "用错了括号"),
+        ("大江府[2021]12号", "用错了括号"),
+        ("大江府【2021】12号", "用错了括号"),
         ("大江府〔2021〕第12号", "第"),
-        ("大江府〔2021〕012号", "leading zero"),
-        ("大江府〔21〕12号", "not a 发文字号"),
+        ("大江府〔2021〕012号", "虚位"),
+        ("大江府〔21〕12号", "不是发文字号"),
     ],
 )
 def test_malformed_document_numbers_are_errors_with_a_hint(value, needle):
@@ -225,13 +225,13 @@ def test_malformed_document_numbers_are_errors_with_a_hint(value, needle):
 @pytest.mark.parametrize(
     ("yaml_text", "field", "needle"),
     [
-        ("header: {issuer: 某局, copy_number: 123}", "header.copy_number", "6 Arabic digits"),
+        ("header: {issuer: 某局, copy_number: 123}", "header.copy_number", "6 位阿拉伯数字"),
         ("header: {issuer: 某局, secrecy: 机密★一年}", "header.secrecy", "密级"),
         ("header: {issuer: 某局, urgency: 紧急}", "header.urgency", "紧急程度"),
-        ("header: {copy_number: '000001'}", "header.issuer", "missing"),
-        ("attachments: [统计表。]", "attachments[0]", "punctuation"),
-        ("record: {printer: 某办}", "record", "go together"),
-        ("signature: {issuers: [甲, 乙], date: 2021-01-01, seal: [reserve]}", "signature.seal", "one seal per issuer"),
+        ("header: {copy_number: '000001'}", "header.issuer", "缺少发文机关标志"),
+        ("attachments: [统计表。]", "attachments[0]", "末尾有标点"),
+        ("record: {printer: 某办}", "record", "要同时写"),
+        ("signature: {issuers: [甲, 乙], date: 2021-01-01, seal: [reserve]}", "signature.seal", "每个发文机关一个印章"),
     ],
 )
 def test_bad_header_attachment_record_and_signature(yaml_text, field, needle):
@@ -241,7 +241,7 @@ def test_bad_header_attachment_record_and_signature(yaml_text, field, needle):
 
 
 def test_title_with_a_full_stop_is_an_error():
-    assert "ends with punctuation" in str(error("title: 关于开展检查的通知。\nbody: [正文]\n"))
+    assert "标题末尾有标点" in str(error("title: 关于开展检查的通知。\nbody: [正文]\n"))
 
 
 def test_table_rows_must_match_the_header():

@@ -24,7 +24,7 @@ from seal_images import write_seal_images
 
 TOL = 0.3  # mm
 NAMES = ["unsealed", "unsealed_joint", "sealed_joint", "sealed_joint3", "seals", "squeeze", "squeeze_across",
-         "carry_paragraph", "carry_note", "carry_across"]  # fmt: skip
+         "carry_paragraph", "carry_note", "carry_across", "carry_short"]  # fmt: skip
 
 
 @dataclass
@@ -211,32 +211,66 @@ def test_squeezed_paragraph_that_began_on_the_page_before(cases, profile):
         assert slot(line(pdf, "2021年1月5日"), profile) == profile.grid.lines - 1
 
 
-@pytest.mark.parametrize(("name", "moved"), [("carry_paragraph", 3), ("carry_note", 2)])
-def test_last_paragraph_goes_over_whole(cases, name, moved, profile):
-    """It cannot be squeezed: the whole last paragraph goes over with the signature, in the PDF
-    and in LibreOffice (which moves a kept paragraph whole); Word does with keepLines."""
+@pytest.mark.parametrize(("name", "stays", "moved"), [("carry_paragraph", 1, 2), ("carry_short", 4, 2)])
+def test_last_two_lines_go_over_with_the_signature(cases, name, stays, moved, profile):
+    """It cannot be squeezed: its last two lines (signature.carry_lines) go over with the
+    signature, the rest stays, in the PDF and in LibreOffice; the DOCX splits the paragraph
+    there, its second part kept together and with the signature (docx_keep)."""
     case = cases[name]
+    keep = _keep(case.layout)
+    assert keep.together is False and keep.with_signature is True
+    paragraph = case.doc.body[-1].text
+    for pdf in (case.pdf, case.lo):
+        assert pdf.pages == 2
+        page1 = [x for x in pdf.lines if x.page == 1 and not x.text.startswith("—")]
+        assert "".join(x.text for x in page1[-stays:]) == paragraph[: keep.carry_from]
+        page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
+        assert "".join(x.text for x in page2[:moved]) == paragraph[keep.carry_from :]
+        assert [slot(x, profile) for x in page2[:moved]] == list(range(moved))
+        assert page2[moved].text == case.doc.signature.issuers[0]
+    kept = _paragraph_flags(case)
+    assert kept["keep_together"] == 1 and kept["keep_with_next"] >= 2
+
+
+def test_short_request_keeps_its_text_on_page_one(cases, profile):
+    """The repro short_qingshi.yaml: page 1 holds the 版头, title, 主送 and four lines of the
+    paragraph (never only the 版头/title/主送); the 附注 follows the date on page 2."""
+    case = cases["carry_short"]
+    for pdf in (case.pdf, case.lo):
+        page1 = [x for x in pdf.lines if x.page == 1 and not x.text.startswith("—")]
+        assert page1[-5].text == "青溪县人民政府："
+        assert slot(page1[-1], profile) == 18
+        assert line(pdf, "（联系人：李晓红，电话：0571-12345678）").page == 2
+
+
+def test_last_item_of_the_note_goes_over_whole(cases, profile):
+    """After 附件说明: its last item (two lines) goes over whole with the signature, in the PDF
+    and in LibreOffice (which moves a kept paragraph whole); Word does with keepLines."""
+    case = cases["carry_note"]
     assert _keep(case.layout).together is True
     for pdf in (case.pdf, case.lo):
         assert pdf.pages == 2
         page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
-        assert [slot(x, profile) for x in page2[:moved]] == list(range(moved))
+        assert [slot(x, profile) for x in page2[:2]] == [0, 1]
         assert line(pdf, "台山市大江镇人民政府").page == 2
     kept = _paragraph_flags(case)
     assert kept["keep_together"] == 1 and kept["keep_with_next"] >= 3
 
 
-def test_long_last_paragraph_starts_a_new_page(cases, profile):
-    """Squeezing cannot save it and it began on page 1: it starts page 2 and runs on to page 3,
-    where the signature follows, in the PDF and in LibreOffice."""
+def test_long_last_paragraph_leaves_its_last_two_lines_to_the_signature(cases, profile):
+    """Squeezing cannot save it; it began on page 1 and runs over page 2: its last two lines
+    start page 3 with the signature, page 2 holds 19 of its lines (3 grid lines stay empty),
+    in the PDF and in LibreOffice."""
     case = cases["carry_across"]
-    assert _keep(case.layout).together is True and _tightened(case.layout) == {}
+    keep = _keep(case.layout)
+    assert keep.together is False and keep.carry_from is not None and _tightened(case.layout) == {}
     for pdf in (case.pdf, case.lo):
         assert pdf.pages == 3
-        page1 = [x for x in pdf.lines if x.page == 1 and not x.text.startswith("—")]
-        assert page1[-1].text == "各单位要认真贯彻落实。"  # the paragraph before it
         page2 = [x for x in pdf.lines if x.page == 2 and not x.text.startswith("—")]
-        assert slot(page2[0], profile) == 0 and len(page2) == profile.grid.lines
+        assert slot(page2[0], profile) == 0 and len(page2) == profile.grid.lines - 3
+        page3 = [x for x in pdf.lines if x.page == 3 and not x.text.startswith("—")]
+        assert [slot(x, profile) for x in page3[:2]] == [0, 1]
+        assert "".join(x.text for x in page3[:2]) == case.doc.body[-1].text[keep.carry_from :]
         assert line(pdf, "台山市大江镇人民政府").page == 3
     assert _paragraph_flags(case)["keep_together"] == 1
 

@@ -393,6 +393,27 @@ def test_last_row_goes_over_with_the_signature(signed, profile):
     assert second.rows == pytest.approx([0.0, profile.line_pitch_mm, 2 * profile.line_pitch_mm], abs=TOL)
 
 
+def test_a_merged_last_row_group_goes_over_whole_under_the_whole_header_block(tmp_path, profile, fontset):
+    """§7.3.5.5 carries the rows a merged cell joins together, under both header rows, and
+    draws no rule through the merged cell on either page."""
+    rows = "\n".join(f"        - [{i}, 大江村]" for i in range(1, 16))
+    rows += "\n        - [{text: '16', rows: 2}, 大江村]\n        - [联合村]"
+    block = "      header:\n        - [{text: 序号, rows: 2}, 村（社区）]\n        - [名称]"
+    text = SIGNED.format(rows=rows).replace("      header: [序号, 村（社区）]", block)
+    laid = layout_document(load_text(text, tmp_path / "merged.yaml").document, profile, fontset)
+    page1, page2 = ([line.text for line in page.lines if line.slot >= 0] for page in laid.pages)
+    assert page1[-2:] == ["15", "大江村"]
+    assert page2[:6] == ["序号", "村（社区）", "名称", "16", "大江村", "联合村"]
+    assert page2[6:] == ["台山市大江镇人民政府", "2021年11月23日"]
+    pitch, top, left = profile.line_pitch_mm, profile.page.block_top, profile.page.block_left
+    second = laid.pages[1].segments
+    across = {round((s.y0 - top) / pitch) for s in second if s.y0 == s.y1 and s.x0 < left + 1}
+    assert across == {0, 2, 4}  # none inside 序号 (rows 0–1) nor inside 16 (rows 2–3)
+    first = laid.pages[0].segments
+    end = max(x.slot for x in laid.pages[0].lines) + 1
+    assert max(round((s.y0 - top) / pitch) for s in first if s.y0 == s.y1) == end
+
+
 def test_libreoffice_carries_the_last_row_alike(signed, lo_pdfs):
     assert _signed_layout(lo_pdfs[1]) == _signed_layout(signed[1])
 
@@ -432,7 +453,7 @@ def test_rows_joined_by_a_merge_taller_than_a_page_are_a_content_error(tmp_path,
     rows = f"        - [{{text: 合并, rows: 2}}, {long}]\n        - [{long}]\n"
     path.write_text(f"title: 测试\nbody:\n  - table:\n      header: [甲, 乙]\n      rows:\n{rows}", encoding="utf-8")
     doc = load_document(path).document
-    with pytest.raises(ContentError, match="more than a page"):
+    with pytest.raises(ContentError, match="一页排不下"):
         render_document(doc, tmp_path, ["pdf"], fonts=fontset)
 
 

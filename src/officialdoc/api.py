@@ -64,8 +64,8 @@ def verify_text_complete(laid_out: LaidOutDocument) -> None:
             min(len(printed), len(expected)),
         )
         raise RenderError(
-            f"layout lost or altered text near character {at}: "
-            f"expected {expected[at : at + 12]!r}, laid out {printed[at : at + 12]!r}"
+            f"排版丢失或改动了第 {at} 个字附近的文字：原文为 {expected[at : at + 12]!r}，"
+            f"排出的是 {printed[at : at + 12]!r}；未写任何文件，请附上内容文件报告此问题"
         )
 
 
@@ -77,7 +77,9 @@ def load_content(source: str | Path, *, unsafe_paths: bool = False) -> LoadResul
     try:
         text = sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(str(name), None, "", f"不是 UTF-8 文本（{exc.reason}）", "以 UTF-8 编码保存") from None
+        raise ContentError(
+            str(name), None, "", f"不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）", "以 UTF-8 编码保存"
+        ) from None
     return load_text(text, name, unsafe_paths=unsafe_paths)
 
 

@@ -20,17 +20,40 @@ from types import FrameType
 from typing import Annotated, BinaryIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from . import __version__
 from .check.cli import check
 from .errors import EXIT_INTERNAL, EXIT_OUTPUT, OfficialdocError
 
+HELP_OPTION_ZH = "显示本帮助后退出。"
+
+
+def _in_chinese(option: TyperOption | None) -> TyperOption | None:
+    """The ``--help`` option, described in Chinese (typer's own text is English)."""
+    if option is not None:
+        option.help = HELP_OPTION_ZH
+    return option
+
+
+class _Group(TyperGroup):
+    def get_help_option(self, ctx: typer.Context) -> TyperOption | None:
+        return _in_chinese(super().get_help_option(ctx))
+
+
+class _Command(TyperCommand):
+    def get_help_option(self, ctx: typer.Context) -> TyperOption | None:
+        return _in_chinese(super().get_help_option(ctx))
+
+
 app = typer.Typer(
+    cls=_Group,
     help=(
         "officialdoc — 按 GB/T 9704-2012《党政机关公文格式》排版公文：把 YAML 内容文件排成可印制的 PDF "
         "和可编辑的 DOCX，并检查公文格式。\n\n"
         "退出状态：0 成功；1 检查发现问题（check）；2 输入、选项或版式有误，未写任何文件；"
-        "3 输出无法写入（磁盘满、无权限等），该文件未写任何输出；130/143 被中断（SIGINT/SIGTERM）。"
+        "3 输出无法写入（磁盘满、无权限等），该文件未写任何输出；4 输入超出限制（见 docs/limits.md）；"
+        "70 程序内部错误（请报告给维护者）；130/143 被中断（SIGINT/SIGTERM）。check 另有 3：检查程序出错。"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -101,7 +124,7 @@ def _check_fonts_dirs(folders: list[Path]) -> None:
             raise UsageError(f"--fonts {folder}：不是文件夹；提示：给出存放字体文件的文件夹")
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     files: Annotated[
         list[str],
@@ -164,6 +187,7 @@ def _render_all(
     unsafe_paths: bool,
 ) -> int:
     """Plan every output, then render the files one by one; returns the exit status."""
+    from . import fonts
     from .api import render_file
     from .output import STDIO, plan
     from .renderers import ENTRY_POINT_GROUP, get_renderer
@@ -176,6 +200,8 @@ def _render_all(
     except OfficialdocError as exc:
         _error(exc)
         return exc.exit_status
+    if not quiet:
+        fonts.conversion_notice = lambda message: typer.secho(f"提示：{message}", fg=typer.colors.BLUE, err=True)
     status = 0
     for job in jobs:
         started = time.perf_counter()
@@ -224,7 +250,7 @@ def _render_all(
     return status
 
 
-@app.command()
+@app.command(cls=_Command)
 def fonts(
     profile: Annotated[str, typer.Option("--profile", "-p", help="版式名称或 .yaml 版式文件的路径。")] = "gbt9704",
     fonts_dirs: FontsOption = None,
@@ -271,7 +297,7 @@ def fonts(
         typer.echo(f"已写出 {fontconfig}")
 
 
-app.command()(check)
+app.command(cls=_Command)(check)
 
 if __name__ == "__main__":
     app()

@@ -64,7 +64,7 @@ class ContentError(OfficialdocError):
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        return f"{text}\n  提示：{self.hint}" if self.hint else text
 
 
 class LimitError(ContentError):

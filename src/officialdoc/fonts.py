@@ -16,7 +16,7 @@ import re
 import struct
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +120,7 @@ def _style_rank(style: str) -> int:
 
 def _describe(ch: str) -> str:
     code = f"U+{ord(ch):04X}"
-    return f"{ch!r} ({code})" if ch.isprintable() else code
+    return f"{ch!r}（{code}）" if ch.isprintable() else code
 
 
 def _short_hash(*parts: object) -> str:
@@ -301,7 +301,9 @@ def _load_index(dirs: Sequence[Path], cache_dir: Path, warnings: list[str]) -> l
             entry = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "faces": faces, "error": error}
         files[str(path)] = entry
         if entry.get("error") and origin != "system":
-            warnings.append(f"字体文件 {path} 无法读取（{entry['error']}），已跳过；提示：重新复制该字体文件或删除它")
+            warnings.append(
+                f"字体文件 {path} 无法读取（原文：{entry['error']}），已跳过；提示：重新复制该字体文件或删除它"
+            )
         for face in entry["faces"]:
             families: dict[str, tuple[str, tuple[str, ...]]] = {}
             for family, style in face["pairs"]:
@@ -352,6 +354,11 @@ _FACE_KEYS = frozenset({"index", "family", "style", "pairs", "aliases", "psname"
 
 
 # --- CFF → TrueType ---------------------------------------------------------------------
+
+
+# Told before a face is converted on first use (10–20 s each, once per machine): the command
+# line shows it unless quiet, so a first render does not look hung. None: say nothing.
+conversion_notice: Callable[[str], None] | None = None
 
 
 def _convert_cff(source: Path, index: int, target: Path) -> float:
@@ -417,7 +424,7 @@ def _converted_path(face: Face, cache_dir: Path) -> Path:
 
 def _write_error(face: Face | _Record, target: Path, exc: OSError) -> FontError:
     return FontError(
-        f"cannot write a copy of {face.path} to {target}: {exc}; hint: set OFFICIALDOC_CACHE to a writable folder"
+        f"无法把 {face.path} 的副本写到 {target}（原文：{exc}）；提示：把环境变量 OFFICIALDOC_CACHE 设为可写的文件夹"
     )
 
 
@@ -503,7 +510,7 @@ class FontSet:
         spec = self.profile.fonts.get(role)
         if spec is None:
             raise FontError(
-                f"profile {self.profile.name!r} has no font role {role!r} (roles: {', '.join(self.profile.fonts)})"
+                f"样式 {self.profile.name!r} 没有字体角色 {role!r}（已有：{'、'.join(self.profile.fonts)}）"
             )
         for substitute, specs in ((False, spec.families), (True, spec.fallbacks)):
             for requested in specs:
@@ -513,17 +520,17 @@ class FontSet:
                     self._resolved[role] = resolution
                     return resolution
         raise FontError(
-            f"no font for role {role!r} ({spec.docx_name}): none of {', '.join(spec.families)} "
-            f"nor the fallbacks {', '.join(spec.fallbacks) or '(none)'} is installed "
-            f"(searched {', '.join(str(d) for d in self.font_dirs if d.is_dir())}); hint: {self._hint(spec.fallbacks)}"
+            f"字体角色 {role!r}（{spec.docx_name}）没有可用的字体：{'、'.join(spec.families)} "
+            f"和替代字体 {'、'.join(spec.fallbacks) or '（无）'} 都未安装"
+            f"（查找了 {'、'.join(str(d) for d in self.font_dirs if d.is_dir())}）；提示：{self._hint(spec.fallbacks)}"
         )
 
     def _hint(self, families: Sequence[str]) -> str:
         packages = dict.fromkeys(
             package for family in families for prefix, package in _PACKAGES.items() if _norm(family).startswith(prefix)
         )
-        install = f"install {' or '.join(packages)}, or " if packages else ""
-        return f"{install}copy the licensed font files into {self.font_dirs[0]}"
+        install = f"安装 {' 或 '.join(packages)}，或" if packages else ""
+        return f"{install}把授权字体文件复制到 {self.font_dirs[0]}"
 
     def face(self, key: str) -> Face:
         """A face handed out before (by resolve or face_for)."""
@@ -568,13 +575,13 @@ class FontSet:
             chosen = next((f for f in candidates if code in self._metrics_of(f.key).advances), None)
             if chosen is None:
                 raise FontError(
-                    f"no installed font can draw {_describe(ch)} for role {role!r}: tried "
-                    f"{', '.join(f.label for f in candidates)}; hint: replace the character, or install "
-                    f"a font that has it (e.g. fonts-noto-cjk) or copy one into {self.font_dirs[0]}",
+                    f"已安装的字体都不能显示字体角色 {role!r} 中的 {_describe(ch)}：试过 "
+                    f"{'、'.join(f.label for f in candidates)}；提示：换掉这个字符，或安装含有它的字体"
+                    f"（如 fonts-noto-cjk），或把这样的字体复制到 {self.font_dirs[0]}",
                     ch,
                 )
             self.warnings.append(
-                f"{role}: {_describe(ch)} is missing from {primary.family} {primary.style}; drawn with {chosen.label}"
+                f"{role}：{primary.family} {primary.style} 中没有 {_describe(ch)}，改用 {chosen.label} 显示"
             )
         self._chosen[(role, ch)] = chosen
         return chosen
@@ -653,6 +660,11 @@ class FontSet:
         if target.is_file() and not _intact(target):
             target.unlink(missing_ok=True)  # truncated or foreign: converted again below
         if not target.is_file():
+            if conversion_notice is not None:
+                conversion_notice(
+                    f"首次使用字体 {face.path.name}：正在转换为 PDF 可嵌入的格式（约 15 秒，只做一次；"
+                    "可预先运行 officialdoc fonts --prepare）"
+                )
             try:
                 _convert_cff(face.path, face.index, target)
             except OSError as exc:
@@ -687,7 +699,7 @@ class FontSet:
         face = self.face(key)
         if path == face.path:
             raise FontError(
-                f"字体文件 {path} 无法嵌入 PDF（{type(exc).__name__}: {exc}）；提示：重新安装或复制该字体文件"
+                f"字体文件 {path} 无法嵌入 PDF（原文：{type(exc).__name__}: {exc}）；提示：重新安装或复制该字体文件"
             ) from None
         path.unlink(missing_ok=True)
         self.truetype_path(key)

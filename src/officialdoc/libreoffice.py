@@ -48,17 +48,17 @@ def docx_to_pdf(
     """
     soffice = find_soffice()
     if soffice is None:
-        raise RenderError("LibreOffice (soffice) not found; hint: apt-get install libreoffice-writer-nogui")
+        raise RenderError("找不到 LibreOffice（soffice）；提示：apt-get install libreoffice-writer-nogui")
     sources = [Path(p).resolve() for p in docx_paths]
     if not sources:
         return []
     if missing := [str(p) for p in sources if not p.is_file()]:
-        raise RenderError(f"cannot convert missing files: {', '.join(missing)}")
+        raise RenderError(f"要转换的文件不存在：{'、'.join(missing)}")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     targets = [outdir / f"{p.stem}.pdf" for p in sources]
     if len(set(targets)) != len(targets):
-        raise RenderError("two DOCX files with the same name would convert to the same PDF")
+        raise RenderError("两个同名的 DOCX 文件会转换成同一个 PDF；提示：改名或分开转换")
     with tempfile.TemporaryDirectory(prefix="officialdoc-lo-") as scratch:
         env = dict(os.environ)
         if fontconfig_xml is not None:
@@ -81,11 +81,11 @@ def docx_to_pdf(
         try:
             result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
-            raise RenderError(f"LibreOffice did not convert {len(sources)} file(s) within {timeout:g} s") from exc
+            raise RenderError(f"LibreOffice 未能在 {timeout:g} 秒内转换完 {len(sources)} 个文件") from exc
         except OSError as exc:
-            raise RenderError(f"cannot run LibreOffice ({soffice}): {exc}") from exc
+            raise RenderError(f"无法运行 LibreOffice（{soffice}）（原文：{exc}）") from exc
     missing_pdfs = [str(t) for t in targets if not t.is_file()]
     if result.returncode != 0 or missing_pdfs:
-        detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
-        raise RenderError(f"LibreOffice failed to convert {', '.join(missing_pdfs) or 'the files'} to PDF: {detail}")
+        detail = (result.stderr or result.stdout).strip() or f"退出状态 {result.returncode}"
+        raise RenderError(f"LibreOffice 未能把 {'、'.join(missing_pdfs) or '这些文件'} 转换为 PDF（原文：{detail}）")
     return targets

@@ -191,28 +191,30 @@ class _Reader:
         self, node: Node, fld: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()
     ) -> dict[str, Node]:
         if not isinstance(node, MappingNode):
-            raise self.error(node, fld, f"expected a mapping (key: value), got {_kind(node)}")
+            raise self.error(node, fld, f"应为“键: 值”的映射，实为{_kind(node)}")
         items: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, ScalarNode) else None
             if key not in allowed:
                 close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(allowed)}"
-                raise self.error(key_node, _join(fld, str(key)), "unknown key", hint)
+                hint = f"是不是 {close[0]}？" if close else f"可用的键：{'、'.join(allowed)}"
+                raise self.error(key_node, _join(fld, str(key)), "不认识的键", hint)
             if key in items:
-                raise self.error(key_node, _join(fld, key), "key given twice")
+                raise self.error(key_node, _join(fld, key), "同一个键写了两次", "删去其中一个")
             items[key] = value_node
         for key in required:
             if key not in items:
-                raise self.error(node, _join(fld, key), "missing", f"add '{key}:' to {fld or 'the file'}")
+                raise self.error(
+                    node, _join(fld, key), "缺少此项", f"在 {fld} 中加上 {key}:" if fld else f"在文件顶层加上 {key}:"
+                )
         return items
 
     def text(self, node: Node, fld: str, *, normalise: bool = True) -> str:
         if not isinstance(node, ScalarNode):
-            raise self.error(node, fld, f"expected text, got {_kind(node)}", "write the text on one line, or quote it")
+            raise self.error(node, fld, f"应为文字，实为{_kind(node)}", "把文字写在一行，或加引号")
         value = str(node.value).strip()
         if not value:
-            raise self.error(node, fld, "is empty", "write the text, or remove the key")
+            raise self.error(node, fld, "内容为空", "写上文字，或删去这个键")
         if len(value) > MAX_TEXT_CHARS:
             raise LimitError(
                 self.file, node.start_mark.line + 1, fld,
@@ -231,7 +233,7 @@ class _Reader:
             if changes:
                 marks = " ".join(f"{c.old}→{c.new}" for c in changes)
                 self.notices.append(
-                    Notice(self.file, node.start_mark.line + 1, fld, f"half-width punctuation made full-width: {marks}")
+                    Notice(self.file, node.start_mark.line + 1, fld, f"中文中的半角标点已改为全角：{marks}")
                 )
         return value
 
@@ -239,9 +241,7 @@ class _Reader:
         if isinstance(node, ScalarNode):
             return [self.text(node, fld)]
         if not isinstance(node, SequenceNode):
-            raise self.error(
-                node, fld, f"expected a list of names, got {_kind(node)}", "写成 [甲, 乙] 或每行一项“- 甲”"
-            )
+            raise self.error(node, fld, f"应为名称列表，实为{_kind(node)}", "写成 [甲, 乙] 或每行一项“- 甲”")
         return [self.text(item, f"{fld}[{i}]") for i, item in enumerate(node.value)]
 
     # -- document parts -----------------------------------------------------------------
@@ -259,8 +259,8 @@ class _Reader:
             raise self.error(
                 node,
                 fld,
-                f"expected a list of paragraphs and headings, got {_kind(node)}",
-                "start each paragraph with '- '",
+                f"应为段落和标题的列表，实为{_kind(node)}",
+                "每段以“- ”开头",
             )
         ordinal = 0
         for i, item in enumerate(node.value):
@@ -272,7 +272,7 @@ class _Reader:
                         self.file,
                         key.start_mark.line + 1,
                         where,
-                        "text ending in ':' was read by YAML as a key; taken as text",
+                        "以英文冒号结尾的文字被 YAML 读成了键，已按文字处理",
                     )
                 )
                 item = ScalarNode(key.tag, f"{key.value}:", key.start_mark, key.end_mark)
@@ -280,9 +280,7 @@ class _Reader:
                 blocks.append(Paragraph(self.text(item, where), self.ref(item, where)))
                 continue
             if isinstance(item, SequenceNode):
-                raise self.error(
-                    item, where, "a list inside a list", "use '- heading: …' with 'body:' for a sub-section"
-                )
+                raise self.error(item, where, "列表中又套了列表", "下级内容请写成“- heading: 标题”加 body:")
             lead = _lead_key(item)
             if lead == "table":
                 blocks.append(self.table(item, where))
@@ -301,8 +299,8 @@ class _Reader:
                 raise self.error(
                     item,
                     where,
-                    f"heading nested {level} levels deep",
-                    "GB/T 9704 numbers four levels: 一、（一）1.（1）",
+                    f"标题嵌套了 {level} 层",
+                    "GB/T 9704 的标题最多四级：一、（一）1.（1）",
                 )
             ordinal += 1
             if ordinal > MAX_SIBLING_HEADINGS:
@@ -343,8 +341,8 @@ class _Reader:
             raise self.error(
                 node,
                 fld,
-                f"heading starts with a typed number: {title[:6]}…",
-                "remove the number: officialdoc numbers headings from their nesting",
+                f"标题前手写了编号：{title[:6]}…",
+                "去掉编号：标题序号由标题的层次自动生成",
             )
 
     def numbered(self, node: MappingNode, fld: str) -> list[NumberedParagraph]:
@@ -435,7 +433,7 @@ class _Reader:
         else:
             header_nodes = [(header_node, f"{where}.header")]
         if not isinstance(rows_node, SequenceNode) or not rows_node.value:
-            raise self.error(rows_node, f"{where}.rows", "expected a list of rows", "rows: [[甲, 1], [乙, 2]]")
+            raise self.error(rows_node, f"{where}.rows", "应为行的列表", "rows: [[甲, 1], [乙, 2]]")
         body_nodes = [(item, f"{where}.rows[{i}]") for i, item in enumerate(rows_node.value)]
         grid, spans = self.cell_grid(header_nodes, body_nodes)
         columns = len(grid[0])
@@ -451,8 +449,8 @@ class _Reader:
                 raise self.error(
                     parts["widths"],
                     f"{where}.widths",
-                    f"{raw} are not {columns} positive numbers",
-                    "relative column widths, one per header cell, e.g. [3, 1, 2]",
+                    f"{raw} 不是 {columns} 个正数",
+                    "写各列的相对宽度，每个表头单元格一个，如 [3, 1, 2]",
                 )
         landscape = self.flag(parts["landscape"], f"{where}.landscape") if "landscape" in parts else False
         caption = self.text(parts["caption"], f"{where}.caption") if "caption" in parts else None
@@ -484,9 +482,7 @@ class _Reader:
         spans: list[CellSpan] = []
         for r, (row_node, where) in enumerate(rows):
             if not isinstance(row_node, SequenceNode):
-                raise self.error(
-                    row_node, where, f"expected a list of cells, got {_kind(row_node)}", "rows: [[甲, 1], [乙, 2]]"
-                )
+                raise self.error(row_node, where, f"应为单元格列表，实为{_kind(row_node)}", "rows: [[甲, 1], [乙, 2]]")
             group_end = len(header) if r < len(header) else len(rows)
             if columns is None:  # the first header row sets the width
                 columns = sum(self.cell(cell, f"{where}[{c}]")[2] for c, cell in enumerate(row_node.value))
@@ -501,8 +497,8 @@ class _Reader:
                     raise self.error(
                         row_node,
                         where,
-                        f"{len(row_node.value)} cells, the header has {columns} columns (merged cells above count)",
-                        "give every row as many cells as the header; leave out the cells a merge covers",
+                        f"本行有 {len(row_node.value)} 个单元格，表头只有 {columns} 列（上方合并单元格占的位置也算）",
+                        "每行的单元格数与表头相同；被合并覆盖的单元格不写",
                     )
                 if c + col_span > columns:
                     raise self.error(
@@ -537,8 +533,8 @@ class _Reader:
                 raise self.error(
                     row_node,
                     where,
-                    f"{columns - len(missing)} cells, the header has {columns}",
-                    "give every row as many cells as the header (use '' for an empty cell)",
+                    f"本行只有 {columns - len(missing)} 个单元格，表头有 {columns} 列",
+                    "每行的单元格数与表头相同（空单元格写 ''）",
                 )
             grid.append(row)
         return grid, spans
@@ -548,7 +544,7 @@ class _Reader:
         if isinstance(node, ScalarNode):
             return (self.text(node, fld) if str(node.value).strip() else ""), 1, 1
         if not isinstance(node, MappingNode):
-            raise self.error(node, fld, f"expected text, got {_kind(node)}", "a cell is text, or {text: 合计, cols: 2}")
+            raise self.error(node, fld, f"应为文字，实为{_kind(node)}", "单元格写文字，或写成 {text: 合计, cols: 2}")
         parts = self.mapping(node, fld, CELL_KEYS, ("text",))
         text_node = parts["text"]
         text = self.text(text_node, f"{fld}.text") if str(getattr(text_node, "value", "x")).strip() else ""
@@ -569,28 +565,28 @@ class _Reader:
             return True
         if raw in ("false", "no", "off"):
             return False
-        raise self.error(node, fld, f"expected true or false, got {raw!r}", "写 true 或 false")
+        raise self.error(node, fld, f"应为 true 或 false，实为 {raw!r}", "写 true 或 false")
 
     def pattern(self, node: Node, fld: str, rule: re.Pattern[str], message: str, hint: str) -> str:
         value = self.text(node, fld, normalise=False)
         if not rule.match(value):
-            raise self.error(node, fld, f"{message}: {value!r}", hint)
+            raise self.error(node, fld, f"{message}：{value!r}", hint)
         return value
 
     def doc_number(self, node: Node, fld: str) -> str:
         """发文字号: 机关代字〔年份〕序号号 (§7.2.4)."""
         value = self.text(node, fld, normalise=False)
-        hint = "write it as 机关代字〔2021〕12号: 4-digit year in 〔〕 (U+3014/3015), no 第, no leading zeros"
+        hint = "写成 机关代字〔2021〕12号：四位年份放在六角括号〔〕（U+3014/3015）中，不加“第”，序号不编虚位"
         match = DOC_NUMBER.match(value)
         if match:
             return value
         if re.search(r"[（(\[【]\s*\d{2,4}\s*[）)\]】]", value):
-            raise self.error(node, fld, f"year in the wrong brackets: {value!r}", hint)
+            raise self.error(node, fld, f"年份用错了括号：{value!r}", hint)
         if "第" in value:
-            raise self.error(node, fld, f"发文字号 has 第: {value!r}", hint)
+            raise self.error(node, fld, f"发文字号中有“第”字：{value!r}", hint)
         if re.search(r"〔\d{4}〕0\d*号", value):
-            raise self.error(node, fld, f"serial number with a leading zero: {value!r}", hint)
-        raise self.error(node, fld, f"not a 发文字号: {value!r}", hint)
+            raise self.error(node, fld, f"序号前编了虚位 0：{value!r}", hint)
+        raise self.error(node, fld, f"不是发文字号：{value!r}", hint)
 
     def header(self, node: Node, fld: str) -> Header:
         parts = self.mapping(node, fld, HEADER_KEYS)
@@ -600,19 +596,19 @@ class _Reader:
                 parts["copy_number"],
                 f"{fld}.copy_number",
                 COPY_NUMBER,
-                "份号 is 6 Arabic digits",
-                "quote it to keep leading zeros: '000123'",
+                "份号应为 6 位阿拉伯数字",
+                "加引号以保留前面的 0：'000123'",
             )
         if "secrecy" in parts:
             header.secrecy = self.pattern(
                 parts["secrecy"],
                 f"{fld}.secrecy",
                 SECRECY,
-                "not a 密级和保密期限",
-                "绝密, 机密 or 秘密, optionally ★ and a period in Arabic digits: 机密★1年",
+                "不是密级和保密期限",
+                "写绝密、机密或秘密，可加★和用阿拉伯数字写的保密期限：机密★1年",
             )
         if "urgency" in parts:
-            header.urgency = self.pattern(parts["urgency"], f"{fld}.urgency", URGENCY, "not a 紧急程度", "特急 or 加急")
+            header.urgency = self.pattern(parts["urgency"], f"{fld}.urgency", URGENCY, "不是紧急程度", "写特急或加急")
         if "marks" in parts:
             header.marks = self.text_list(parts["marks"], f"{fld}.marks")
         for key in ("issuer", "issuers"):
@@ -627,15 +623,15 @@ class _Reader:
                 raise self.error(
                     parts["order_number"],
                     f"{fld}.order_number",
-                    "both a 发文字号 and a 令号",
-                    "an order (命令) has a 令号 (order_number) in place of the 发文字号 (doc_number): keep one",
+                    "既有发文字号又有令号",
+                    "命令（令）用令号（order_number）代替发文字号（doc_number）：二者留一个",
                 )
             header.doc_number = self.pattern(
                 parts["order_number"],
                 f"{fld}.order_number",
                 ORDER_NUMBER,
-                "not a 令号",
-                "第 + the number + 号, e.g. 第12号 (no leading zeros)",
+                "不是令号",
+                "写成“第”＋序号＋“号”，如 第12号（不编虚位）",
             )
         if "signers" in parts:
             header.signers = self.text_list(parts["signers"], f"{fld}.signers")
@@ -643,8 +639,8 @@ class _Reader:
                 raise self.error(
                     parts["signers"],
                     f"{fld}.signers",
-                    "签发人 without a 发文字号",
-                    "an upward document (上行文) with 签发人 also has a doc_number",
+                    "有签发人却没有发文字号",
+                    "上行文标注签发人时也要有发文字号 doc_number",
                 )
         if "preprinted" in parts:
             header.preprinted = self.flag(parts["preprinted"], f"{fld}.preprinted")
@@ -652,16 +648,14 @@ class _Reader:
             raise self.error(
                 node,
                 f"{fld}.issuer",
-                "missing",
-                "name the issuing organ (发文机关标志), or set preprinted: true for 套打 paper",
+                "缺少发文机关标志",
+                "写 issuer（发文机关标志）；用已印好版头的纸套打时写 preprinted: true",
             )
         return header
 
     def attachments(self, node: Node, fld: str, *, nested: bool = False) -> list[Attachment]:
         if not isinstance(node, SequenceNode) or not node.value:
-            raise self.error(
-                node, fld, "expected a list of attachments", "attachments: [名称] or [{title: 名称, body: [...]}]"
-            )
+            raise self.error(node, fld, "应为附件列表", "attachments: [名称] 或 [{title: 名称, body: [...]}]")
         result = []
         for i, item in enumerate(node.value):
             where = f"{fld}[{i}]"
@@ -679,8 +673,8 @@ class _Reader:
                 if separate and not body:
                     raise self.error(
                         parts["bound_separately"], f"{where}.bound_separately",
-                        "an attachment bound separately needs a body: it is its pages that are bound apart",
-                        "give it a body, or drop bound_separately",
+                        "单独装订的附件要有正文：单独装订的是它的页面",
+                        "写上 body:，或去掉 bound_separately",
                     )  # fmt: skip
                 if separate and nested:
                     raise self.error(
@@ -743,7 +737,7 @@ class _Reader:
             body: list[Block] = []
             self.body(parts["body"], f"{where}.body", 1, body, state)
             if not body:
-                raise self.error(parts["body"], f"{where}.body", "is empty", "write at least one paragraph")
+                raise self.error(parts["body"], f"{where}.body", "正文为空", "至少写一段")
             new_page = self.flag(parts["new_page"], f"{where}.new_page") if "new_page" in parts else True
             result.append(EmbeddedDocument(title, body, self.part(parts, where), new_page, self.ref(item, where)))
         return result
@@ -778,8 +772,8 @@ class _Reader:
             raise self.error(
                 node,
                 fld,
-                "the title ends with punctuation",
-                "标题除法规名称加书名号外一般不用标点 (§7.3.1): remove it",
+                "标题末尾有标点",
+                "标题除法规名称加书名号外一般不用标点（§7.3.1）：删去它",
             )
         return title
 
@@ -789,8 +783,8 @@ class _Reader:
             raise self.error(
                 node,
                 fld,
-                f"attachment name ends with punctuation: {title!r}",
-                "附件名称后不加标点符号 (§7.3.4): remove the final mark",
+                f"附件名称末尾有标点：{title!r}",
+                "附件名称后不加标点符号（§7.3.4）：删去末尾的标点",
             )
         if "\n" in title:
             self.notices.append(
@@ -822,7 +816,7 @@ class _Reader:
         if "copies" in parts:
             record.copies = self.count(parts["copies"], f"{fld}.copies")
         if (record.printer is None) != (record.print_date is None):
-            raise self.error(node, fld, "印发机关 and 印发日期 go together", "give both printer: and date:, or neither")
+            raise self.error(node, fld, "印发机关和印发日期要同时写", "printer: 和 date: 都写，或都不写")
         return record
 
     def date(self, node: Node, fld: str) -> dt.date:
@@ -833,9 +827,9 @@ class _Reader:
                 year, month, day = (int(g) for g in match.groups())
                 try:
                     return dt.date(year, month, day)
-                except ValueError as exc:
-                    raise self.error(node, fld, f"impossible date {raw!r} ({exc})", "check the month and day") from None
-        raise self.error(node, fld, f"not a date: {raw!r}", "write it as 2021-11-23 or 2021年11月23日")
+                except ValueError:
+                    raise self.error(node, fld, f"日期不存在：{raw!r}", "检查月份和日") from None
+        raise self.error(node, fld, f"不是日期：{raw!r}", "写成 2021-11-23 或 2021年11月23日")
 
     def seal(self, node: Node, fld: str) -> Seal:
         raw = self.text(node, fld, normalise=False)
@@ -847,8 +841,8 @@ class _Reader:
             raise self.error(
                 node,
                 fld,
-                f"{raw!r} is not 'reserve', 'none' or a PNG/JPEG image",
-                "seal: reserve (stamped by hand) | none | path/to/seal.png",
+                f"{raw!r} 既不是 reserve、none，也不是 PNG/JPEG 图片",
+                "seal: reserve（留出位置，手工盖章）、none（不盖章）或 印章.png（图片路径）",
             )
         if not self.unsafe_paths and (Path(raw).is_absolute() or not image.is_relative_to(folder)):
             raise self.error(
@@ -858,7 +852,7 @@ class _Reader:
                 "确信内容文件可信时，API 可传 unsafe_paths=True",
             )  # fmt: skip
         if not image.is_file():
-            raise self.error(node, fld, f"seal image not found: {image}", "the path is relative to the content file")
+            raise self.error(node, fld, f"找不到印章图片：{image}", "路径相对于内容文件所在的文件夹")
         self.check_image(image, node, fld)
         return Seal(mode="image", image=image)
 
@@ -889,11 +883,11 @@ class _Reader:
                 f"印章图片 {image.name} 像素过多，上限 {MAX_SEAL_PIXELS} 像素",
                 "把图片缩小到 1000×1000 像素左右再用（docs/limits.md）",
             ) from None  # fmt: skip
-        except (OSError, ValueError, SyntaxError, UnidentifiedImageError) as exc:
+        except (OSError, ValueError, SyntaxError, UnidentifiedImageError):
             raise self.error(
                 node,
                 fld,
-                f"印章图片 {image.name} 已损坏或不是 PNG/JPEG 图片（{exc}）",
+                f"印章图片 {image.name} 已损坏或不是 PNG/JPEG 图片",
                 "重新导出该图片（PNG 或 JPEG），或写 seal: reserve",
             ) from None
 
@@ -914,8 +908,8 @@ class _Reader:
         named = [key for key in ("issuer", "issuers", "signers") if key in parts]
         if named[1:]:
             raise self.error(
-                node, fld, "needs exactly one of 'issuer', 'issuers' or 'signers'",
-                "issuer: 台山市大江镇人民政府; signers 用于令的签署（总理　李克强）",
+                node, fld, "issuer、issuers、signers 只能写其中一个",
+                "issuer: 台山市大江镇人民政府；signers 用于令的签署（总理　李克强）",
             )  # fmt: skip
         date = self.date(parts["date"], f"{fld}.date")
         if named == ["signers"]:
@@ -939,8 +933,8 @@ class _Reader:
                     raise self.error(
                         seal_node,
                         f"{fld}.seal",
-                        f"{len(seals)} seals for {len(issuers)} issuers",
-                        "one seal per issuer (§7.3.5.1), or a single value for all",
+                        f"有 {len(seals)} 个印章，却有 {len(issuers)} 个发文机关",
+                        "每个发文机关一个印章（§7.3.5.1），或只写一个值用于全部",
                     )
             else:
                 seals = [self.seal(seal_node, f"{fld}.seal")] * max(len(issuers), 1)
@@ -955,8 +949,8 @@ class _Reader:
                 raise self.error(
                     parts["signature_seals"],
                     f"{fld}.signature_seals",
-                    f"{len(signature_seals)} signature seals for {len(issuers)} issuers",
-                    "one 签名章 per issuing organ (§7.3.5.3)",
+                    f"有 {len(signature_seals)} 个签名章，却有 {len(issuers)} 个发文机关",
+                    "每个发文机关一个签名章（§7.3.5.3）",
                 )
         return Signature(issuers, date, seals, signature_seals)
 
@@ -974,7 +968,7 @@ class _Reader:
 
     def signature_seals(self, node: Node, fld: str) -> list[SignatureSeal]:
         if not isinstance(node, SequenceNode):
-            raise self.error(node, fld, "expected a list", "signature_seals: [{title: 镇长, image: sign.png}]")
+            raise self.error(node, fld, "应为签名章列表", "signature_seals: [{title: 镇长, image: 签名章.png}]")
         result = []
         for i, item in enumerate(node.value):
             parts = self.mapping(item, f"{fld}[{i}]", SIGNATURE_SEAL_KEYS, ("title",))
@@ -997,7 +991,7 @@ class _Reader:
         blocks: list[Block] = []
         self.body(parts["body"], "body", 1, blocks, state)
         if not blocks:
-            raise self.error(parts["body"], "body", "is empty", "write at least one paragraph")
+            raise self.error(parts["body"], "body", "正文为空", "至少写一段")
         signature = self.signature(parts["signature"], "signature") if "signature" in parts else None
         author = self.text(parts["author"], "author") if "author" in parts else ""
         header = self.header(parts["header"], "header") if "header" in parts else None
@@ -1007,8 +1001,8 @@ class _Reader:
             if attachment.bound_separately and not (header and header.doc_number):
                 raise self.error(
                     parts["attachments"].value[i], f"attachments[{i}].bound_separately",
-                    "an attachment bound separately is labelled with the 发文字号 (§7.3.7), and there is none",
-                    "give header.doc_number, or bind the attachment with the 正文",
+                    "单独装订的附件要标注发文字号（§7.3.7），本文件却没有发文字号",
+                    "写上 header.doc_number，或把附件与正文一起装订",
                 )  # fmt: skip
         doc_number = None
         if "doc_number" in parts:
@@ -1085,9 +1079,9 @@ def _join(parent: str, key: str) -> str:
 
 def _kind(node: Node) -> str:
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return "映射"
     if isinstance(node, SequenceNode):
-        return "a list"
+        return "列表"
     return f"{node.value!r}"
 
 
@@ -1147,17 +1141,37 @@ def compose_yaml(text: str, path: Path | str) -> Node | None:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        column = f"（第 {mark.column + 1} 列）" if mark else ""
         raise ContentError(
             file,
             mark.line + 1 if mark else None,
             "",
-            f"malformed YAML: {exc.problem or exc}",
-            "check indentation and that every ':' in text is followed by a space or quoted",
+            f"YAML 格式有误{column}：{_yaml_problem_zh(str(exc.problem or exc))}",
+            "检查缩进；文字中的英文冒号后要有空格，或给文字加引号",
         ) from None
     except (yaml.YAMLError, RecursionError) as exc:
-        raise ContentError(file, None, "", f"YAML 无法读取：{exc}", "检查文件是否为 YAML 文本") from None
+        raise ContentError(file, None, "", f"YAML 无法读取（原文：{exc}）", "检查文件是否为 YAML 文本") from None
     finally:
         loader.dispose()
+
+
+# PyYAML's problems (English) by pattern, said in Chinese; any other keeps its words in brackets
+YAML_PROBLEMS_ZH = (
+    (re.compile(r"mapping values are not allowed here"), "这里不能出现“键: 值”（文字中的英文冒号后跟了空格？）"),
+    (re.compile(r"found unexpected end of stream"), "文件在引号或括号闭合之前就结束了"),
+    (re.compile(r"found character '\\t' that cannot start any token"), "用了制表符（Tab）缩进，YAML 只能用空格缩进"),
+    (re.compile(r"expected '?,'? or '?([\]}])'?, but got (.*)"), r"括号没有闭合：缺少 \1，却遇到了 \2"),
+    (re.compile(r"expected <block end>, but found (.*)"), r"缩进不一致：这里不应出现 \1"),
+    (re.compile(r"could not find expected ':'"), "缺少“键: 值”中的冒号"),
+    (re.compile(r"found unknown escape character"), "双引号中有无效的转义字符（\\ 后的字母）"),
+)
+
+
+def _yaml_problem_zh(problem: str) -> str:
+    for pattern, zh in YAML_PROBLEMS_ZH:
+        if match := pattern.search(problem):
+            return match.expand(zh)
+    return f"YAML 解析器无法读取（原文：{problem}）"
 
 
 def load_text(text: str, path: Path, *, unsafe_paths: bool = False) -> LoadResult:
@@ -1169,16 +1183,16 @@ def load_text(text: str, path: Path, *, unsafe_paths: bool = False) -> LoadResul
     reader = _Reader(path, unsafe_paths=unsafe_paths)
     root = compose_yaml(text.removeprefix("\ufeff"), path)
     if root is None:
-        raise ContentError(str(path), None, "", "the file is empty", "see docs/content.md for the format")
+        raise ContentError(str(path), None, "", "文件为空", "格式见 docs/content.md")
     return LoadResult(reader.document(root), reader.notices)
 
 
 def load_document(path: str | Path, *, unsafe_paths: bool = False) -> LoadResult:
     """Read, validate and normalise one content file."""
     path = Path(path)
-    hint = "give the path to a .yaml content file"
+    hint = "给出 .yaml 内容文件的路径"
     if not path.exists():
-        raise ContentError(str(path), None, "", "file not found", hint)
+        raise ContentError(str(path), None, "", "找不到文件", hint)
     if not path.is_file():
         raise ContentError(str(path), None, "", "不是普通文件（是文件夹或设备）", hint)
     try:
@@ -1189,9 +1203,15 @@ def load_document(path: str | Path, *, unsafe_paths: bool = False) -> LoadResult
             )  # fmt: skip
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError(str(path), None, "", f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from None
+        raise ContentError(
+            str(path),
+            None,
+            "",
+            f"不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）",
+            "把文件另存为 UTF-8 编码",
+        ) from None
     except OSError as exc:
-        raise ContentError(str(path), None, "", f"无法读取：{exc.strerror}", "检查文件路径和读取权限") from None
+        raise ContentError(str(path), None, "", f"无法读取（原文：{exc.strerror}）", "检查文件路径和读取权限") from None
     return load_text(text, path, unsafe_paths=unsafe_paths)
 
 

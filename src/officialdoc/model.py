@@ -451,8 +451,8 @@ class Document:
             return label
         if self.header is None or not self.header.doc_number:  # the loader refuses this; the API may not
             raise LayoutError(
-                f"attachment {number} is bound separately: its label needs the 发文字号 (§7.3.7); "
-                "hint: set header.doc_number, or bind it with the 正文"
+                f"附件 {number} 单独装订，其标识要有发文字号（§7.3.7）；"
+                "提示：写上 header.doc_number，或把附件与正文一起装订"
             )
         return self.header.doc_number + label
 

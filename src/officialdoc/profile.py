@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -109,6 +109,7 @@ class HeadingSpec:
     labels: tuple[str, ...]
     styles: tuple[str, ...]
     decimal_label: str  # heading_scheme: decimal, "{path}　" (path: 1.2.1)
+    keep_body_lines: tuple[int, ...]  # per level: body lines kept on a heading's page
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class SignatureSpec:
     signature_seal_date_gap_lines: int
     squeeze_min_tracking_pt: float
     squeeze_step_pt: float
+    carry_lines: int  # §7.3.5.5: lines of the last paragraph that go over with the signature
 
 
 @dataclass(frozen=True)
@@ -243,13 +245,13 @@ class Profile:
         try:
             return self.styles[name]
         except KeyError:
-            raise ProfileError(f"{self.path}: no style {name!r} in 'styles'") from None
+            raise ProfileError(f"{self.path}: styles 中没有名为 {name!r} 的样式") from None
 
     def color(self, name: str) -> str:
         try:
             return self.colors[name]
         except KeyError:
-            raise ProfileError(f"{self.path}: no colour {name!r} in 'colors'") from None
+            raise ProfileError(f"{self.path}: colors 中没有名为 {name!r} 的颜色") from None
 
     def heading_style(self, level: int) -> TextStyle:
         return self.style(self.headings.styles[level - 1])
@@ -258,7 +260,7 @@ class Profile:
 def _section(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise ProfileError(f"{path}: section {key!r} is missing or not a mapping")
+        raise ProfileError(f"{path}: 缺少 {key} 一节，或它不是“键: 值”的映射；提示：对照 templates/gbt9704.yaml")
     return value
 
 
@@ -268,10 +270,15 @@ def _tuples(section: dict[str, Any]) -> dict[str, Any]:
 
 
 def _build(cls: type, values: dict[str, Any], where: str, **extra: Any) -> Any:
-    try:
-        return cls(**values, **extra)
-    except TypeError as exc:
-        raise ProfileError(f"{where}: {exc}") from None
+    if not isinstance(values, dict):
+        raise ProfileError(f"{where}: 应为“键: 值”的映射，实为 {values!r}；提示：对照 templates/gbt9704.yaml")
+    known = [f.name for f in fields(cls) if f.init and f.name not in extra]
+    if unknown := [key for key in values if key not in known]:
+        raise ProfileError(f"{where}: 不认识的键 {'、'.join(map(str, unknown))}；提示：可用的键有 {'、'.join(known)}")
+    required = [f.name for f in fields(cls) if f.init and f.default is MISSING and f.default_factory is MISSING]
+    if missing := [key for key in required if key not in values and key not in extra]:
+        raise ProfileError(f"{where}: 缺少键 {'、'.join(missing)}；提示：对照 templates/gbt9704.yaml 补上")
+    return cls(**values, **extra)
 
 
 def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
@@ -286,7 +293,7 @@ def find_profile(name_or_path: str | Path, relative_to: Path | None = None) -> P
     path = TEMPLATES_DIR / f"{name_or_path}.yaml"
     if path.is_file():
         return path
-    shipped = ", ".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
+    shipped = "、".join(sorted(p.stem for p in TEMPLATES_DIR.glob("*.yaml")))
     raise ProfileError(
         f"没有名为 {str(name_or_path)!r} 的版式（在 {TEMPLATES_DIR} 中查找）；"
         f"提示：可用的版式有 {shipped}，或给出一个 .yaml 版式文件的路径"
@@ -316,7 +323,8 @@ def load_profile(name_or_path: str | Path = "gbt9704", relative_to: Path | None 
         profile = _profile(data, path)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProfileError(
-            f"{path}: 样式配置的结构有误（{type(exc).__name__}: {exc}）；提示：对照 templates/gbt9704.yaml 检查各节"
+            f"{path}: 样式配置的结构有误（原文：{type(exc).__name__}: {exc}）；"
+            "提示：对照 templates/gbt9704.yaml 检查各节"
         ) from None
     _validate(profile, path)
     return profile
@@ -340,7 +348,9 @@ def _profile(data: dict[str, Any], path: Path) -> Profile:
     for style in styles.values():
         for role in (style.font, style.latin):
             if role not in fonts:
-                raise ProfileError(f"{where}: style {style.name!r} uses unknown font role {role!r}")
+                raise ProfileError(
+                    f"{where}: 样式 {style.name!r} 用了不存在的字体角色 {role!r}；提示：用 fonts 一节中的角色名"
+                )
     punct = dict(_section(data, "punctuation", path))
     punct["inseparable"] = tuple(punct.get("inseparable", ()))
     headings = dict(_section(data, "headings", path))
@@ -398,7 +408,7 @@ class TableSpec:
     def __post_init__(self) -> None:
         for name in ("header_align", "number_align", "text_align", "unit_align"):
             if getattr(self, name) not in TABLE_ALIGNMENTS:
-                raise ProfileError(f"table.{name}: {getattr(self, name)!r} is not one of {', '.join(TABLE_ALIGNMENTS)}")
+                raise ProfileError(f"table.{name}: {getattr(self, name)!r} 不是 {'、'.join(TABLE_ALIGNMENTS)} 之一")
 
 
 @dataclass(frozen=True)
@@ -440,10 +450,10 @@ class EmbeddedSpec:
 def _read_profile(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     """A profile's YAML mapping; ``extends: <profile>`` deep-merges it over that profile."""
     if path.resolve() in seen:
-        raise ProfileError(f"{path}: 'extends' loops back to itself ({' → '.join(str(s) for s in seen)})")
+        raise ProfileError(f"{path}: extends 循环引用了自己（{' → '.join(str(s) for s in seen)}）")
     data = _parse(path)
     if not isinstance(data, dict):
-        raise ProfileError(f"{path}: a profile is a YAML mapping")
+        raise ProfileError(f"{path}: 样式配置应为 YAML 映射（键: 值）；提示：对照 templates/gbt9704.yaml")
     base = data.pop("extends", None)
     if base is None:
         return data
@@ -515,11 +525,11 @@ class HeaderSpec:
 
     def __post_init__(self) -> None:
         if self.layout not in HEADER_LAYOUTS:
-            raise ProfileError(f"header.layout: {self.layout!r} is not one of {', '.join(HEADER_LAYOUTS)}")
+            raise ProfileError(f"header.layout: {self.layout!r} 不是 {'、'.join(HEADER_LAYOUTS)} 之一")
         if self.mark_top_from not in MARK_ORIGINS:
-            raise ProfileError(f"header.mark_top_from: {self.mark_top_from!r} is not one of {', '.join(MARK_ORIGINS)}")
+            raise ProfileError(f"header.mark_top_from: {self.mark_top_from!r} 不是 {'、'.join(MARK_ORIGINS)} 之一")
         if self.layout == "letter" and self.letter is None:
-            raise ProfileError("header.layout is 'letter' but the header.letter section is missing")
+            raise ProfileError("header.layout 为 letter，却缺少 header.letter 一节")
 
 
 @dataclass(frozen=True)
@@ -537,7 +547,7 @@ def _header_spec(section: dict[str, Any], where: str) -> HeaderSpec:
     letter = values.pop("letter", None)
     if letter is not None:
         if not isinstance(letter, dict):
-            raise ProfileError(f"{where}: header.letter is not a mapping")
+            raise ProfileError(f"{where}: header.letter 不是“键: 值”的映射")
         values["letter"] = _build(LetterSpec, letter, f"{where}: header.letter")
     return _build(HeaderSpec, values, f"{where}: header")
 
@@ -564,19 +574,19 @@ class CheckSpec:
 def _check_spec(section: dict[str, Any], where: str) -> CheckSpec:
     """The ``check:`` section: every tolerance given, each a number ≥ 0."""
     known = [f.name for f in fields(CheckSpec)]
-    hint = f"hint: the keys are {', '.join(known)} (see templates/gbt9704.yaml)"
+    hint = f"提示：可用的键有 {'、'.join(known)}（见 templates/gbt9704.yaml）"
     for key in section:
         if key not in known:
-            raise ProfileError(f"{where}: check.{key} is not a tolerance of the checker; {hint}")
+            raise ProfileError(f"{where}: check.{key} 不是检查器的容差；{hint}")
     values = {}
     for key in known:
         if key not in section:
-            raise ProfileError(f"{where}: check.{key} is missing; {hint}")
+            raise ProfileError(f"{where}: 缺少 check.{key}；{hint}")
         value = section[key]
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             raise ProfileError(
-                f"{where}: check.{key}: {value!r} is not a number ≥ 0; "
-                "hint: a tolerance in the unit its name ends with (_mm millimetres, _pt points; distances 0–1.7)"
+                f"{where}: check.{key}: {value!r} 不是 ≥ 0 的数字；"
+                "提示：容差的单位看键名的结尾（_mm 为毫米，_pt 为磅；颜色距离为 0–1.7）"
             )
         values[key] = float(value)
     return CheckSpec(**values)
@@ -600,6 +610,7 @@ POSITIVE = {
     "line_pitch_twips", "line_pitch_lines", "max_chars_per_line", "seal_diameter_mm",
     "signature_seal_width_mm", "signature_seal_lines", "signers_per_line", "mark_max_width_mm",
     "mark_min_scale", "mark_line_pitch_em", "rule_width_mm", "rule_length_mm", "side_indent_char_pt",
+    "carry_lines",
 }  # fmt: skip
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -612,9 +623,11 @@ def _parse(path: Path) -> Any:
     try:
         node = compose_yaml(path.read_text(encoding="utf-8"), path)
     except UnicodeDecodeError as exc:
-        raise ProfileError(f"{path}: 不是 UTF-8 文本（{exc.reason}）；提示：把样式配置另存为 UTF-8") from None
+        raise ProfileError(
+            f"{path}: 不是 UTF-8 文本（第 {exc.start + 1} 个字节起无法按 UTF-8 解码）；提示：把样式配置另存为 UTF-8"
+        ) from None
     except OSError as exc:
-        raise ProfileError(f"{path}: 无法读取（{exc.strerror}）；提示：检查路径和权限") from None
+        raise ProfileError(f"{path}: 无法读取（原文：{exc.strerror}）；提示：检查路径和权限") from None
     except ContentError as exc:
         raise ProfileError(f"样式配置 {exc}") from None
     return None if node is None else yaml.SafeLoader("").construct_document(node)
@@ -642,11 +655,23 @@ def _validate(profile: Profile, path: Path) -> None:
     for style in profile.styles.values():
         if style.color not in profile.colors:
             _invalid(path, f"styles.{style.name}.color", f"没有名为 {style.color!r} 的颜色", "用 colors 里的名字")
+    _check_keep_lines(profile, path)
     page = profile.page
     if page.margin_left_mm + page.block_width_mm > page.width_mm + 1e-6:
         _invalid(path, "page.block_width_mm", "版心超出纸张右边", "页边距 + 版心宽度不能大于纸宽")
     if page.margin_top_mm + page.block_height_mm > page.height_mm + 1e-6:
         _invalid(path, "page.block_height_mm", "版心超出纸张下边", "页边距 + 版心高度不能大于纸高")
+
+
+def _check_keep_lines(profile: Profile, path: Path) -> None:
+    """``headings.keep_body_lines``: one whole number per heading level, from 0 to a page's lines."""
+    keep, levels = profile.headings.keep_body_lines, len(profile.headings.styles)
+    where = "headings.keep_body_lines"
+    if len(keep) != levels:
+        _invalid(path, where, f"有 {len(keep)} 项，标题有 {levels} 级", f"每级标题写一个数，共 {levels} 个")
+    for value in keep:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= profile.grid.lines:
+            _invalid(path, where, f"{value!r} 不是 0 到 {profile.grid.lines} 的整数", "写标题下留在同页的正文行数")
 
 
 def _check_number(path: Path, where: str, name: str, kind: object, value: Any) -> None:

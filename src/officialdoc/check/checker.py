@@ -91,12 +91,12 @@ def why_zh(exc: BaseException) -> str:
     if isinstance(exc, PermissionError):
         return "没有读取权限"
     if isinstance(exc, zipfile.BadZipFile | PackageNotFoundError | KeyError):
-        return f"不是完整的Word文件包，可能已损坏（{exc}）"
+        return f"不是完整的Word文件包，可能已损坏（原文：{exc}）"
     if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
         return "PDF有密码保护（已加密），无法读取"
     if isinstance(exc, PDFSyntaxError | PdfminerException | PdfiumError | PyPdfError):
-        return f"PDF文件结构损坏（{exc}）"
-    return f"文件已损坏或格式不对（{type(exc).__name__}: {exc}）"
+        return f"PDF文件结构损坏（原文：{exc}）"
+    return f"文件已损坏或格式不对（原文：{type(exc).__name__}: {exc}）"
 
 
 def internal_message(exc: BaseException) -> str:

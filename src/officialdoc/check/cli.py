@@ -17,44 +17,42 @@ FAIL_CHOICES = (*SEVERITIES, FAIL_NEVER)
 
 
 def check(
-    files: Annotated[
-        list[Path], typer.Argument(help="PDF, DOCX or content files (.yaml) to check.", show_default=False)
-    ],
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Print the report as JSON (schema officialdoc.check/1).")
-    ] = False,
+    files: Annotated[list[Path], typer.Argument(help="要检查的 PDF、DOCX 或内容文件（.yaml）。", show_default=False)],
+    json_out: Annotated[bool, typer.Option("--json", help="以 JSON 输出报告（格式 officialdoc.check/1）。")] = False,
     fail_on: Annotated[
         str,
         typer.Option(
-            "--fail-on", help="Exit 1 on findings of this severity or stronger: required, recommended, practice, never."
+            "--fail-on",
+            help="发现该级别或更严重的问题时以状态 1 退出：required（必须）、recommended（推荐）、"
+            "practice（惯例）、never（从不）。",
         ),
     ] = "required",
     render: Annotated[
-        bool, typer.Option("--render", help="Also render each DOCX with LibreOffice and check the PDF it makes.")
+        bool, typer.Option("--render", help="另用 LibreOffice 把每个 DOCX 排成 PDF，一并检查排出的版面。")
     ] = False,
     profile: Annotated[
         str | None,
         typer.Option(
             "--profile",
             "-p",
-            help="Style profile name or path. Default: the one the file records (officialdoc's outputs, a "
-            "content file's profile:), else gbt9704.",
+            help="版式名称或 .yaml 版式文件的路径。默认：文件自己记录的版式（officialdoc 生成的文件、"
+            "内容文件的 profile:），否则为 gbt9704。",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Check files against GB/T 9704-2012 (格式检查): geometry, fonts, page numbers, content.
+    """按 GB/T 9704-2012 检查公文格式：版面尺寸、字体字号、页码和内容文件。
 
-    Exit status: 0 clean, 1 findings at or above --fail-on, 2 a file could not be read,
-    3 the checker failed on a file (please report it); the other files are still checked.
-    Example: officialdoc check out/2021.pdf out/2021.docx content/2021.yaml --json
+    退出状态：0 未发现问题；1 有 --fail-on 级别或更严重的问题；2 有文件无法读取；
+    3 检查程序在某个文件上出错（请报告给维护者），其他文件照常检查。
+    例：officialdoc check out/2021.pdf out/2021.docx content/2021.yaml --json
     """
     if fail_on not in FAIL_CHOICES:
-        raise typer.BadParameter(f"use one of {', '.join(FAIL_CHOICES)}", param_hint="--fail-on")
+        raise typer.BadParameter(f"应为 {'、'.join(FAIL_CHOICES)} 之一", param_hint="--fail-on")
     try:
         prof = load_profile(profile) if profile else None
     except OfficialdocError as exc:
-        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        typer.secho(f"错误：{exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(2) from None
     from .checker import check_file  # the PDF and DOCX readers: only when checking
     from .profiles import default_profile

@@ -112,7 +112,7 @@ class _Lint:
 
     def add(self, rule_id: str, text: _Text, index: int, zh: str, en: str) -> None:
         line, column = text.position(index)
-        where = ".".join(text.keys) or "(top level)"
+        where = ".".join(text.keys) or "文件顶层"
         self.findings.append(
             finding(rule_id, f"第{line}行（{where}）：{zh}", f"line {line} ({where}): {en}", line=line, column=column)
         )
@@ -343,7 +343,7 @@ def check_content_file(path: Path, explicit: Profile | None, report: Report) -> 
         report.findings.append(
             finding(
                 "YAML-CONTENT",
-                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（{exc}）",
+                f"{'第' + str(line) + '行' if line else '文件'}：YAML无法解析（原文：{exc}）",
                 str(exc),
                 line=line,
             )

@@ -211,7 +211,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             self.full_lines(page, full, continued)
             if pitch is not None:
                 self.baselines(page, lines, pitch)
-            self.lines_per_page(page, lines, full)
+            self.lines_per_page(page, lines, full, continued)
 
     def common_pitch(self, gaps: list[float]) -> float | None:
         """Mean of the gaps near the most common one (producers round each gap differently).
@@ -424,11 +424,16 @@ class _PdfCheck(PdfFacts, HeaderRules):
                 y_mm=line.baseline,
             )
 
-    def lines_per_page(self, page: PdfPage, lines: list[TextLine], full: list[TextLine]) -> None:
+    def lines_per_page(
+        self, page: PdfPage, lines: list[TextLine], full: list[TextLine], continued: dict[TextLine, TextLine]
+    ) -> None:
+        """22 lines on a page whose text runs on. A page that ends before a heading (moved to
+        the next page with its first body lines) ends a paragraph, so it is not counted; one
+        whose last lines went over with the signature (§7.3.5.5) is short by them."""
         in_block = [ln for ln in page.lines if self.in_block(ln)]
         if not lines or len(lines) != len(in_block) or lines[-1] not in full or page.number == len(self.pages):
             return  # not a page of running text that continues on the next page
-        if len(lines) != self.p.grid.lines:
+        if len(lines) != self.p.grid.lines and not self.carried_with_signature(page, lines, continued):
             widow = "（可能是“孤行控制”把一行推到了下页）" if len(lines) == self.p.grid.lines - 1 else ""
             self.add(
                 "PAGE-GRID-LINES",
@@ -436,6 +441,33 @@ class _PdfCheck(PdfFacts, HeaderRules):
                 f"page {page.number}: {len(lines)} lines on a full page, expected {self.p.grid.lines}",
                 page=page.number,
             )
+
+    def carried_with_signature(self, page: PdfPage, lines: list[TextLine], continued: dict[TextLine, TextLine]) -> bool:
+        """§7.3.5.5: the next page holds the signature and starts with the end of this page's
+        last paragraph, ``signature.carry_lines`` lines that would have fitted here (fewer only
+        when a heading stands right above the paragraph, which keeps its body lines), the
+        signature right under them."""
+        number = page.number + 1
+        if number not in self.signature_pages:
+            return False
+        carried, last = 0, lines[-1]
+        for line in self.running[number]:
+            if continued.get(last) is not line:
+                break
+            carried, last = carried + 1, line
+        after = self.pages[number - 1]
+        rest = [ln for ln in after.lines if self.in_block(ln) and ln.baseline > last.baseline]
+        first = len(lines) - 1
+        while first > 0 and continued.get(lines[first - 1]) is lines[first]:
+            first -= 1
+        under_heading = first > 0 and self.heading_level(page, lines[first - 1]) is not None
+        wanted = self.p.signature.carry_lines
+        return (
+            (carried == wanted or (under_heading and 0 < carried < wanted))
+            and len(lines) + carried <= self.p.grid.lines
+            and bool(rest)
+            and not self.paragraph_line(after, min(rest, key=lambda ln: ln.baseline))
+        )
 
     def font_verdict(self, glyphs: list[Glyph], role: str) -> tuple[bool, str] | None:
         """(serves the role?, most common font) for the full-width glyphs; None if unknown."""
@@ -1048,7 +1080,7 @@ def check_pdf(path: Path, pages: PdfPages, profile: Profile, *, via: str | None 
     try:
         missing = unembedded_fonts(path, len(pages))
     except Exception as exc:  # pypdf on a file pdfplumber and pdfium read: the other rules stand
-        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（{type(exc).__name__}: {exc}）")
+        check.notes.append(f"字体嵌入未检查：pypdf读不出字体（原文：{type(exc).__name__}: {exc}）")
         missing = []
     for name, page in missing:
         check.add(

@@ -32,8 +32,8 @@ class AttendanceRow:
 def attendance_spec(profile: Profile) -> AttendanceSpec:
     if profile.attendance is None:
         raise LayoutError(
-            f"出席/请假/列席 belong to the 纪要 format (§10.3), which profile {profile.name!r} is not; "
-            "hint: profile: gbt9704-minutes"
+            f"出席、请假、列席人员只用于纪要格式（§10.3），样式 {profile.name!r} 不是纪要；"
+            "提示：写 profile: gbt9704-minutes"
         )
     return profile.attendance
 

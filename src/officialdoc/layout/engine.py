@@ -32,7 +32,7 @@ from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
 from .contents import place_contents
 from .flow import Flow
-from .forms import CHAPTER_LINE, paragraph_form, place_chapter
+from .forms import paragraph_form, place_chapter
 from .header import place_header
 from .linebreak import break_lines
 from .lines import PendingLine, make_runs, set_lines
@@ -42,7 +42,7 @@ from .parts import place_doc_number, place_embedded, place_part, place_under_tit
 from .record import is_record_page, place_record
 from .result import BlockPlan, Kind, LaidOutDocument, NotePlan, Placed, Source, TextPlan, UnderTitle
 from .signature import SignaturePlan, plan_signature
-from .table import TABLE_TEXT, carry_last_row, place_table
+from .table import TABLE_TEXT, TablePlacement, carry_last_row, kept_head_lines, place_table
 from .title import break_title
 
 KEPT_WITH_SIGNATURE = (Kind.PARAGRAPH, Kind.HEADING, Kind.TABLE, Kind.ATTACHMENT_NOTE, Kind.ARTICLE)
@@ -61,6 +61,18 @@ class _PlacedParagraph:
     page: int               # 1-based page of its first line
     slot: int
     lines: int
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A body paragraph or heading shaped and broken, before it is placed."""
+
+    kind: Kind
+    style_name: str
+    text: str  # as printed: a heading's label included
+    run_in: str
+    glyphs: list[Glyph]
+    lines: list[PendingLine]
 
 
 class LayoutEngine:
@@ -112,7 +124,8 @@ class LayoutEngine:
         """The document's pages; its elements, in order, collect in ``self.elements``."""
         flow = Flow(self.profile)
         if doc.header:
-            self.begin(flow, Kind.HEADER, doc).plan = place_header(self, flow, doc)
+            placed = self.begin(flow, Kind.HEADER, doc)  # begun first: the lines placed next are its own
+            placed.plan = place_header(self, flow, doc)
         if doc.doc_number:  # no 版头: the 发文字号 alone above the title
             placed = self.begin(flow, Kind.DOC_NUMBER, doc.doc_number)
             placed.plan = place_doc_number(self, flow, doc.doc_number)
@@ -141,11 +154,13 @@ class LayoutEngine:
             self.begin(flow, Kind.NOTE, doc.note).plan = TextPlan((text,))
             self.place_paragraph(flow, text, self.profile.paragraph.note_style, element="note")  # §7.3.6
         if doc.attendance:
-            self.begin(flow, Kind.ATTENDANCE, doc.attendance).plan = place_attendance(self, flow, doc.attendance)
+            placed = self.begin(flow, Kind.ATTENDANCE, doc.attendance)
+            placed.plan = place_attendance(self, flow, doc.attendance)
         place_embedded(self, flow, doc)
         place_attachment_pages(self, flow, doc)
         if doc.record:
-            self.begin(flow, Kind.RECORD, doc.record).plan = place_record(self, flow, doc.record)
+            placed = self.begin(flow, Kind.RECORD, doc.record)
+            placed.plan = place_record(self, flow, doc.record)
         place_attachment_pages(self, flow, doc, separate=True)
         self._page_numbers(flow.pages)
         for page in flow.pages:
@@ -181,47 +196,92 @@ class LayoutEngine:
             flow.place(line)
 
     def place_blocks(self, flow: Flow, blocks: list[Block]) -> None:
-        """Body blocks: paragraphs, numbered headings (run-in text continues in body style), tables."""
+        """Body blocks: paragraphs, numbered headings (run-in text continues in body style),
+        numbered paragraphs, articles (then their 款 and 项), chapters, tables.
+
+        A heading is never the last line of a page: it starts a new page unless its first body
+        lines (profile ``headings.keep_body_lines``) fit under it (see ``_heading_keep``). A
+        chapter keeps its own lines (``forms.chapter_keep_lines``, layout/forms.py).
+        """
         p = self.profile
         indent = p.paragraph.first_line_indent_chars
         self._last_paragraph = None
-        for block in blocks:
+        prepared = [None if isinstance(block, Table | Chapter) else self._prepare(block, indent) for block in blocks]
+        for index, (block, item) in enumerate(zip(blocks, prepared, strict=True)):
             if isinstance(block, Table):
                 placed = self.begin(flow, Kind.TABLE, block)  # first: the table's lines are its own
                 placed.plan = place_table(self, flow, block)
                 self._last_paragraph = None
                 continue
-            if isinstance(block, Chapter):  # 第N章, a centred line (layout/forms.py)
+            if isinstance(block, Chapter):  # 第N章, a centred line with its own keep (layout/forms.py)
                 placed = self.begin(flow, Kind.CHAPTER, block)
                 placed.plan = place_chapter(self, flow, block)
                 self._last_paragraph = None
                 continue
-            run_in = ""
-            if isinstance(block, Heading):
-                kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
-                formats = label_formats(p.headings.labels, p.headings.decimal_label)
-                text, run_in = block.label(formats) + block.text, block.run_in
-                glyphs = self.shaped(text, style_name)
-                if run_in:
-                    glyphs += self.shaped(run_in, "body")
-            elif isinstance(block, Article | NumberedParagraph):  # 第N条 …, 一是… (layout/forms.py)
-                kind = Kind.ARTICLE if isinstance(block, Article) else Kind.PARAGRAPH
-                style_name, text, run_in = paragraph_form(block, p)
-                glyphs = self.shaped(text, style_name) + (self.shaped(run_in, "body") if run_in else [])
-            else:
-                kind, style_name, text = Kind.PARAGRAPH, "body", block.text
-                glyphs = self.shaped(text, style_name)
-            style = p.style(style_name)
-            lines = self.paragraph_lines(glyphs, indent, style_name, style)
+            assert item is not None
             flow.ensure_room()
-            placed = self.begin(flow, kind, block)
-            placed.plan = BlockPlan(style_name, text, run_in)
-            record = _PlacedParagraph(placed, glyphs, indent, style_name, style, len(flow.pages), flow.slot, len(lines))
-            for line in lines:
+            need = self._heading_keep(blocks, prepared, index)
+            moved = flow.slot > 0 and flow.slot + need > p.grid.lines >= need
+            if moved:
+                flow.new_page()
+            placed = self.begin(flow, item.kind, block)
+            placed.plan = BlockPlan(item.style_name, item.text, item.run_in)
+            placed.plan.keep.new_page = moved
+            style = p.style(item.style_name)
+            record = _PlacedParagraph(
+                placed, item.glyphs, indent, item.style_name, style, len(flow.pages), flow.slot, len(item.lines)
+            )
+            for line in item.lines:
                 flow.place(line)
             self._last_paragraph = record
             if isinstance(block, Article) and block.body:  # its further 款 and 项
                 self.place_blocks(flow, list(block.body))
+
+    def _prepare(self, block: Block, indent: float) -> _Prepared:
+        """A paragraph or heading shaped and broken into lines, before it is placed."""
+        p = self.profile
+        run_in = ""
+        if isinstance(block, Heading):
+            kind, style_name = Kind.HEADING, p.headings.styles[block.level - 1]
+            formats = label_formats(p.headings.labels, p.headings.decimal_label)
+            text, run_in = block.label(formats) + block.text, block.run_in or ""
+            glyphs = self.shaped(text, style_name)
+            if run_in:
+                glyphs += self.shaped(run_in, "body")
+        elif isinstance(block, Article | NumberedParagraph):  # 第N条 …, 一是… (layout/forms.py)
+            kind = Kind.ARTICLE if isinstance(block, Article) else Kind.PARAGRAPH
+            style_name, text, run_in = paragraph_form(block, p)
+            glyphs = self.shaped(text, style_name) + (self.shaped(run_in, "body") if run_in else [])
+        else:
+            kind, style_name, text = Kind.PARAGRAPH, "body", block.text
+            glyphs = self.shaped(text, style_name)
+        lines = self.paragraph_lines(glyphs, indent, style_name, p.style(style_name))
+        return _Prepared(kind, style_name, text, run_in, glyphs, lines)
+
+    def _heading_keep(self, blocks: list[Block], prepared: list[_Prepared | None], index: int) -> int:
+        """Grid lines block ``index`` needs on its page: for a heading (not run in), its lines,
+        the headings right under it and the first body lines it keeps (``keep_body_lines`` of
+        the deepest of them); a run-in heading, a numbered paragraph, an article (its first
+        款) or a table (what starts it: caption, unit, header block, first rows) counts as
+        body; a chapter after it ends the count. 1 for other blocks."""
+        block, item = blocks[index], prepared[index]
+        if not isinstance(block, Heading) or item is None or item.run_in:
+            return 1
+        keep_lines = self.profile.headings.keep_body_lines
+        need, want, body = len(item.lines), keep_lines[block.level - 1], 0
+        for following, ahead in zip(blocks[index + 1 :], prepared[index + 1 :], strict=True):
+            if ahead is None:  # a table, or a chapter (which keeps its own lines)
+                need += kept_head_lines(self, following) if isinstance(following, Table) else 0
+                break
+            if isinstance(following, Heading) and not ahead.run_in:
+                need += len(ahead.lines)
+                want = max(want, keep_lines[following.level - 1])
+                continue
+            taken = min(want - body, len(ahead.lines))
+            need, body = need + taken, body + taken
+            if body >= want:
+                break
+        return need
 
     def last_lines_form_paragraph(self, flow: Flow, count: int, element: str, style: TextStyle) -> None:
         """The ``count`` lines just placed are one paragraph that is never re-set (an item
@@ -234,7 +294,8 @@ class LayoutEngine:
     def place_signature(self, flow: Flow, signature: Signature, *, following: int = 0) -> None:
         """The signature element; ``following``: lines under it that stay on its page."""
         kept = next((e for e in reversed(self.elements) if e.kind in KEPT_WITH_SIGNATURE), None)
-        self.begin(flow, Kind.SIGNATURE, signature).plan = self._signature(signature, flow, kept, following)
+        placed = self.begin(flow, Kind.SIGNATURE, signature)  # begun first: the lines placed next are its own
+        placed.plan = self._signature(signature, flow, kept, following)
 
     def place_under_title(self, flow: Flow, part: DocumentPart | None) -> tuple[UnderTitle, ...]:
         return place_under_title(self, flow, part)
@@ -250,8 +311,8 @@ class LayoutEngine:
         height = plan.height_lines + following
         deficit = flow.slot + height - p.grid.lines
         carried = deficit > 0 and not self._tighten_last_paragraph(flow, height)
-        if carried and self._carry_over(flow, height) and kept is not None:
-            kept.plan.keep.together = True
+        if carried:
+            self._carry_over(flow, kept)
         # The DOCX keeps the last text with the signature, except a paragraph that runs over
         # a page break with the signature fitting under it: LibreOffice moves a kept
         # paragraph that it has split to the next page whole.
@@ -308,8 +369,10 @@ class LayoutEngine:
                 page = flow.pages[-1]
                 page.lines = [line for line in page.lines if line.slot < record.slot]
                 flow.slot = record.slot
+                owner, flow.owner = flow.owner, next(i for i, e in enumerate(self.elements) if e is record.placed)
                 for line in lines:
                     flow.place(line)
+                flow.owner = owner
                 record.placed.plan.keep.tracking_pt = round(tracking, 2)
                 self._last_paragraph = replace(record, lines=len(lines))
                 return True
@@ -328,57 +391,102 @@ class LayoutEngine:
         end = (record.page + pages, self._end_slot(record.slot, record.lines))
         return end == (len(flow.pages), flow.slot)
 
-    def _carry_over(self, flow: Flow, signature_lines: int) -> bool:
-        """§7.3.5.5 last remedy: text goes over with the signature so its page holds text.
+    def _carry_over(self, flow: Flow, kept: Placed | None) -> None:
+        """§7.3.5.5 last remedy: the fewest lines go over with the signature so that its page
+        holds text and the page they leave still holds body text.
 
-        The last paragraph starts a new page, as Word and LibreOffice set the DOCX, where it
-        keeps with the signature (keep with next) and its lines together: all of it goes
-        over, also its lines on the page before when it began there. Only its last line
-        goes over when it already starts a page, or when, longer than a page can hold with
-        the signature, it still leaves the signature no room. Returns whether the whole
-        paragraph went over. A chapter line just above the text that goes over goes with it
-        (its keep with the next).
+        The last paragraph's last ``signature.carry_lines`` lines go over (all of it when it
+        is that short), one line fewer when the page they leave would hold nothing but the
+        版头, title and 主送 (or nothing). ``kept``'s plan records it: went over whole (kept
+        together) or from a character on (the DOCX starts a paragraph there: a paragraph kept
+        with the next one is moved whole by LibreOffice and only its last line by Word). A
+        table's last row goes over under its repeated header; an item of 附件说明 goes over
+        whole unless it starts its page (then its last line). A chapter line right above the
+        paragraph is kept like a heading (``forms.chapter_keep_lines``).
         """
         page = flow.pages[-1]
         if page.lines[-1].element in TABLE_TEXT:  # a table ends the text: its last row goes over
-            carry_last_row(self, flow)
-            return False
+            placement = self.elements[page.lines[-1].owner].plan
+            assert isinstance(placement, TablePlacement)
+            carry_last_row(self, flow, placement)
+            return
         record = self._last_paragraph
-        if record is not None and record.lines > 1 and record.slot > 0 and self._ends_flow(record, flow):
-            moved = [line for p in flow.pages[record.page - 1 :] for line in p.lines if line.slot >= 0]
-            moved = moved[len(moved) - record.lines :]
-            del flow.pages[record.page :]
-            flow.pages[-1].lines = [line for line in flow.pages[-1].lines if line.slot < record.slot]
-            moved[:0] = self._chapter_above(flow, record.slot)
-            flow.new_page()
-            self._move(flow, moved)
-            if flow.slot + signature_lines <= self.profile.grid.lines:
-                return True
-            whole = True
+        if record is None or not self._ends_flow(record, flow):
+            self._carry_lines(flow, 1)
+            return
+        first_slot = record.slot if record.page == len(flow.pages) else 0
+        on_page = flow.slot - first_slot
+        if record.placed is None:  # an item of 附件说明, never re-set: whole, or its last line
+            carry = record.lines if 1 < record.lines <= on_page and record.slot > 0 else 1
         else:
-            whole = False
-        last = flow.pages[-1].lines.pop()
-        above = self._chapter_above(flow, last.slot)
+            carry = self._carry_count(page, record, first_slot, on_page, flow.slot)
+        moved = self._carry_lines(flow, carry)
+        if kept is None or not isinstance(kept.plan, (BlockPlan, NotePlan)):
+            return
+        if carry >= record.lines:
+            kept.plan.keep.together = True
+        elif isinstance(kept.plan, BlockPlan):
+            text = kept.plan.text + (kept.plan.run_in or "")
+            kept.plan.keep.carry_from = _offset_of_tail(text, "".join(line.text for line in moved))
+
+    def _carry_count(self, page: Page, record: _PlacedParagraph, first_slot: int, on_page: int, end: int) -> int:
+        """How many of the page's last lines go over with the signature: ``carry_lines`` or
+        fewer, the most that leaves the page sound (the headings right above the paragraph
+        keep their body lines; the page keeps body text); when none does, the headings go over
+        with the whole paragraph."""
+        chain = self._headings_above(page, record) if first_slot == record.slot else None
+        for carry in range(min(self.profile.signature.carry_lines, record.lines), 0, -1):
+            left = on_page - carry
+            if chain is not None and left < max(1, min(chain[1], record.lines)):
+                continue
+            if left <= 0 and not self._body_above(page, first_slot):
+                continue
+            return carry
+        return end - chain[0] if chain is not None else max(1, on_page - 1)
+
+    def _headings_above(self, page: Page, record: _PlacedParagraph) -> tuple[int, int] | None:
+        """The headings (not run in) and the chapter right above the paragraph on ``page``:
+        their first grid line and the body lines the deepest-keeping of them keeps (a
+        chapter: ``forms.chapter_keep_lines``); None when there are none."""
+        at = next(i for i, e in enumerate(self.elements) if e is record.placed)
+        keep = self.profile.headings.keep_body_lines
+        chain: tuple[int, int] | None = None
+        for index in range(at - 1, -1, -1):
+            placed = self.elements[index]
+            if isinstance(placed.source, Chapter):
+                want = self.profile.forms.chapter_keep_lines
+            elif isinstance(placed.source, Heading) and isinstance(placed.plan, BlockPlan) and not placed.plan.run_in:
+                want = keep[placed.source.level - 1]
+            else:
+                break
+            slots = [line.slot for line in page.lines if line.owner == index]
+            if not slots:
+                break
+            chain = (min(slots), max(want, chain[1] if chain else 0))
+            if isinstance(placed.source, Chapter):
+                break  # nothing above a chapter keeps with it
+        return chain
+
+    def _body_above(self, page: Page, slot: int) -> bool:
+        """Whether ``page`` holds text above grid line ``slot`` other than 版头 (or a lone
+        发文字号), title (an embedded document's too) and 主送."""
+        heads = (Kind.HEADER, Kind.DOC_NUMBER, Kind.TITLE, Kind.EMBEDDED, Kind.ADDRESSEE, Kind.ATTACHMENT_SHEET)
+        return any(0 <= line.slot < slot and self.elements[line.owner].kind not in heads for line in page.lines)
+
+    @staticmethod
+    def _carry_lines(flow: Flow, count: int) -> list[Line]:
+        """Move the last ``count`` grid lines of the flow's page to the top of a new page."""
+        cut = flow.slot - count
+        page = flow.pages[-1]
+        moved = [line for line in page.lines if line.slot >= cut]
+        page.lines = [line for line in page.lines if line.slot < cut]
         flow.new_page()
-        self._move(flow, [*above, last])
-        return whole
-
-    @staticmethod
-    def _chapter_above(flow: Flow, slot: int) -> list[Line]:
-        """The chapter line on the grid line above ``slot`` of the last page, taken off it."""
-        lines = flow.pages[-1].lines
-        if slot > 0 and lines and lines[-1].element == CHAPTER_LINE and lines[-1].slot == slot - 1:
-            return [lines.pop()]
-        return []
-
-    @staticmethod
-    def _move(flow: Flow, lines: list[Line]) -> None:
-        """Place lines already laid out on the flow's next grid lines."""
-        for line in lines:
-            flow.ensure_room()
-            runs = tuple(replace(run, baseline=flow.baseline(flow.slot)) for run in line.runs)
-            flow.pages[-1].lines.append(replace(line, runs=runs, slot=flow.slot))
-            flow.slot += 1
+        for line in moved:
+            slot = line.slot - cut
+            runs = tuple(replace(run, baseline=flow.baseline(slot)) for run in line.runs)
+            flow.pages[-1].lines.append(replace(line, runs=runs, slot=slot))
+        flow.slot = count
+        return moved
 
     def _page_numbers(self, pages: list[Page]) -> None:
         """§7.5: "— n —" under the block, odd pages right, even pages left, one character in;
@@ -405,6 +513,18 @@ class LayoutEngine:
                 replace(run, baseline=baseline) for run in make_runs(tuple(glyphs), x, 0.0, p.color(style.color))
             )
             page.lines.append(Line(runs, -1, "page_number", False))
+
+
+def _offset_of_tail(text: str, tail: str) -> int:
+    """Where ``tail`` (line texts, maybe without the spaces a line break dropped) starts in ``text``."""
+    at, rest = len(text), tail
+    while rest:
+        at -= 1
+        if text[at] == rest[-1]:
+            rest = rest[:-1]
+        elif not text[at].isspace():
+            raise ValueError(f"{tail!r} does not end {text!r}")
+    return at
 
 
 CONTENTS_PASSES = 3  # a 目录's numbers settle in one more pass, unless an entry's wrap moves a page

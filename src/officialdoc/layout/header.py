@@ -84,7 +84,7 @@ class MarksOverflowError(LayoutError):
     """The reply marks reach the 发文机关标志 (content: too many lines above the mark)."""
 
     def __init__(self, slot: int):
-        super().__init__(f"reply mark on line {slot + 1} runs into the 发文机关标志 below it")
+        super().__init__(f"第 {slot + 1} 行的答复标记压到了下方的发文机关标志")
         self.lines = slot  # the lines that fit above the mark
 
 
@@ -120,8 +120,8 @@ def place_header(engine: Typesetter, flow: Flow, doc: Document) -> HeaderPlan:
         page.number = None  # 信函: no page number on page 1
     if plan.first_slot >= p.grid.lines:
         raise LayoutError(
-            "header: the header block leaves no room for the title on page 1（版头占满了第一页）; "
-            "hint: 减少 header.issuers（联合发文机关）或 header.signers（签发人）的个数，或缩短发文机关名称"
+            "版头：版头占满了第一页，标题已无位置；"
+            "提示：减少 header.issuers（联合发文机关）或 header.signers（签发人）的个数，或缩短发文机关名称"
         )
     flow.slot = plan.first_slot
     return plan
@@ -279,7 +279,7 @@ class _Planner:
             "left",
         )
         if number_x + number.width + p.char_pitch_mm > (label_x if len(rows) == 1 else first_name_x):
-            raise LayoutError(f"the 发文字号 {h.doc_number} and the 签发人 do not fit on one line")
+            raise LayoutError(f"发文字号 {h.doc_number} 和签发人在一行内排不下；提示：缩短签发人姓名或减少签发人")
         texts = [
             number,
             self.text(
@@ -309,7 +309,7 @@ class _Planner:
             if baseline + (1 - p.grid.baseline_in_em) * pt_to_mm(style.size_pt) > self.mark_top():
                 if element == MARKS_ELEMENT:
                     raise MarksOverflowError(slot)
-                raise LayoutError(f"{text!r} on line {slot + 1} runs into the 发文机关标志 below it")
+                raise LayoutError(f"第 {slot + 1} 行的 {text!r} 压到了下方的发文机关标志；提示：减少版头上方的标记")
             texts.append(self.text(text, style_name, element, self.left, baseline, slot, "left"))
         mark = self.mark()
         texts += mark.texts
@@ -340,9 +340,9 @@ class _Planner:
         letter = spec.letter
         assert letter is not None  # HeaderSpec checks it
         if len(h.issuers) > 1:
-            raise LayoutError("a 信函 carries only the 主办机关's mark (§10.1); hint: give one header.issuer")
+            raise LayoutError("信函只印主办机关的标志（§10.1）；提示：header.issuer 只写一个机关")
         if h.signers:
-            raise LayoutError("a 信函 has no 签发人 (§10.1); hint: remove header.signers")
+            raise LayoutError("信函不标注签发人（§10.1）；提示：去掉 header.signers")
         mark = self.mark()
         centre = self.left + p.page.block_width_mm / 2
         x0, x1 = centre - letter.rule_length_mm / 2, centre + letter.rule_length_mm / 2
@@ -371,7 +371,7 @@ class _Planner:
             style = p.style(spec.doc_number_style)
             width = self.span(h.doc_number, style)
             if items and texts[0].x + texts[0].width + p.char_pitch_mm > self.right - width:
-                raise LayoutError(f"the 发文字号 {h.doc_number} and {items[0][0]!r} do not fit on one line")
+                raise LayoutError(f"发文字号 {h.doc_number} 和 {items[0][0]!r} 在一行内排不下；提示：缩短其中的文字")
             baseline = first_em_top + p.grid.baseline_in_em * pt_to_mm(style.size_pt)
             texts.append(
                 self.text(h.doc_number, spec.doc_number_style, "doc_number", self.right - width, baseline, -1, "right")

@@ -71,14 +71,11 @@ def plan_record(record: RecordBlock, profile: Profile, fonts: FontSet) -> Record
     date = record.print_date_text
     if date and not spec.print_line:
         raise LayoutError(
-            f"版记: this profile ({profile.name}) prints no 印发机关和印发日期 (§10.1 信函); "
-            "hint: remove record.printer and record.date"
+            f"版记：样式 {profile.name} 不印印发机关和印发日期（§10.1 信函）；提示：去掉 record.printer 和 record.date"
         )
     date_x0 = right - text_span_mm(date, style, profile, fonts)
     if record.printer and left + text_span_mm(record.printer, style, profile, fonts) > date_x0 - indent:
-        raise LayoutError(
-            f"版记: 印发机关 {record.printer!r} and 印发日期 do not fit on one line; hint: use the organ's short name"
-        )
+        raise LayoutError(f"版记：印发机关 {record.printer!r} 和印发日期在一行内排不下；提示：印发机关用简称")
     copies_x0 = right - text_span_mm(record.copies_text, style, profile, fonts)
     return RecordPlan(tuple(rows), record.printer, date, left, date_x0, record.copies_text, copies_x0)
 
@@ -97,7 +94,7 @@ def place_record(engine: Typesetter, flow: Flow, record: RecordBlock) -> RecordP
         lines.append(_print_line(engine, plan))
     start = p.grid.lines - len(lines)
     if start < 1:
-        raise LayoutError(f"版记 of {len(lines)} lines leaves no line of its page free; hint: shorten 抄送")
+        raise LayoutError(f"版记有 {len(lines)} 行，所在页已无空行；提示：精简抄送机关")
     page = flow.pages[-1]
     if page.index % 2 == 1 or _first_free_slot(page, flow.slot, p) > start:
         if page.index % 2 == 0:

@@ -172,7 +172,7 @@ def plan_table(table: Table, profile: Profile, fonts: FontSet, width: float) -> 
                 align = spec.number_align if is_number(text) else spec.text_align
             inner = edges[i + span.cols] - edges[i] - 2 * pad
             if inner <= 0:
-                raise _error(table, f"column {i + 1} is narrower than its padding", "give it a larger width")
+                raise _error(table, f"第 {i + 1} 列比单元格内边距还窄", "在 widths 中加大这一列的宽度")
             lines = _wrap(text, style, element, inner, align, edges[i] + pad, profile, fonts)
             planned.append(CellPlan(text, align, lines, span.rows, span.cols))
         return RowPlan(tuple(planned), header)
@@ -285,26 +285,17 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     lead = len(plan.caption) + len(plan.unit)
     heights = [sum(plan.rows[i].lines for i in range(a, b)) for a, b in plan.groups]
     room = sheet.capacity - head
-    # a row may split with split_rows, and when it is taller than a part of a page: kept
-    # whole it would leave most of a page blank (the issue's 17 rows on 10 pages)
-    tall = p.table.split_rows_taller_than * room
-    splits = [b - a == 1 and (table.split_rows or h > tall) for (a, b), h in zip(plan.groups, heights, strict=True)]
+    splits = _splits(table, plan, heights, room, p)
     for height, split in zip(heights, splits, strict=True):
         if height > room and not split:
             raise _error(
                 table,
-                f"rows joined by a merged cell take {height} lines, more than a page under the header",
-                "shorten the merged cell's text, or merge fewer rows",
+                f"合并单元格连起来的几行表格共有 {height} 行文字，在表头之下一页排不下",
+                "缩短合并单元格的文字，或少合并几行",
             )
     if lead + head + heights[0] > sheet.capacity and not splits[0]:
-        raise _error(table, "its caption, header row and first row take more than a page", "shorten the caption")
-    # start together with the caption and header: the first groups until they hold
-    # min_rows_per_page rows (of a row that may split, as many lines)
-    minimum, kept, rows = p.table.min_rows_per_page, 0, 0
-    for (a, b), height, split in zip(plan.groups, heights, splits, strict=True):
-        if rows >= minimum:
-            break
-        kept, rows = kept + (min(height, minimum) if split else height), rows + b - a
+        raise _error(table, "表题、表头和第一行合起来超过一页", "缩短表题")
+    kept = _start_lines(heights, splits, plan.groups, p.table.min_rows_per_page)
     if sheet.slot > 0 and sheet.slot + min(lead + head + kept, sheet.capacity) > sheet.capacity:
         sheet.new_page()
     parts, moved = _paginate(plan, heights, sheet.capacity - sheet.slot - lead - head, room, splits, p)
@@ -333,6 +324,40 @@ def place_table(engine: Typesetter, flow: Flow, table: Table) -> TablePlacement:
     # the body goes on under the table; after a landscape table, on the next page
     flow.slot = p.grid.lines if turned else sheet.slot
     return TablePlacement(plan, tuple(breaks), tuple(cuts), moved)
+
+
+def _splits(table: Table, plan: TablePlan, heights: list[int], room: int, profile: Profile) -> list[bool]:
+    """Per row group: whether it may split across pages. A row may split with split_rows, and
+    when it is taller than a part of a page (``room``: lines under the header): kept whole it
+    would leave most of a page blank (the issue's 17 rows on 10 pages)."""
+    tall = profile.table.split_rows_taller_than * room
+    return [b - a == 1 and (table.split_rows or h > tall) for (a, b), h in zip(plan.groups, heights, strict=True)]
+
+
+def _start_lines(heights: list[int], splits: list[bool], groups: tuple[tuple[int, int], ...], minimum: int) -> int:
+    """Body lines that start together with the caption, unit and header block: the first row
+    groups until they hold ``minimum`` rows (of a row that may split, as many lines)."""
+    kept, rows = 0, 0
+    for (a, b), height, split in zip(groups, heights, splits, strict=True):
+        if rows >= minimum:
+            break
+        kept, rows = kept + (min(height, minimum) if split else height), rows + b - a
+    return kept
+
+
+def kept_head_lines(engine: Typesetter, table: Table) -> int:
+    """Grid lines the start of a table keeps together (caption, unit line, header block and
+    the first rows that start it, :func:`_start_lines`), for a heading above it; 0 for a
+    landscape table, which starts on a page of its own."""
+    if table.landscape:
+        return 0
+    p = engine.profile
+    plan = plan_table(table, p, engine.fonts, p.page.block_width_mm)
+    head = sum(row.lines for row in plan.header_block)
+    heights = [sum(plan.rows[i].lines for i in range(a, b)) for a, b in plan.groups]
+    splits = _splits(table, plan, heights, p.grid.lines - head, p)
+    kept = _start_lines(heights, splits, plan.groups, p.table.min_rows_per_page)
+    return min(len(plan.caption) + len(plan.unit) + head + kept, p.grid.lines)
 
 
 def _paginate(
@@ -399,7 +424,7 @@ def _place_row(
 def _part_borders(sheet: _Sheet, plan: TablePlan, placed: list[tuple[int, int, int]]) -> None:
     """The rules of one page's part of a table, ``placed`` (grid row, first slot, lines) top
     to bottom: every row and column boundary that no merged cell covers, joined into runs
-    (without merges: what ``_borders`` draws)."""
+    (without merges: a rule on every row and column boundary)."""
     cover = {
         (r, c): span
         for span in plan.spans
@@ -438,61 +463,63 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
     return runs
 
 
-def _borders(sheet: _Sheet, edges: tuple[float, ...], boundaries: list[int]) -> None:
-    """The grid of one page's part of a table: a rule on every row and column boundary."""
-    top, bottom = boundaries[0] * sheet.pitch, boundaries[-1] * sheet.pitch
-    for slot in boundaries:
-        sheet.segment(0.0, slot * sheet.pitch, edges[-1], slot * sheet.pitch)
-    for edge in edges:
-        sheet.segment(edge, top, edge, bottom)
-
-
-def carry_last_row(engine: Typesetter, flow: Flow) -> None:
+def carry_last_row(engine: Typesetter, flow: Flow, placement: TablePlacement) -> None:
     """§7.3.5.5 when a table ends the text above the signature: its last row goes over to a
-    new page under its repeated header row, so the signature does not stand alone there.
+    new page under its repeated header block, so the signature does not stand alone there.
 
-    (LibreOffice does the same with the DOCX, whose last row keeps with the signature.) A
-    page's part of a table that is only the header and that row goes over whole, with the
-    caption above it. After a landscape table the signature starts a new page anyway.
+    The last row is the last row group: rows a merged cell joins go over together. (LibreOffice
+    does the same with the DOCX, whose last rows keep with the signature.) A page's part of a
+    table that is only the header block and that group goes over whole, with the caption and
+    unit line above it when they start the table. After a landscape table the signature
+    starts a new page anyway.
     """
     page = flow.pages[-1]
     if page.lines[-1].slot < 0:  # a turned (landscape) table
         return
+    plan, owner = placement.plan, page.lines[-1].owner
     sheet = _Sheet(engine, flow, turned=False)
-    top, left = engine.profile.page.block_top, engine.profile.page.block_left
-
-    def slot(y: float) -> int:
-        return round((y - top) / sheet.pitch)
-
+    heads = [row.lines for row in plan.header_block]
+    start = placement.page_breaks[-1] if placement.page_breaks else 0
+    split = max((line for row, line in placement.cuts if row == start), default=0) if placement.page_breaks else 0
+    pieces = [_Piece(start, split, plan.rows[start].lines - split)]
+    pieces += [_Piece(i, 0, plan.rows[i].lines) for i in range(start + 1, len(plan.rows))]
     bottom = flow.slot
-    borders = [s for s in page.segments if s.element == "table_border"]
-    columns = [s for s in borders if s.x0 == s.x1 and slot(s.y1) == bottom]
-    start = slot(columns[0].y0)
-    part = [s for s in borders if slot(min(s.y0, s.y1)) >= start and slot(max(s.y0, s.y1)) <= bottom]
-    rules = sorted({slot(s.y0) for s in part if s.y0 == s.y1})
-    edges = tuple(sorted(s.x0 - left for s in columns))
-    cut = rules[-2] if len(rules) > 3 else start  # the last row, or the whole part
-    first = cut
-    above = ("table_caption", "table_unit")
-    while cut == start and any(line.slot == first - 1 and line.element in above for line in page.lines):
-        first -= 1
-    moving = [line for line in page.lines if line.element in TABLE_TEXT and line.slot >= first]
-    header = [line for line in page.lines if line.element == "table_header" and start <= line.slot < rules[1]]
-    page.lines = [line for line in page.lines if not (line.element in TABLE_TEXT and line.slot >= first)]
-    page.segments = [s for s in page.segments if s not in part]
-    if cut > start:
-        _borders(sheet, edges, rules[:-1])
-    flow.new_page()
-    if cut > start:
-        head = rules[1] - start
-        flow.pages[-1].lines += [_moved(line, -start, sheet.pitch, repeat=True) for line in header]
-        flow.pages[-1].lines += [_moved(line, head - cut, sheet.pitch) for line in moving]
-        boundaries = [0, head, head + bottom - cut]
+    top = bottom - sum(heads) - sum(piece.count for piece in pieces)  # the part's header block
+    group = next(a for a, b in plan.groups if b == len(plan.rows))
+    staying = [piece for piece in pieces if piece.row < group]
+    going = [piece for piece in pieces if piece.row >= group]
+    cut = top + sum(heads) + sum(piece.count for piece in staying)
+    first = top
+    if not staying and not placement.page_breaks:  # the table's start: its caption and unit go too
+        above = ("table_caption", "table_unit")
+        while any(line.slot == first - 1 and line.owner == owner and line.element in above for line in page.lines):
+            first -= 1
+    part = [line for line in page.lines if line.owner == owner and line.slot >= first]
+    y_top = engine.profile.page.block_top + top * sheet.pitch - 0.01
+    page.lines = [line for line in page.lines if not (line.owner == owner and line.slot >= first)]
+    page.segments = [s for s in page.segments if not (s.element == "table_border" and min(s.y0, s.y1) >= y_top)]
+
+    def rows_from(slot: int, chosen: list[_Piece]) -> list[tuple[int, int, int]]:
+        """(grid row, first slot, lines) of the header block and ``chosen`` from ``slot``."""
+        placed = []
+        for g, lines in enumerate([*heads, *(piece.count for piece in chosen)]):
+            placed.append((g if g < len(heads) else len(heads) + chosen[g - len(heads)].row, slot, lines))
+            slot += lines
+        return placed
+
+    if staying:
+        page.lines += [line for line in part if line.slot < cut]
+        _part_borders(sheet, plan, rows_from(top, staying))
+        flow.new_page()
+        header = [_moved(line, -top, sheet.pitch, repeat=True) for line in part if line.slot < top + sum(heads)]
+        rows = [_moved(line, sum(heads) - cut, sheet.pitch) for line in part if line.slot >= cut]
+        flow.pages[-1].lines += header + rows
+        flow.slot = sum(heads) + sum(piece.count for piece in going)
     else:
-        flow.pages[-1].lines += [_moved(line, -first, sheet.pitch) for line in moving]
-        boundaries = [r - first for r in rules]
-    _borders(sheet, edges, boundaries)
-    flow.slot = boundaries[-1]
+        flow.new_page()
+        flow.pages[-1].lines += [_moved(line, -first, sheet.pitch) for line in part]
+        flow.slot = bottom - first
+    _part_borders(sheet, plan, rows_from(flow.slot - sum(heads) - sum(piece.count for piece in going), going))
 
 
 def _moved(line: Line, slots: int, pitch: float, *, repeat: bool | None = None) -> Line:
@@ -504,5 +531,5 @@ def _moved(line: Line, slots: int, pitch: float, *, repeat: bool | None = None) 
 def _error(table: Table, message: str, hint: str) -> OfficialdocError:
     """A content error naming the table's place in the content file (when known)."""
     if table.source is None:
-        return LayoutError(f"table: {message}; hint: {hint}")
+        return LayoutError(f"表格：{message}；提示：{hint}")
     return ContentError(table.source.file, table.source.line, table.source.field, message, hint)

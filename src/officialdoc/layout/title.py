@@ -157,8 +157,8 @@ def _break_part(text: str, style: TextStyle, profile: Profile, fonts: FontSet) -
         if lines:
             return lines
     raise LayoutError(
-        f"title: 标题无法在版心内排成梯形或菱形的几行：{text[:20]}…；"
-        "hint: 在标题里用换行自行分行（title: |），或缩短标题中不能断开的部分（书名号内的名称、长数字或英文）"
+        f"标题：无法在版心内排成梯形或菱形的几行：{text[:20]}…；"
+        "提示：在标题里用换行自行分行（title: |），或缩短标题中不能断开的部分（书名号内的名称、长数字或英文）"
     )
 
 

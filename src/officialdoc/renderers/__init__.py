@@ -43,7 +43,7 @@ def load_renderer(entry: EntryPoint) -> Renderer:
     try:
         renderer = entry.load()()
     except Exception as exc:  # a broken plug-in must not hide the others
-        raise RenderError(f"renderer {entry.name!r} ({entry.value}) failed to load: {exc}") from exc
+        raise RenderError(f"输出格式插件 {entry.name!r}（{entry.value}）无法加载（原文：{exc}）") from exc
     positional = [
         p for p in inspect.signature(renderer.render).parameters.values()
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
@@ -67,5 +67,5 @@ def get_renderer(name: str) -> Renderer:
     for entry in _entry_points():
         if entry.name == name:
             return load_renderer(entry)
-    known = ", ".join(sorted(entry.name for entry in _entry_points())) or "none"
-    raise RenderError(f"no renderer named {name!r}; installed: {known}")
+    known = "、".join(sorted(entry.name for entry in _entry_points())) or "无"
+    raise RenderError(f"没有名为 {name!r} 的输出格式；已安装：{known}")

@@ -50,6 +50,7 @@ from . import (
 from . import docx_xml as X
 from .docx_attendance import write_attendance
 from .docx_header import write_header
+from .docx_keep import split_paragraph
 from .docx_writer import CHAR_STYLE_SUFFIX, DocxWriter
 from .seal_image import seal_png
 
@@ -86,13 +87,20 @@ class DocxRenderer:
 
 def _keep(writer: DocxWriter, paragraph: DocxParagraph | None, keep: Keep) -> None:
     """§7.3.5.5 as layout did it: the last text before the signature is the one it keeps
-    with; set tighter, its runs carry the tracking; carried over whole, its lines stay together."""
+    with; set tighter, its runs carry the tracking; carried over whole, its lines stay together;
+    carried from a character on, it is split there (docx_keep). A heading the layout moved to
+    a new page for its body lines starts one (Word's keep with next keeps only one line)."""
     writer.last_body = paragraph
     if paragraph is None:  # after a landscape table, which ends its own section
         return
+    if keep.new_page:
+        paragraph.paragraph_format.page_break_before = True
     if keep.tracking_pt is not None:
         for run in paragraph.runs:
             X.set_char_spacing(X.rpr(run._r), X.twips_pt(keep.tracking_pt))
+    if keep.carry_from is not None:
+        paragraph = writer.last_body = split_paragraph(paragraph, keep.carry_from)
+        paragraph.paragraph_format.keep_together = True
     if keep.with_signature:
         paragraph.paragraph_format.keep_with_next = True
     if keep.together:
@@ -180,14 +188,14 @@ def _signature(writer: DocxWriter, placed: Placed, draft: bool) -> None:
         if seal.image is not None:
             _seal_image(writer, paragraphs[0], seal)
         elif draft:
-            writer.warnings.append("DOCX: the reserved seal area is not outlined (the draft outline is PDF only)")
+            writer.warnings.append("DOCX：预留的印章位置未画出轮廓（草稿轮廓只画在 PDF 中）")
 
 
 def _seal_image(writer: DocxWriter, anchor: DocxParagraph, seal: SealPlacement) -> None:
     """A seal image fitted into its area, floating behind 署名 and 成文日期."""
     path = seal.image
     if path is None or not path.is_file():
-        raise RenderError(f"seal image not found: {path}")
+        raise RenderError(f"找不到印章图片：{path}")
     image = Image.from_file(str(path))
     scale = min(seal.width / image.px_width, seal.height / image.px_height)
     width, height = image.px_width * scale, image.px_height * scale

@@ -160,6 +160,10 @@ class DocxWriter:
         X.set_jc(pf, spec.align)
         if spec.outline_level is not None:
             X.set_outline_level(pf, spec.outline_level)
+            # a heading is never the last line of a page (keep with the next paragraph's first
+            # line; the layout's page break before a heading covers a second body line)
+            X.set_flag(pf, "w:keepNext", True)
+            X.set_flag(pf, "w:keepLines", True)
         style.next_paragraph_style = self.document.styles[body.name]
 
     def run_format(self, style_element: BaseOxmlElement, text: TextStyle) -> None:

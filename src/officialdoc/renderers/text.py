@@ -47,6 +47,10 @@ def _heading(index: int, placed: Placed) -> str:
     keep = getattr(placed.plan, "keep", None)
     if keep is not None and (keep.tracking_pt is not None or keep.with_signature or keep.together):
         facts = f" keep tracking={keep.tracking_pt} with_signature={keep.with_signature} together={keep.together}"
+    if keep is not None and keep.carry_from is not None:
+        facts += f" carry_from={keep.carry_from}"
+    if keep is not None and keep.new_page:
+        facts += " new_page"
     return f"== {index} {placed.kind.value} pages {pages}{facts}"
 
 
