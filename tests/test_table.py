@@ -393,14 +393,15 @@ def test_last_row_goes_over_with_the_signature(signed, profile):
     assert second.rows == pytest.approx([0.0, profile.line_pitch_mm, 2 * profile.line_pitch_mm], abs=TOL)
 
 
-def test_a_merged_last_row_group_goes_over_whole_under_the_whole_header_block(tmp_path, profile, fontset):
+def test_a_merged_last_row_group_goes_over_whole_under_the_whole_header_block(tmp_path, profile, fontset, soffice):
     """§7.3.5.5 carries the rows a merged cell joins together, under both header rows, and
-    draws no rule through the merged cell on either page."""
+    draws no rule through the merged cell on either page; LibreOffice carries them alike."""
     rows = "\n".join(f"        - [{i}, 大江村]" for i in range(1, 16))
     rows += "\n        - [{text: '16', rows: 2}, 大江村]\n        - [联合村]"
     block = "      header:\n        - [{text: 序号, rows: 2}, 村（社区）]\n        - [名称]"
     text = SIGNED.format(rows=rows).replace("      header: [序号, 村（社区）]", block)
-    laid = layout_document(load_text(text, tmp_path / "merged.yaml").document, profile, fontset)
+    doc = load_text(text, tmp_path / "merged.yaml").document
+    laid = layout_document(doc, profile, fontset)
     page1, page2 = ([line.text for line in page.lines if line.slot >= 0] for page in laid.pages)
     assert page1[-2:] == ["15", "大江村"]
     assert page2[:6] == ["序号", "村（社区）", "名称", "16", "大江村", "联合村"]
@@ -412,6 +413,9 @@ def test_a_merged_last_row_group_goes_over_whole_under_the_whole_header_block(tm
     first = laid.pages[0].segments
     end = max(x.slot for x in laid.pages[0].lines) + 1
     assert max(round((s.y0 - top) / pitch) for s in first if s.y0 == s.y1) == end
+    (pdf, docx_path), _ = render_document(doc, tmp_path, ["pdf", "docx"], fonts=fontset)
+    (lo,) = docx_to_pdf([docx_path], tmp_path / "lo", fontset.fontconfig_xml())
+    assert [line.text for line in read_pdf(lo).page_lines(2)] == [line.text for line in read_pdf(pdf).page_lines(2)]
 
 
 def test_libreoffice_carries_the_last_row_alike(signed, lo_pdfs):

@@ -44,7 +44,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Twips
-from docx.table import _Row
+from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..layout.result import Placed
@@ -116,8 +116,9 @@ def add_table(builder: DocxWriter, placed: Placed) -> DocxParagraph | None:
             (parts[span.row][0], parts[end][-1])
         ]:
             grid.cell(top, span.col).merge(grid.cell(bottom, span.col + span.cols - 1))
-    if portrait is None:
-        return grid.rows[-1].cells[0].paragraphs[0]
+    if portrait is None:  # the last row's first cell (python-docx's row.cells gives the top
+        # cell of a merge from above, whose keep LibreOffice reads for that row, not this one)
+        return _Cell(grid.rows[-1]._tr.tc_lst[0], grid).paragraphs[0]
     end_landscape(builder, portrait, CELL_STYLE)
     return None
 
