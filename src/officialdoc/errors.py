@@ -9,9 +9,10 @@ Every error type carries the exit status the command line ends with:
 1     check 发现问题（检查结果，不是错误）
 2     输入有误：内容文件、样式配置、字体或版面（ContentError、ProfileError、
       FontError、LayoutError），按提示修改输入
-3     输出未能写出（RenderError）：输出目录、磁盘或渲染器
+3     输出未能写出（RenderError）：输出目录、磁盘或渲染器；
+      check：检查程序在某个文件上出错（内部错误，其他文件照常检查）
 4     输入超出限制（LimitError）：文件大小、嵌套层数、别名、图片像素等，见 docs/limits.md
-70    程序内部错误：不是输入的问题，请附上输入文件报告
+70    render、fonts 的程序内部错误：不是输入的问题，请附上输入文件报告
 ====  ==========================================================================
 """
 
@@ -25,6 +26,7 @@ EXIT_INPUT = 2
 EXIT_OUTPUT = 3
 EXIT_LIMIT = 4
 EXIT_INTERNAL = 70
+EXIT_CHECK_INTERNAL = 3  # check's own fault on a file (render's 3 is an output refused)
 
 
 class OfficialdocError(Exception):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import EXIT_CHECK_INTERNAL, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from .findings import SEVERITIES, SEVERITY_ZH, Finding, severity_rank
 
 SCHEMA = "officialdoc.check/1"
@@ -74,20 +75,18 @@ def to_json(reports: list[Report], profile: str) -> dict[str, Any]:
     return {"schema": SCHEMA, "profile": profile, "counts": _total(reports), "files": [r.to_dict() for r in reports]}
 
 
-EXIT_INTERNAL = 3
-
-
 def exit_code(reports: list[Report], fail_on: str) -> int:
     """3 if the checker failed on a file, else 2 if any file was unreadable, else 1 if a
     finding is at or above ``fail_on``, else 0."""
     if any(r.internal_error for r in reports):
-        return EXIT_INTERNAL
+        return EXIT_CHECK_INTERNAL
     if any(not r.readable for r in reports):
-        return 2
+        return EXIT_INPUT
     if fail_on == FAIL_NEVER:
-        return 0
+        return EXIT_OK
     limit = severity_rank(fail_on)
-    return int(any(severity_rank(f.severity) <= limit for r in reports for f in r.findings))
+    found = any(severity_rank(f.severity) <= limit for r in reports for f in r.findings)
+    return EXIT_FINDINGS if found else EXIT_OK
 
 
 def _where(f: Finding) -> str:
