@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TypeVar
 
+from ..model import chinese_numeral
 from ..profile import Profile
 
 T = TypeVar("T")
@@ -18,6 +19,10 @@ SENTENCE_END = re.compile("[。；！？]$")  # a paragraph (or its line) that e
 # dates that §7.3.5.4 rules out: Chinese numerals (二〇二一年十一月) and leading zeros (01月05日)
 CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 ZERO_DATE = re.compile(r"\d{4}年(?:0\d月(?:\d{1,2}日)?|\d{1,2}月0\d日)")
+ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: heading numbers start again
+ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
+LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
+CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}  # 一 → 1 … 九十九 → 99
 
 
 # Chinese size names (Word/WPS mapping), written with Arabic digits as GB/T 9704 does

@@ -23,10 +23,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import ContentError, ProfileError
 from ..load import TYPED_LABELS, TYPED_NUMBER, compose_yaml, load_document
-from ..model import chinese_numeral
 from ..normalize import full_width_punctuation, is_cjk
 from ..profile import Profile, load_profile
-from .common import CN_DATE, HANZI, ZERO_DATE
+from .common import ARTICLE, CN_DATE, CN_VALUES, HANZI, ZERO_DATE
 from .findings import Finding
 from .report import Report
 from .rules import finding
@@ -48,8 +47,6 @@ GOOD_NUMBER = re.compile(r"^\S*〔\d{4}〕[1-9]\d*号$")
 CC_PREFIX = re.compile(r"^抄送[：:]")
 ATTACH_PREFIX = re.compile(r"^附件[：:]\s*")
 LIST_NUMBER = re.compile(r"\s*\d+[.．]\s*")
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: typed numbers start again
-CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 
 
 def _typed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

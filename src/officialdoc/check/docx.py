@@ -24,9 +24,20 @@ from docx.document import Document as DocxDocument
 from docx.section import Section
 from lxml import etree
 
-from ..model import chinese_numeral
 from ..profile import PT_PER_MM, Profile
-from .common import HANZI, SENTENCE_END, hex_rgb, is_red, label_patterns, most_common, size_zh
+from .common import (
+    ARTICLE,
+    ASCII_LABEL,
+    CN_VALUES,
+    HANZI,
+    LEVEL_NUMBER,
+    SENTENCE_END,
+    hex_rgb,
+    is_red,
+    label_patterns,
+    most_common,
+    size_zh,
+)
 from .findings import Finding, RuleResult
 from .roles import FontRoles
 from .rules import Group, finding, merge
@@ -41,11 +52,7 @@ AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
 GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")
 ATTACHMENT_LABEL = re.compile(r"^\S*附件\d*$")  # "附件2", "大府发〔2022〕5号附件2": an attachment begins
-ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
-LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
-CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
 TITLE_MAX_CHARS = 80  # a longer paragraph is running text, whatever its size

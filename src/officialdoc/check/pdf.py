@@ -19,12 +19,11 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from ..model import chinese_numeral
 from ..profile import Profile, pt_to_mm
 from .bounds import MAX_PAGE_CHARS
-from .common import CN_DATE, ZERO_DATE, size_zh
+from .common import ARTICLE, ASCII_LABEL, CN_DATE, CN_VALUES, LEVEL_NUMBER, ZERO_DATE, size_zh
 from .findings import Finding, RuleResult
-from .pdffacts import ARTICLE, DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
+from .pdffacts import DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
 from .pdfheader import HeaderRules
 from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import clean_font_name
@@ -34,9 +33,6 @@ RUN_IN_END = re.compile("[。：]")
 SENTENCE_END = "。：；，！？…”）"  # a line ending so is running text, not a 署名
 # "/F2 12 Tf" (set a font) or Tj, TJ, ', " (show text) in a content stream
 FONT_OR_SHOW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf\b|(?:\bT[jJ]\b|[)\]>]\s*['\"])")
-ASCII_LABEL = re.compile(r"^\(([一二三四五六七八九十]+|\d+)\)")  # "(一)" typed with ASCII brackets
-LEVEL_NUMBER = (re.compile(r"^([一二三四五六七八九十]+)、"), re.compile(r"^（([一二三四五六七八九十]+)）"))
-CN_VALUES = {chinese_numeral(i): i for i in range(1, 100)}
 CC_LINE = re.compile(r"^抄送[：:]")
 ATTACHMENT_LABEL = re.compile(r"^附件\d*$")  # the first line of an attachment (§7.3.7)
 

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..profile import Profile
-from .common import SENTENCE_END, is_black, is_red, label_patterns
+from .common import ARTICLE, SENTENCE_END, is_black, is_red, label_patterns
 from .pdfheader import DOC_NUMBER_TEXT, HeaderFacts
 from .pdfread import IDEOGRAPHIC_SPACE, Color, HRule, PdfPage, TextLine
 from .roles import FontRoles
@@ -38,7 +38,6 @@ DRAWN_ZH = {"text": "文字", "outlines": "图形", "image": "图片"}  # what a
 DASHES = "-‐‑‒–—―−－~～"
 PAGE_NUMBER = re.compile(rf"^[{DASHES}]*\d+[{DASHES}]*$")
 HEADING_SIZE_SLACK_PT = 2.0  # a line this near the body size may be a heading set in the wrong size
-ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+[条章节]")  # 第一条: numbering starts again
 TITLE_MAX_LINES = 4  # a title takes a few lines; more lines of one large size are running text
 BODY_SIZES_PT = (10.5, 15.5)  # 5号 to 小3号+: running text of a document set in a size other than 3号
 DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
