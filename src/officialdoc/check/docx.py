@@ -40,7 +40,7 @@ from .common import (
 )
 from .findings import Finding, RuleResult
 from .roles import FontRoles
-from .rules import Group, finding, merge
+from .rules import Group, finding, merge, registered, run_groups
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -386,9 +386,7 @@ class _DocxCheck:
     # -- rules --------------------------------------------------------------------------
     def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
         """A finding of a rule that the running group (or the file, outside groups) owns."""
-        owner = self.group.rules if self.group else FILE_RULES
-        if rule_id not in owner:
-            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
+        registered(self.group, FILE_RULES, rule_id)
         self.findings.append(finding(rule_id, text, detail, **where))
 
     def run(self) -> None:
@@ -397,13 +395,7 @@ class _DocxCheck:
         if not self.paper(self.sections):
             self.notes.append("纸张不是A4或未设置纸张大小，页边距和行格未检查")
             groups = tuple(group for group in GROUPS if not group.a4)
-        for group in groups:
-            self.group = group
-            try:
-                getattr(self, group.method)()
-            except Exception as exc:  # one rule group's fault must not hide the others' findings
-                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
-        self.group = None
+        run_groups(self, groups)
 
     def page_and_grid(self) -> None:
         portrait = [sect for sect in self.sections if not self.landscape(sect)]

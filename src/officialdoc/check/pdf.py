@@ -27,7 +27,7 @@ from .pdffacts import DASHES, DATE_LINE, SEPARATE_LABEL, PdfFacts
 from .pdfheader import HeaderRules
 from .pdfread import Glyph, HRule, PdfPage, PdfPages, TextLine
 from .roles import clean_font_name
-from .rules import Group, finding, merge
+from .rules import Group, finding, merge, registered, run_groups
 
 RUN_IN_END = re.compile("[。：]")
 SENTENCE_END = "。：；，！？…”）"  # a line ending so is running text, not a 署名
@@ -137,9 +137,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
     # -- helpers ------------------------------------------------------------------------
     def add(self, rule_id: str, text: str, detail: str, **where: object) -> None:
         """A finding of a rule that the running group (or the file, outside groups) owns."""
-        owner = self.group.rules if self.group else FILE_RULES
-        if rule_id not in owner:
-            raise KeyError(f"rule {rule_id} is not registered with {self.group.name if self.group else 'the file'}")
+        registered(self.group, FILE_RULES, rule_id)
         self.findings.append(finding(rule_id, text, detail, via=self.via, **where))
 
     # -- rules --------------------------------------------------------------------------
@@ -154,13 +152,7 @@ class _PdfCheck(PdfFacts, HeaderRules):
             skipped = [group.name for group in GROUPS if group.a4]
             self.notes.append(f"纸张不是A4，以下按A4版心测量的项目未检查：{'、'.join(skipped)}")
             groups = tuple(group for group in GROUPS if not group.a4)
-        for group in groups:
-            self.group = group
-            try:
-                getattr(self, group.method)()
-            except Exception as exc:  # one rule group's fault must not hide the others' findings
-                self.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
-        self.group = None
+        run_groups(self, groups)
 
     def page_size(self) -> None:
         """One finding for the paper, with the pages that have it."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from .findings import Finding, Severity
 
@@ -188,6 +188,32 @@ class Group:
     method: str
     a4: bool
     rules: tuple[str, ...]
+
+
+class GroupRunner(Protocol):
+    """A reader's checker: the group running (None outside groups) and the groups that failed."""
+
+    group: Group | None
+    failures: list[str]
+
+
+def run_groups(checker: GroupRunner, groups: tuple[Group, ...]) -> None:
+    """Run each group's method in turn, isolated: one group's fault must not hide the others'
+    findings, and is kept in ``checker.failures`` (a fault of the checker)."""
+    for group in groups:
+        checker.group = group
+        try:
+            getattr(checker, group.method)()
+        except Exception as exc:
+            checker.failures.append(f"“{group.name}”一组检查出错（{type(exc).__name__}: {exc}）")
+    checker.group = None
+
+
+def registered(group: Group | None, file_rules: tuple[str, ...], rule_id: str) -> None:
+    """Raise KeyError unless the running group (or the file, outside groups) owns ``rule_id``."""
+    owner = group.rules if group else file_rules
+    if rule_id not in owner:
+        raise KeyError(f"rule {rule_id} is not registered with {group.name if group else 'the file'}")
 
 
 # rules of the page: the same fault on several pages (or lines) is one finding with a page list
