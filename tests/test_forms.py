@@ -2,7 +2,7 @@
 
 Measured in our PDF (positions on the grid, fonts per element) and read back from the
 DOCX (styles, the TOC field, page breaks). LibreOffice's rendering of the DOCX is compared
-with the PDF line for line by tests/test_docx_matches_pdf.py (these fixtures are not pending).
+with the PDF line for line by tests/test_docx_matches_pdf.py.
 """
 
 from __future__ import annotations
