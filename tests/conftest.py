@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from officialdoc.fonts import FontSet
+from officialdoc.layout.engine import layout_document
+from officialdoc.layout.result import LaidOutDocument
 from officialdoc.libreoffice import find_soffice
+from officialdoc.load import load_document
 from officialdoc.profile import Profile, load_profile
+from seal_images import write_seal_images
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +58,25 @@ def shared_dir(repo_root: Path) -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(f"shared/ is missing (looked in {', '.join(map(str, candidates))})")
     pytest.skip("shared/ is not available")
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory) -> Callable[..., LaidOutDocument]:
+    """Lays out a copy of a content file (no file rendered), in a folder where the fixtures
+    that name seal.png and sign.png find the stand-in images; one font set per profile, shared
+    by the test module. Keyword arguments replace fields of the profile's ``headings``."""
+    folder = tmp_path_factory.mktemp("layout")
+    write_seal_images(folder)
+    fontsets: dict[str, FontSet] = {}
+
+    def lay_out(source: Path, **headings: object) -> LaidOutDocument:
+        copy = folder / source.name
+        copy.write_bytes(source.read_bytes())
+        doc = load_document(copy).document
+        profile = load_profile(doc.profile)
+        fonts = fontsets.setdefault(profile.name, FontSet(profile))
+        if headings:
+            profile = dataclasses.replace(profile, headings=dataclasses.replace(profile.headings, **headings))
+        return layout_document(doc, profile, fonts)
+
+    return lay_out

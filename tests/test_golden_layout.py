@@ -14,12 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from officialdoc.fonts import FontSet
-from officialdoc.layout.engine import layout_document
-from officialdoc.load import load_document
-from officialdoc.profile import load_profile
 from officialdoc.renderers.text import dump
-from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -30,28 +25,9 @@ SOURCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    """The fixtures that name seal.png and sign.png find the stand-in images here."""
-    made = tmp_path_factory.mktemp("golden")
-    write_seal_images(made)
-    return made
-
-
-@pytest.fixture(scope="module")
-def fontsets() -> dict[str, FontSet]:
-    """One font set per profile, shared by the fixtures of that profile."""
-    return {}
-
-
 @pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
-def test_layout_matches_golden_dump(source: Path, folder: Path, fontsets: dict[str, FontSet]):
-    copy = folder / source.name
-    copy.write_bytes(source.read_bytes())
-    doc = load_document(copy).document
-    profile = load_profile(doc.profile)
-    fonts = fontsets.setdefault(profile.name, FontSet(profile))
-    got = dump(layout_document(doc, profile, fonts))
+def test_layout_matches_golden_dump(source: Path, laid_out):
+    got = dump(laid_out(source))
     golden = GOLDEN / f"{source.stem}.layout.txt"
     if os.environ.get("OFFICIALDOC_UPDATE_GOLDEN") == "1":
         golden.write_text(got, encoding="utf-8")

@@ -5,18 +5,12 @@ row. LibreOffice's rendering of the DOCX is scanned in tests/test_docx_matches_p
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
-from officialdoc.fonts import FontSet
-from officialdoc.layout.engine import layout_document
 from officialdoc.layout.result import Kind, LaidOutDocument
-from officialdoc.load import load_document
-from officialdoc.profile import load_profile
 from pagescan import page_faults
-from seal_images import write_seal_images
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,48 +21,25 @@ SOURCES = [
 REPROS = ["heading_foot", "short_qingshi"]
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    made = tmp_path_factory.mktemp("scan")
-    write_seal_images(made)
-    return made
-
-
-@pytest.fixture(scope="module")
-def fontsets() -> dict[str, FontSet]:
-    return {}
-
-
-def laid_out(source: Path, folder: Path, fontsets: dict[str, FontSet], **headings) -> LaidOutDocument:
-    copy = folder / source.name
-    copy.write_bytes(source.read_bytes())
-    doc = load_document(copy).document
-    profile = load_profile(doc.profile)
-    fonts = fontsets.setdefault(profile.name, FontSet(profile))
-    if headings:
-        profile = dataclasses.replace(profile, headings=dataclasses.replace(profile.headings, **headings))
-    return layout_document(doc, profile, fonts)
-
-
 @pytest.mark.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
-def test_no_page_a_clerk_rejects(source, folder, fontsets):
-    assert page_faults(laid_out(source, folder, fontsets)) == []
+def test_no_page_a_clerk_rejects(source, laid_out):
+    assert page_faults(laid_out(source)) == []
 
 
 @pytest.mark.parametrize("name", REPROS)
-def test_repro_pages(name, shared_dir, folder, fontsets):
-    assert page_faults(laid_out(shared_dir / "repro" / f"{name}.yaml", folder, fontsets)) == []
+def test_repro_pages(name, shared_dir, laid_out):
+    assert page_faults(laid_out(shared_dir / "repro" / f"{name}.yaml")) == []
 
 
-def test_scan_finds_a_heading_left_at_the_page_foot(shared_dir, folder, fontsets):
+def test_scan_finds_a_heading_left_at_the_page_foot(shared_dir, laid_out):
     """Without the keep rule the repro's heading is page 1's last line: the scan says so."""
-    result = laid_out(shared_dir / "repro" / "heading_foot.yaml", folder, fontsets, keep_body_lines=(0, 0, 0, 0))
+    result = laid_out(shared_dir / "repro" / "heading_foot.yaml", keep_body_lines=(0, 0, 0, 0))
     assert page_faults(result) == ["page 1: heading '一、测试标题' is its last line"]
 
 
-def test_scan_finds_a_page_of_only_the_head(shared_dir, folder, fontsets):
+def test_scan_finds_a_page_of_only_the_head(shared_dir, laid_out):
     """The repro's page 1 with its body lines taken away holds only 版头, title and 主送."""
-    result = laid_out(shared_dir / "repro" / "short_qingshi.yaml", folder, fontsets)
+    result = laid_out(shared_dir / "repro" / "short_qingshi.yaml")
     first = result.pages[0]
     first.lines = [x for x in first.lines if x.owner < 0 or result.elements[x.owner].kind is not Kind.PARAGRAPH]
     assert page_faults(result) == ["page 1: only the 版头, title and 主送"]
@@ -85,11 +56,11 @@ def _headings(result: LaidOutDocument) -> list[tuple[str, int, int, bool]]:
     return found
 
 
-def test_headings_start_a_new_page_with_their_body_lines(folder, fontsets):
+def test_headings_start_a_new_page_with_their_body_lines(laid_out):
     """headings_keep.yaml: a level-1 heading that would keep one body line, a level-2 heading on
     the last grid line and a level-1 + level-2 pair on the last two grid lines each start the
     next page (the pair together: the level-1 heading keeps two body lines under both)."""
-    result = laid_out(FIXTURES / "headings_keep.yaml", folder, fontsets)
+    result = laid_out(FIXTURES / "headings_keep.yaml")
     assert _headings(result) == [
         ("一、总体要求", 2, 0, True),
         ("（一）工作目标", 3, 0, True),
@@ -98,19 +69,19 @@ def test_headings_start_a_new_page_with_their_body_lines(folder, fontsets):
     ]
 
 
-def test_signature_carries_the_headings_above_its_paragraph(folder, fontsets):
+def test_signature_carries_the_headings_above_its_paragraph(laid_out):
     """signature_carry_heading.yaml: carrying one or two lines of the paragraph would strip the
     headings above it of their body lines: they go over with the whole paragraph (§7.3.5.5)."""
-    result = laid_out(FIXTURES / "signature_carry_heading.yaml", folder, fontsets)
+    result = laid_out(FIXTURES / "signature_carry_heading.yaml")
     assert _headings(result)[-2:] == [("二、主要任务", 4, 0, False), ("（一）加强组织领导", 4, 1, False)]
     paragraph = next(e for e in reversed(result.elements) if e.kind is Kind.PARAGRAPH)
     assert paragraph.plan.keep.together and paragraph.pages == [4]
 
 
-def test_scan_finds_a_page_of_only_a_table_header_and_one_row(folder, fontsets):
+def test_scan_finds_a_page_of_only_a_table_header_and_one_row(laid_out):
     """table.yaml's page 3 cut down to its repeated header row and first row (and the borders
     around them) is a page a clerk rejects: the scan says so."""
-    result = laid_out(FIXTURES / "table.yaml", folder, fontsets)
+    result = laid_out(FIXTURES / "table.yaml")
     page = result.pages[2]
     page.lines = [x for x in page.lines if x.owner < 0 or x.slot <= 1]
     bottom = result.profile.page.block_top + 2 * result.profile.line_pitch_mm + 0.01
