@@ -10,15 +10,14 @@ from ..layout.attendance import ELEMENT, attendance_spec
 from ..layout.hanging import HangingItem
 from ..layout.result import Placed
 from .docx_attachments import hang
-from .docx_header import ensure_style
-from .docx_writer import DocxWriter
+from .docx_writer import DocxWriter, ParaStyle
 
 
 def write_attendance(builder: DocxWriter, placed: Placed) -> None:
     """One blank line, then 出席, 请假 and 列席, each its own paragraph."""
     profile = builder.profile
     spec = attendance_spec(profile)
-    ensure_style(builder, ELEMENT, "出席人员", spec.names_style, "both")
+    builder.ensure_style(ELEMENT, ParaStyle("出席人员", spec.names_style, "both"))
     builder.blank_lines(spec.blank_lines_before)
     left, right = profile.page.block_left, profile.page.block_right
     for row in placed.plan:

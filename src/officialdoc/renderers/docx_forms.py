@@ -32,14 +32,6 @@ CONTENTS_TITLE = "目录标题"
 CONTENTS_ENTRY = "toc {level}"  # Word's built-in names: Word lists them as 目录 1 …
 
 
-def _style(writer: DocxWriter, key: str, spec: ParaStyle) -> str:
-    """``key``'s paragraph style, defined on first use."""
-    if key not in writer.styles:
-        writer.styles[key] = spec
-        writer.paragraph_style(spec)
-    return key
-
-
 def write_article(writer: DocxWriter, placed: Placed) -> DocxParagraph:
     """第N条 in 条号, then the article's first 款 in 正文."""
     plan = placed.plan
@@ -58,7 +50,7 @@ def write_chapter(writer: DocxWriter, placed: Placed) -> None:
     """第N章　名称, centred, kept with the next paragraph; on a new page where layout put it."""
     plan = placed.plan
     assert isinstance(plan, ChapterPlan)
-    key = _style(writer, CHAPTER, ParaStyle(CHAPTER, plan.style, "center"))
+    key = writer.ensure_style(CHAPTER, ParaStyle(CHAPTER, plan.style, "center"))
     paragraph = writer.paragraph(key, plan.text)
     paragraph.paragraph_format.keep_with_next = True
     if plan.page_break:
@@ -71,7 +63,7 @@ def write_contents(writer: DocxWriter, placed: Placed) -> None:
     assert isinstance(plan, ContentsPlan)
     profile = writer.profile
     spec = profile.forms
-    title = _style(writer, CONTENTS_TITLE, ParaStyle(CONTENTS_TITLE, spec.contents_title_style, "center"))
+    title = writer.ensure_style(CONTENTS_TITLE, ParaStyle(CONTENTS_TITLE, spec.contents_title_style, "center"))
     writer.paragraph(title, plan.title)
     writer.blank_lines(plan.blank_lines)
     right = X.twips(profile.page.block_width_mm)
@@ -79,7 +71,7 @@ def write_contents(writer: DocxWriter, placed: Placed) -> None:
     for entry in plan.entries:
         key = CONTENTS_ENTRY.format(level=entry.level)
         if key not in writer.styles:  # the level's indent; the page number at the right edge
-            _style(writer, key, ParaStyle(key, spec.contents_style, "left"))
+            writer.ensure_style(key, ParaStyle(key, spec.contents_style, "left"))
             pf = X.ppr(writer.document.styles[key].element)
             indent = X.twips_pt((entry.level - 1) * spec.contents_indent_chars * profile.char_pitch_pt)
             X.set_indent(pf, left=indent)

@@ -31,7 +31,7 @@ def write_header(builder: DocxWriter, placed: Placed) -> None:
     plan = placed.plan
     assert isinstance(plan, HeaderPlan)
     for element, (name, text_style, align) in _styles(profile).items():
-        ensure_style(builder, element, name, text_style, align)
+        builder.ensure_style(element, ParaStyle(name, text_style, align))
     paragraphs = [
         _grid_paragraph(builder, [t for t in plan.texts if t.slot == slot]) for slot in range(plan.first_slot)
     ]
@@ -60,14 +60,6 @@ def _styles(profile: Profile) -> dict[str, tuple[str, str, str]]:
         "doc_number": ("发文字号", spec.doc_number_style, "center"),
         "signer_label": ("签发人", spec.signer_label_style, "left"),
     }
-
-
-def ensure_style(builder: DocxWriter, key: str, name: str, text_style: str, align: str) -> None:
-    """A named paragraph style of the builder, defined on first use."""
-
-    if key not in builder.styles:
-        builder.styles[key] = ParaStyle(name, text_style, align)
-        builder.paragraph_style(builder.styles[key])
 
 
 def _grid_paragraph(builder: DocxWriter, texts: list[HeaderText]) -> DocxParagraph:

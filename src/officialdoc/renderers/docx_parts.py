@@ -29,10 +29,7 @@ def _styles(profile: Profile) -> dict[str, ParaStyle]:
 
 def _paragraph(builder: DocxWriter, element: str, text: str) -> DocxParagraph:
     """A paragraph of the element's style, the style defined on first use."""
-    if element not in builder.styles:
-        builder.styles[element] = _styles(builder.profile)[element]
-        builder.paragraph_style(builder.styles[element])
-    return builder.paragraph(element, text)
+    return builder.paragraph(builder.ensure_style(element, _styles(builder.profile)[element]), text)
 
 
 def write_doc_number(builder: DocxWriter, placed: Placed) -> None:

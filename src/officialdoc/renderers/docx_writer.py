@@ -122,6 +122,13 @@ class DocxWriter:
                 style.quick_style = True
                 self.run_format(style.element, self.profile.style(spec.text_style))
 
+    def ensure_style(self, key: str, spec: ParaStyle) -> str:
+        """``key``'s paragraph style, defined as ``spec`` on first use; returns ``key``."""
+        if key not in self.styles:
+            self.styles[key] = spec
+            self.paragraph_style(spec)
+        return key
+
     def paragraph_style(self, spec: ParaStyle) -> None:
         profile = self.profile
         text = profile.style(spec.text_style)
