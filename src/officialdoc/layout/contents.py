@@ -21,7 +21,7 @@ from ..model import Block, Contents, contents_headings, label_formats
 from ..profile import mm_to_pt, pt_to_mm
 from .flow import Flow, Typesetter
 from .linebreak import break_lines
-from .lines import PendingLine, make_runs
+from .lines import PendingLine, centred_line, make_runs
 from .measure import clusters, span_pt
 
 ENTRY_PAGE = "contents_page"  # Line.element of an entry's leader and page number (not in all_text)
@@ -52,10 +52,8 @@ def place_contents(
     spec = p.forms
     title_style = p.style(spec.contents_title_style)
     glyphs = engine.shaped(CONTENTS_TITLE, spec.contents_title_style)
-    tracking = p.fit_tracking_pt(title_style)
-    x = p.page.block_left + (p.page.block_width_mm - pt_to_mm(span_pt(glyphs, tracking))) / 2
+    flow.place(centred_line(p, glyphs, p.fit_tracking_pt(title_style), "contents_title", title_style))
     color = p.color(title_style.color)
-    flow.place(PendingLine(make_runs(tuple(glyphs), x, tracking, color), "contents_title", False, False, title_style))
     flow.skip(spec.contents_blank_lines)
     style = p.style(spec.contents_style)
     tracking = p.fit_tracking_pt(style)

@@ -35,7 +35,7 @@ from .flow import Flow
 from .forms import paragraph_form, place_chapter
 from .header import place_header
 from .linebreak import break_lines
-from .lines import PendingLine, make_runs, set_lines
+from .lines import PendingLine, centred_line, make_runs, set_lines
 from .measure import Glyph, clusters, shape, span_pt
 from .page import Line, Page, SealArea, TextRun
 from .parts import place_doc_number, place_embedded, place_part, place_under_title
@@ -175,12 +175,7 @@ class LayoutEngine:
         style = p.style("title")
         lines = tuple(break_title(title, style, p, self.fonts))
         for text in lines:
-            glyphs = self.shaped(text, "title")
-            span = pt_to_mm(span_pt(glyphs, 0.0))
-            x = p.page.block_left + (p.page.block_width_mm - span) / 2
-            flow.place(
-                PendingLine(make_runs(tuple(glyphs), x, 0.0, p.color(style.color)), "title", False, False, style)
-            )
+            flow.place(centred_line(p, self.shaped(text, "title"), 0.0, "title", style))
         if blank_after:
             flow.skip(p.title.blank_lines_after)
         return lines

@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 from ..forms import NUMBER_GAP
 from ..model import Article, Chapter, NumberedParagraph
-from ..profile import Profile, pt_to_mm
+from ..profile import Profile
 from .flow import Flow, Typesetter
-from .lines import PendingLine, make_runs
-from .measure import span_pt
+from .lines import centred_line
 
 
 @dataclass(frozen=True)
@@ -53,8 +52,5 @@ def place_chapter(engine: Typesetter, flow: Flow, chapter: Chapter) -> ChapterPl
     if page_break:
         flow.new_page()
     glyphs = engine.shaped(text, style_name)
-    tracking = p.fit_tracking_pt(style)  # the DOCX's character spacing
-    x = p.page.block_left + (p.page.block_width_mm - pt_to_mm(span_pt(glyphs, tracking))) / 2
-    runs = make_runs(tuple(glyphs), x, tracking, p.color(style.color))
-    flow.place(PendingLine(runs, CHAPTER_LINE, False, False, style))
+    flow.place(centred_line(p, glyphs, p.fit_tracking_pt(style), CHAPTER_LINE, style))  # the DOCX's spacing
     return ChapterPlan(text, style_name, page_break)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..profile import TextStyle, pt_to_mm
+from ..profile import Profile, TextStyle, pt_to_mm
 from .linebreak import BrokenLine
 from .measure import Glyph, span_pt
 from .page import TextRun
@@ -23,6 +23,14 @@ class PendingLine:
     justified: bool
     hanging: bool
     style: TextStyle
+
+
+def centred_line(profile: Profile, glyphs: list[Glyph], tracking: float, element: str, style: TextStyle) -> PendingLine:
+    """One line of ``glyphs`` centred across the block (the tracking after the last glyph is
+    not part of its width)."""
+    width = pt_to_mm(span_pt(glyphs, tracking))
+    x = profile.page.block_left + (profile.page.block_width_mm - width) / 2
+    return PendingLine(make_runs(tuple(glyphs), x, tracking, profile.color(style.color)), element, False, False, style)
 
 
 def make_runs(glyphs: tuple[Glyph, ...], x: float, char_space_pt: float, color: str) -> list[TextRun]:

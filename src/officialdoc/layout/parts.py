@@ -18,12 +18,10 @@ Page numbers continue through all of them; the 版记 follows the last one.
 from __future__ import annotations
 
 from ..model import Block, Document, DocumentPart, attachment_label
-from ..profile import pt_to_mm
 from .attachments import place_attachment_note, place_sheet
 from .contents import place_contents
 from .flow import Flow, Typesetter
-from .lines import PendingLine, make_runs
-from .measure import span_pt
+from .lines import centred_line
 from .result import EmbeddedPlan, Kind, NotePlan, TextPlan, UnderTitle
 
 
@@ -32,11 +30,7 @@ def place_centred(engine: Typesetter, flow: Flow, text: str, style_name: str, el
     p = engine.profile
     style = p.style(style_name)
     glyphs = engine.shaped(text, style_name, element)
-    tracking = p.tracking_pt(style)
-    # the tracking after the last glyph is not part of the line's width
-    width = pt_to_mm(span_pt(glyphs, tracking))
-    x = p.page.block_left + (p.page.block_width_mm - width) / 2
-    flow.place(PendingLine(make_runs(tuple(glyphs), x, tracking, p.color(style.color)), element, False, False, style))
+    flow.place(centred_line(p, glyphs, p.tracking_pt(style), element, style))
 
 
 def place_doc_number(engine: Typesetter, flow: Flow, number: str) -> TextPlan:
