@@ -26,11 +26,13 @@ from .result import EmbeddedPlan, Kind, NotePlan, TextPlan, UnderTitle
 
 
 def place_centred(engine: Typesetter, flow: Flow, text: str, style_name: str, element: str) -> None:
-    """One centred line of an on-grid style on the flow's next grid line."""
+    """One centred line of an on-grid style on the flow's next grid line, at the DOCX's run
+    spacing (``fit_tracking_pt``, as the 目录 title and chapter line): centred, its glyphs sit on
+    no grid column, and LibreOffice centres the DOCX's paragraph at that spacing."""
     p = engine.profile
     style = p.style(style_name)
     glyphs = engine.shaped(text, style_name, element)
-    flow.place(centred_line(p, glyphs, p.tracking_pt(style), element, style))
+    flow.place(centred_line(p, glyphs, p.fit_tracking_pt(style), element, style))
 
 
 def place_doc_number(engine: Typesetter, flow: Flow, number: str) -> TextPlan:
