@@ -17,6 +17,7 @@ from lxml import etree
 from officialdoc.api import render_document
 from officialdoc.layout.engine import layout_document
 from officialdoc.load import load_document, load_text
+from officialdoc.model import Heading, contents_lists, label_formats
 from officialdoc.profile import Profile
 from pdfmeasure import PdfDoc, PdfLine, read_pdf
 
@@ -156,3 +157,103 @@ def test_contents_lists_the_pages_of_our_layout(rendered, profile):
     assert kinds[:3] == ["begin", "separate", "end"]
     after = [p for p in body.iter(qn("w:p")) if "".join(t.text for t in p.iter(qn("w:t"))) == "1\u3000总则"]
     assert after[0].find(qn("w:pPr")).find(qn("w:pageBreakBefore")) is not None
+
+
+NOTICE_WITH_PARTS = """\
+title: 青溪县人民政府关于印发护林员管理办法的通知
+addressees: [各乡镇人民政府]
+contents: 1
+body:
+  - heading: 总体要求
+    body:
+      - 现将《青溪县护林员管理办法》印发给你们，请认真贯彻执行。
+signature:
+  issuer: 青溪县人民政府
+  date: 2024-09-10
+embedded:
+  - title: 青溪县护林员管理办法
+    contents: 2
+    body:
+      - heading: 总则
+        body:
+          - heading: 目的
+            body:
+              - 为加强护林员管理，制定本办法。
+      - heading: 附则
+        body:
+          - 本办法自印发之日起施行。
+"""
+
+
+def _outline_levels(styles: etree._Element) -> dict[str, int]:
+    """Outline level (0 = Word's level 1) by paragraph style id."""
+    levels = {}
+    for style in styles.iter(qn("w:style")):
+        level = style.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if level is not None:
+            levels[style.get(qn("w:styleId"))] = int(level.get(qn("w:val")))
+    return levels
+
+
+def _scopes(body: etree._Element, styles: etree._Element) -> tuple[dict[str, list[tuple[str, int]]], list[str]]:
+    """The outline paragraphs (text, level) inside each bookmark, and those outside every one,
+    in reading order (what Word's TOC \\o collects, with and without \\b)."""
+    by_style = _outline_levels(styles)
+    inside: dict[str, list[tuple[str, int]]] = {}
+    open_names: dict[str, str] = {}  # name by id
+    outside = []
+    for element in body.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:p")):
+        if element.tag == qn("w:bookmarkStart"):
+            open_names[element.get(qn("w:id"))] = element.get(qn("w:name"))
+            inside[element.get(qn("w:name"))] = []
+        elif element.tag == qn("w:bookmarkEnd"):
+            del open_names[element.get(qn("w:id"))]
+        else:
+            ppr = element.find(qn("w:pPr"))
+            direct = None if ppr is None else ppr.find(qn("w:outlineLvl"))
+            style = None if ppr is None else ppr.find(qn("w:pStyle"))
+            if direct is not None:
+                level = int(direct.get(qn("w:val")))
+            elif style is not None and style.get(qn("w:val")) in by_style:
+                level = by_style[style.get(qn("w:val"))]
+            else:
+                continue
+            text = "".join(t.text or "" for t in element.iter(qn("w:t")))
+            for name in open_names.values():
+                inside[name].append((text, level))
+            if not open_names:
+                outside.append(text)
+    return inside, outside
+
+
+@pytest.mark.parametrize("name", ["real_yuan_decimal", "form_decimal_contents", "notice_with_parts"])
+def test_each_contents_field_lists_only_its_own_body(name, tmp_path, fontset, profile):
+    """A 目录's TOC field carries \\b with a bookmark spanning exactly its document's body
+    (an embedded document's, or the notice's own without the documents it carries): the
+    headings Word collects on updating it are our cached entries, and no other part's."""
+    if name == "notice_with_parts":
+        doc = load_text(NOTICE_WITH_PARTS, tmp_path / f"{name}.yaml").document
+    else:
+        doc = load_document(FIXTURES / f"{name}.yaml").document
+    (docx,), _ = render_document(doc, tmp_path, ["docx"], fonts=fontset)
+    with zipfile.ZipFile(docx) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    inside, outside = _scopes(body, styles)
+    fields = [t.text.strip() for t in body.iter(qn("w:instrText")) if t.text.strip().startswith("TOC ")]
+    assert fields and len(fields) == len(inside) == len(set(inside))
+    starts = [b.get(qn("w:id")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert len(set(starts)) == len(starts) == len(list(body.iter(qn("w:bookmarkEnd"))))
+    formats = label_formats(profile.headings.labels, profile.headings.decimal_label)
+    parts = list(contents_lists(doc))  # in reading order, as the fields
+    assert len(parts) == len(fields)
+    for (contents, blocks), field in zip(parts, fields, strict=True):
+        scope = field.split()[-1]
+        assert field == f'TOC \\o "1-{contents.levels}" \\u \\b {scope}'
+        headings = [b for b in blocks if isinstance(b, Heading)]  # every level
+        assert [level + 1 for _, level in inside[scope]] == [h.level for h in headings]
+        entries = [h.label(formats) + h.text for h in headings if h.level <= contents.levels]
+        assert [text for text, level in inside[scope] if level < contents.levels] == entries
+    if name == "notice_with_parts":  # the notice's 目录 leaves out the embedded document's headings
+        notice, embedded = (inside[f.split()[-1]] for f in fields)
+        assert [text for text, _ in notice] == ["一、总体要求"] and len(embedded) == 3 and not outside

@@ -15,6 +15,7 @@ the page of every heading, and lays it out again with those numbers until they h
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..forms import CONTENTS_TITLE
 from ..model import Block, Contents, contents_headings, label_formats
@@ -23,6 +24,9 @@ from .flow import Flow, Typesetter
 from .linebreak import break_lines
 from .lines import PendingLine, centred_line, make_runs
 from .measure import clusters, span_pt
+
+if TYPE_CHECKING:
+    from .result import Placed
 
 ENTRY_PAGE = "contents_page"  # Line.element of an entry's leader and page number (not in all_text)
 
@@ -41,6 +45,13 @@ class ContentsPlan:
     blank_lines: int
     levels: int
     entries: tuple[ContentsEntry, ...]
+    last_element: int = -1  # index in the layout's elements of the last one of the body it lists
+
+
+def close_contents(placed: Placed, elements: list[Placed]) -> None:
+    """After the body a 目录 lists: where it ends (the DOCX bounds its TOC field to it)."""
+    assert isinstance(placed.plan, ContentsPlan)
+    placed.plan = replace(placed.plan, last_element=len(elements) - 1)
 
 
 def place_contents(

@@ -30,7 +30,7 @@ from ..model import (
 from ..profile import Profile, TextStyle, mm_to_pt, pt_to_mm
 from .attachments import place_attachment_note, place_attachment_pages
 from .attendance import place_attendance
-from .contents import place_contents
+from .contents import close_contents, place_contents
 from .flow import Flow
 from .forms import paragraph_form, place_chapter
 from .header import place_header
@@ -132,14 +132,17 @@ class LayoutEngine:
         if self.profile.header.print_title:  # 命令 (§10.2): the 正文 follows the 令号
             placed = self.begin(flow, Kind.TITLE, doc.title)
             placed.plan = TextPlan(self.place_title(flow, doc.title), self.profile.title.blank_lines_after)
+        contents = None
         if doc.contents is not None:  # 目录 (layout/contents.py), then the 正文 on a new page
-            placed = self.begin(flow, Kind.CONTENTS, doc.contents)
-            placed.plan = place_contents(self, flow, doc.contents, doc.body, self.contents_pages)
+            contents = self.begin(flow, Kind.CONTENTS, doc.contents)
+            contents.plan = place_contents(self, flow, doc.contents, doc.body, self.contents_pages)
         if doc.addressees:
             text = "、".join(doc.addressees) + "："
             self.begin(flow, Kind.ADDRESSEE, text).plan = TextPlan((text,))
             self.place_paragraph(flow, text, "addressee", indent_chars=0)
         self.place_blocks(flow, doc.body)
+        if contents is not None:
+            close_contents(contents, self.elements)
         if doc.attachments:
             placed = self.begin(flow, Kind.ATTACHMENT_NOTE, doc.attachments)
             placed.plan = NotePlan(place_attachment_note(self, flow, doc.attachments))

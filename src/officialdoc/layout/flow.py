@@ -60,6 +60,7 @@ class Typesetter(Protocol):
     profile: Profile
     fonts: FontSet
     contents_pages: dict[int, int]  # 目录: page number by id of a heading (the layout before)
+    elements: list[Placed]  # the placed elements so far, in order
 
     def shaped(self, text: str, style_name: str, element: str | None = None) -> list[Glyph]: ...
 

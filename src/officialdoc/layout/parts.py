@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..model import Block, Document, DocumentPart, attachment_label
 from .attachments import place_attachment_note, place_sheet
-from .contents import place_contents
+from .contents import close_contents, place_contents
 from .flow import Flow, Typesetter
 from .lines import centred_line
 from .result import EmbeddedPlan, Kind, NotePlan, TextPlan, UnderTitle
@@ -81,14 +81,17 @@ def place_embedded(engine: Typesetter, flow: Flow, doc: Document) -> None:
 def place_part(engine: Typesetter, flow: Flow, body: list[Block], part: DocumentPart | None) -> None:
     """A part's 目录, 主送, body, 附件说明, 署名 and date, 附注, then its attachments' pages."""
     p = engine.profile
+    contents = None
     if part is not None and part.contents is not None:  # layout/contents.py; the body from a new page
-        placed = engine.begin(flow, Kind.CONTENTS, part.contents)
-        placed.plan = place_contents(engine, flow, part.contents, body, engine.contents_pages)
+        contents = engine.begin(flow, Kind.CONTENTS, part.contents)
+        contents.plan = place_contents(engine, flow, part.contents, body, engine.contents_pages)
     if part is not None and part.addressees:
         text = "、".join(part.addressees) + "："
         engine.begin(flow, Kind.ADDRESSEE, text).plan = TextPlan((text,))
         engine.place_paragraph(flow, text, "addressee", indent_chars=0)
     engine.place_blocks(flow, body)
+    if contents is not None:
+        close_contents(contents, engine.elements)
     if part is None:
         return
     if part.attachments:

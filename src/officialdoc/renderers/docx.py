@@ -66,8 +66,9 @@ class DocxRenderer:
         writer.drop_template_leftovers()
         writer.page_setup()
         writer.define_styles()
-        for placed in laid_out.elements:
+        for index, placed in enumerate(laid_out.elements):
             WRITERS[placed.kind](writer, placed, draft)
+            writer.close_bookmarks(index)
         docx_sections.end_on_landscape(writer)
         _page_number_footers(writer)
         docx_footer.write_landscape_footers(writer)  # §8: after the portrait footers it copies

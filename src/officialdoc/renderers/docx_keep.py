@@ -24,8 +24,9 @@ def split_paragraph(paragraph: DocxParagraph, offset: int) -> DocxParagraph:
     """Split ``paragraph`` before character ``offset`` of its text; returns the second part."""
     p = paragraph._p
     second = copy.deepcopy(p)
-    for run in second.findall(qn("w:r")):
-        second.remove(run)
+    for element in list(second):  # its properties only
+        if element.tag != qn("w:pPr"):
+            second.remove(element)
     ppr = second.find(qn("w:pPr"))
     if ppr is not None:
         for tag in ("w:outlineLvl", "w:sectPr"):
@@ -49,6 +50,9 @@ def split_paragraph(paragraph: DocxParagraph, offset: int) -> DocxParagraph:
                 t.set(qn("xml:space"), "preserve")
             second.append(tail)
         at += length
+    for end in p.findall(qn("w:bookmarkEnd")):  # a 目录's bookmark ends after the text (docx_forms)
+        p.remove(end)
+        second.append(end)
     p.addnext(second)
     part = DocxParagraph(second, paragraph._parent)
     X.set_indent(X.ppr(second), first_line=0, first_line_chars=0)

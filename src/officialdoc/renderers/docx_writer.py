@@ -64,6 +64,8 @@ class DocxWriter:
         self.last_body: DocxParagraph | None = None  # the last text written, for the signature to keep with
         self.renumbered: list[Section] = []  # sections that number their pages from 1 again
         self.break_before = False  # the next paragraph starts a page (the 正文 after a 目录)
+        self.bookmarks = 0  # bookmarks opened so far (their ids and names count from 1)
+        self.bookmark_ends: dict[int, int] = {}  # bookmark id by the element index it closes after
         indent = profile.paragraph.first_line_indent_chars
         self.styles: dict[str, ParaStyle] = {
             "body": ParaStyle("公文正文", "body", "both", indent),
@@ -216,6 +218,18 @@ class DocxWriter:
         neighbour, so after digits a ” would otherwise come out half-width in Times New Roman."""
         for ambiguous, piece in _split_ambiguous(text):
             self.run(paragraph, piece, text_style, char_style, east_asian_only=ambiguous)
+
+    def new_bookmark(self, prefix: str, last_element: int) -> tuple[int, str]:
+        """The id and name (unique in the document) of a bookmark that ends with the layout
+        element ``last_element`` (:meth:`close_bookmarks`); the caller places its start."""
+        self.bookmarks += 1
+        self.bookmark_ends[last_element] = self.bookmarks
+        return self.bookmarks, f"{prefix}{self.bookmarks}"
+
+    def close_bookmarks(self, element: int) -> None:
+        """After layout element ``element`` is written: close the bookmark that ends with it."""
+        if element in self.bookmark_ends:
+            X.bookmark_end(X.last_paragraph(self.document.element.body), self.bookmark_ends.pop(element))
 
     def blank_lines(self, count: int) -> list[DocxParagraph]:
         return [self.paragraph("body") for _ in range(count)]

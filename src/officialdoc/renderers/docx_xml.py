@@ -305,6 +305,22 @@ def end_field(paragraph: Paragraph) -> None:
     paragraph.add_run()._r.append(set_attrs(OxmlElement("w:fldChar"), fldCharType="end"))
 
 
+def bookmark_start(p: BaseOxmlElement, bookmark_id: int, name: str) -> None:
+    """Open bookmark ``name`` at the end of paragraph ``p`` (after its runs)."""
+    p.append(set_attrs(OxmlElement("w:bookmarkStart"), id=bookmark_id, name=name))
+
+
+def bookmark_end(p: BaseOxmlElement, bookmark_id: int) -> None:
+    """Close bookmark ``bookmark_id`` at the end of paragraph ``p``."""
+    p.append(set_attrs(OxmlElement("w:bookmarkEnd"), id=bookmark_id))
+
+
+def last_paragraph(body: BaseOxmlElement) -> BaseOxmlElement:
+    """The body's last paragraph in reading order (a table's: the one in its last cell)."""
+    last = body.xpath("./w:p | ./w:tbl")[-1]
+    return last if last.tag == qn("w:p") else last.xpath("./w:tr[last()]/w:tc[last()]/w:p[last()]")[0]
+
+
 def set_right_tab(ppr_: BaseOxmlElement, position: int, leader: str) -> None:
     """A right tab stop at ``position`` (twips from the left margin) with a ``leader`` (dot …)."""
     tab = OxmlElement("w:tab")
