@@ -182,6 +182,17 @@ embedded:
       - heading: 附则
         body:
           - 本办法自印发之日起施行。
+attachments:
+  - title: 护林员考核细则
+    contents: 1
+    addressees: [各乡镇人民政府]
+    body:
+      - heading: 考核内容
+        body:
+          - 考核巡护里程、火情报告和宣传教育情况。
+    signature:
+      issuer: 青溪县林业局
+      date: 2024-09-05
 """
 
 
@@ -229,7 +240,8 @@ def _scopes(body: etree._Element, styles: etree._Element) -> tuple[dict[str, lis
 @pytest.mark.parametrize("name", ["real_yuan_decimal", "form_decimal_contents", "notice_with_parts"])
 def test_each_contents_field_lists_only_its_own_body(name, tmp_path, fontset, profile):
     """A 目录's TOC field carries \\b with a bookmark spanning exactly its document's body
-    (an embedded document's, or the notice's own without the documents it carries): the
+    (an embedded document's, a whole-document attachment's, or the notice's own without the
+    documents it carries): the
     headings Word collects on updating it are our cached entries, and no other part's."""
     if name == "notice_with_parts":
         doc = load_text(NOTICE_WITH_PARTS, tmp_path / f"{name}.yaml").document
@@ -255,5 +267,6 @@ def test_each_contents_field_lists_only_its_own_body(name, tmp_path, fontset, pr
         entries = [h.label(formats) + h.text for h in headings if h.level <= contents.levels]
         assert [text for text, level in inside[scope] if level < contents.levels] == entries
     if name == "notice_with_parts":  # the notice's 目录 leaves out the embedded document's headings
-        notice, embedded = (inside[f.split()[-1]] for f in fields)
-        assert [text for text, _ in notice] == ["一、总体要求"] and len(embedded) == 3 and not outside
+        notice, embedded, attachment = (inside[f.split()[-1]] for f in fields)
+        assert [text for text, _ in notice] == ["一、总体要求"] and not outside
+        assert len(embedded) == 3 and [text for text, _ in attachment] == ["一、考核内容"]
