@@ -241,8 +241,8 @@ def _scopes(body: etree._Element, styles: etree._Element) -> tuple[dict[str, lis
 def test_each_contents_field_lists_only_its_own_body(name, tmp_path, fontset, profile):
     """A 目录's TOC field carries \\b with a bookmark spanning exactly its document's body
     (an embedded document's, a whole-document attachment's, or the notice's own without the
-    documents it carries): the
-    headings Word collects on updating it are our cached entries, and no other part's."""
+    documents it carries): the headings Word collects on updating it are our cached entries,
+    and no other part's."""
     if name == "notice_with_parts":
         doc = load_text(NOTICE_WITH_PARTS, tmp_path / f"{name}.yaml").document
     else:
