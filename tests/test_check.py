@@ -725,6 +725,12 @@ class Docx:
     space_after_pt: float = 0
     first_page: str = "same"  # page 1's footer: "same" (no w:titlePg), "blank" or "numbered" (titlePg, own footer)
     profile: str = P.name  # the profile it is checked with (信函: no page number on page 1)
+    copy_number_pt: float = P.style("copy_number").size_pt  # 份号 above the title
+    addressee_indent_pt: float = 0  # 主送 under the title, 顶格
+    signature_right: bool = True  # 署名 right-aligned over the date (False: flush left)
+    cc_pt: float | None = P.style(P.record.style).size_pt  # 版记's 抄送 (None: none; it has no rules)
+    cc_indent_pt: float = P.record.side_indent_chars * P.record.side_indent_char_pt  # 左右各空一字
+    body_left_indent_pt: float = 0  # negative: the last body paragraph runs past the block's left edge
 
     def build(self, path: Path) -> Path:
         d = Document()
@@ -754,16 +760,28 @@ class Docx:
         grid.set(qn("w:linePitch"), str(self.grid[1]))
         if self.grid[2] is not None:
             grid.set(qn("w:charSpace"), str(self.grid[2]))
+        d.add_paragraph().add_run("000123").font.size = Pt(self.copy_number_pt)
         title = d.add_paragraph()
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = title.add_run("大江镇法治建设工作情况报告")
         run.font.size = Pt(self.title_pt)
         self.fonts(run._r.get_or_add_rPr(), self.title_font)
         d.add_paragraph()
+        d.add_paragraph("台山市人民政府：").paragraph_format.left_indent = Pt(self.addressee_indent_pt)
         self.paragraph(d, "", "一、深入学习贯彻法治思想", self.heading1_font)
         self.paragraph(d, text(60), "（一）强化思想理论学习。", "AR PL UKai CN")
         for i in range(5):
             self.paragraph(d, text(150, i * 7) + "。")
+        d.paragraphs[-1].paragraph_format.left_indent = Pt(self.body_left_indent_pt)
+        gap = Pt(P.signature.unsealed_right_indent_chars * self.body_pt)
+        for line in ("台山市大江镇人民政府", "2021年11月23日"):
+            p = d.add_paragraph(line)
+            if self.signature_right:
+                p.alignment, p.paragraph_format.right_indent = WD_ALIGN_PARAGRAPH.RIGHT, gap
+        if self.cc_pt is not None:
+            cc = d.add_paragraph()
+            cc.paragraph_format.left_indent = cc.paragraph_format.right_indent = Pt(self.cc_indent_pt)
+            cc.add_run("抄送：台山市司法局。").font.size = Pt(self.cc_pt)
         d.settings.odd_and_even_pages_header_footer = self.odd_even
         self.page_footer(section.footer.paragraphs[0], self.odd_align)
         if self.odd_even:
@@ -857,6 +875,12 @@ DOCX_BROKEN = [
     (Docx(footer_digits_font="Times New Roman"), {"DOCX-PAGENUM-FONT"}),
     (Docx(profile=LETTER), {"DOCX-PAGENUM-FIRST"}),  # 信函 §10.1: no w:titlePg, page 1 shows the number
     (Docx(profile=LETTER, first_page="numbered"), {"DOCX-PAGENUM-FIRST"}),  # its own footer, with PAGE
+    (Docx(copy_number_pt=12), {"DOCX-COPYNUM-SIZE"}),
+    (Docx(addressee_indent_pt=32), {"DOCX-ADDRESSEE-POS"}),  # set in two characters, not 顶格
+    (Docx(signature_right=False), {"DOCX-SIGN-POS"}),
+    (Docx(cc_pt=16), {"DOCX-RECORD-CC"}),
+    (Docx(cc_indent_pt=0), {"DOCX-RECORD-CC"}),
+    (Docx(body_left_indent_pt=-20), {"DOCX-TEXT-OUTSIDE"}),
 ]
 
 
@@ -915,7 +939,8 @@ def test_python_docx_defaults_another_generator_is_checked_without_a_crash(tmp_p
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_render_runs_the_pdf_rules_on_libreoffices_rendering(tmp_path):
-    report = check_file(Docx(footer="-{}-").build(tmp_path / "lo.docx"), P, render=True)
+    # a 抄送 without the 版记's rules and place would be reported by the PDF rules: none here
+    report = check_file(Docx(footer="-{}-", cc_pt=None).build(tmp_path / "lo.docx"), P, render=True)
     rendered = {f.rule for f in report.findings if f.via == "libreoffice"}
     assert report.pages and report.pages >= 2
     assert rendered == {"PAGE-NUMBER-FORM"}, [f.message for f in report.findings]

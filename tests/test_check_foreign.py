@@ -126,6 +126,14 @@ def test_a_typst_document_flush_left_signature_and_8pt_numbers(reports):
     assert "PDF-SIGN-POS" in found
 
 
+def test_docx_flush_left_signature_and_cc_in_3hao_are_found_statically(reports):
+    """gen_pydocx_default.docx: 署名 flush left above the date (default style, no indent);
+    lh_full.docx: 抄送 in 16 pt, its first line at the edge (w:left 320, w:hanging 320)."""
+    assert "DOCX-SIGN-POS" in rules(reports["gen_pydocx_default.docx"])
+    messages = " ".join(f.message for f in rules(reports["lh_full.docx"])["DOCX-RECORD-CC"])
+    assert "字号为16磅" in messages and "左缩进0磅" in messages
+
+
 def test_a_table_cell_reading_yifa_is_no_record_block(reports):
     for name in ("sw_quarto_example.pdf", "sw_quarto_example-context.pdf"):
         found = rules(reports[name])

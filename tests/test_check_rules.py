@@ -420,6 +420,51 @@ def test_an_empty_page_field_takes_the_default_styles_font_and_size(tmp_path):
     assert "Times New Roman" in found["DOCX-PAGENUM-FONT"][0].message
 
 
+def test_docx_indents_are_read_for_addressee_signature_cc_and_text_outside(tmp_path):
+    """Static DOCX placement rules read resolved indents: a 主送 set in by leftChars, a 抄送
+    whose hanging indent brings its first line back to the edge (in 3号), a 署名 flush left
+    above the date, and two paragraphs with negative indents: one finding naming both."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    document.add_paragraph("关于开展检查的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    addressee = document.add_paragraph("各镇人民政府：")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:leftChars"), "200")  # two 11 pt characters (the template's size) in
+    addressee._p.get_or_add_pPr().append(ind)
+    for indent in (-20, -30):
+        document.add_paragraph("各单位要高度重视，认真组织实施。").paragraph_format.left_indent = Pt(indent)
+    document.add_paragraph("台山市大江镇人民政府")
+    document.add_paragraph("2021年11月23日")
+    cc = document.add_paragraph()
+    cc.paragraph_format.left_indent, cc.paragraph_format.first_line_indent = Pt(16), Pt(-16)
+    cc.add_run("抄送：台山市司法局。").font.size = Pt(16)
+    path = tmp_path / "placement.docx"
+    document.save(str(path))
+    found = findings(path)
+    assert "第2段主送机关“各镇人民政府：”左端缩进22磅，应顶格编排" in found["DOCX-ADDRESSEE-POS"][0].message
+    (outside,) = found["DOCX-TEXT-OUTSIDE"]
+    assert outside.message.startswith("[DOCX-TEXT-OUTSIDE] 第3、4段设了负缩进，文字超出版心")
+    assert "第5段发文机关署名“台山市大江镇人民政府”顶格排在左边" in found["DOCX-SIGN-POS"][0].message
+    messages = " ".join(f.message for f in found["DOCX-RECORD-CC"])
+    assert "抄送机关字号为16磅，应为4号" in messages and "左缩进0磅" in messages
+
+
+def test_a_docx_signature_set_right_by_typed_spaces_is_not_flush_left(tmp_path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("\u3000" * 16 + "台山市大江镇人民政府")
+    document.add_paragraph("\u3000" * 17 + "2021年11月23日")
+    path = tmp_path / "typed.docx"
+    document.save(str(path))
+    assert "DOCX-SIGN-POS" not in findings(path)
+
+
 def test_the_lint_reads_decimals_and_articles(tmp_path):
     """ "1.1 …" is a decimal number, not a typed "1."; typed 一、 items start again in each article."""
     content = tmp_path / "articles.yaml"

@@ -28,6 +28,7 @@ from ..profile import PT_PER_MM, Profile
 from .common import (
     ARTICLE,
     ASCII_LABEL,
+    CN_DATE,
     CN_VALUES,
     HANZI,
     LEVEL_NUMBER,
@@ -52,6 +53,10 @@ AUTO_LINE = 240  # w:spacing/@w:line of single spacing (lineRule auto)
 GRID_TYPES = ("lines", "linesAndChars", "snapToChars")
 PAGE_FIELD = re.compile(r"\bPAGE\b")
 RUN_IN_END = re.compile("[。：]")
+CC_LINE = re.compile(r"^抄送[：:]")  # the 版记's 抄送 paragraph (§7.4.2)
+COPY_DIGITS = re.compile(r"^\d+$")  # a 份号 as found: digits only
+DATE_PARA = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|" + CN_DATE.pattern + ")$")  # a 成文日期 paragraph
+FLUSH_JC = (None, "left", "start", "both", "distribute")  # alignments that start a line at the left indent
 ATTACHMENT_LABEL = re.compile(r"^\S*附件\d*$")  # "附件2", "大府发〔2022〕5号附件2": an attachment begins
 FIELD_MARK = "\x00"  # stands for the PAGE field's result in a footer's text
 TITLE_SEARCH = 10  # the title is among the first non-empty paragraphs
@@ -271,6 +276,12 @@ GROUPS = (
         ),
     ),
     Group("序号", "numbering_rules", False, ("DOCX-HEADING-BRACKETS", "DOCX-HEADING-NUMBER")),
+    Group(
+        "份号、主送、署名和版记",
+        "placement",
+        False,
+        ("DOCX-COPYNUM-SIZE", "DOCX-ADDRESSEE-POS", "DOCX-SIGN-POS", "DOCX-RECORD-CC", "DOCX-TEXT-OUTSIDE"),
+    ),
     Group(
         "页码",
         "footers",
@@ -783,6 +794,158 @@ class _DocxCheck:
                 f"第{para.index}段{level}级标题“{label}…”用了{font}，应为{self.p.fonts[style.font].docx_name}",
                 f"level-{level} heading font {font!r} does not serve role {style.font!r}",
                 **where,
+            )
+
+    # -- 份号, 主送, 署名, 版记 and indents ---------------------------------------------------
+    def indents(self, para: _Para) -> tuple[float, float, float]:
+        """(left, right, first-line offset) in pt after inheritance; a ``…Chars`` value (in
+        hundredths of a character of the paragraph's size) wins over twips, as in Word."""
+        size = self.para_size(para) or self.body_pt
+        levels = self.res.para_levels(para.element)
+
+        def value(names: tuple[str, ...]) -> float:
+            for name in names:
+                if name.endswith("Chars") and (chars := _num(self.res.attr(levels, "ind", name))):
+                    return chars / 100 * size
+            twips = next((v for n in names if (v := _num(self.res.attr(levels, "ind", n))) is not None), 0.0)
+            return twips / TWIPS_PER_PT
+
+        first = value(("firstLineChars", "firstLine")) - value(("hangingChars", "hanging"))
+        return (
+            value(("leftChars", "startChars", "left", "start")),
+            value(("rightChars", "endChars", "right", "end")),
+            first,
+        )
+
+    def start_pt(self, para: _Para) -> float:
+        """Where the first line's text starts, right of the block's left edge: indents and the
+        spaces typed before the text (U+3000 a character, a space half of one)."""
+        left, _, first = self.indents(para)
+        lead = para.text[: len(para.text) - len(para.text.lstrip(" \u3000\t"))]
+        size = self.para_size(para) or self.body_pt
+        return left + first + size * (lead.count("\u3000") + lead.count(" ") / 2)
+
+    def placement(self) -> None:
+        self.copy_number()
+        self.addressee()
+        self.issuer()
+        self.record_cc()
+        self.outside()
+
+    def copy_number(self) -> None:
+        """§7.2.1: the 份号, a paragraph of digits above the title, in 3号."""
+        above = [p for p in self.paras[:TITLE_SEARCH] if self.title is None or p.index < self.title.index]
+        para = next((p for p in above if COPY_DIGITS.match(p.text.strip())), None)
+        if para is None:
+            return
+        want = self.p.style("copy_number").size_pt
+        size = self.para_size(para)
+        if size and abs(size - want) > self.tol.size_pt:
+            self.add(
+                "DOCX-COPYNUM-SIZE",
+                f"份号“{para.text.strip()}”字号为{size:g}磅，应为{size_zh(want)}",
+                f"paragraph {para.index}: copy number at {size:g} pt, expected {want:g} pt",
+                element=f"paragraph {para.index}",
+            )
+
+    def addressee(self) -> None:
+        """§7.3.2: the 主送机关 paragraph right under the title stands flush left (顶格)."""
+        if self.title is None:
+            return
+        below = [p for p in self.paras if p.index > self.title.index and not p.in_table]
+        para = below[0] if below else None
+        text = para.text.strip() if para else ""
+        if para is None or not text.endswith(("：", ":")) or len(text) > self.p.grid.chars:
+            return
+        jc = self.res.para(para.element, "jc", "val")
+        start = self.start_pt(para)
+        half = (self.para_size(para) or self.body_pt) / 2
+        if jc not in FLUSH_JC or abs(start) > half:
+            how = {"center": "居中", "right": "居右", "end": "居右"}.get(jc or "", f"左端缩进{start:g}磅")
+            self.add(
+                "DOCX-ADDRESSEE-POS",
+                f"第{para.index}段主送机关“{text[:12]}”{how}，应顶格编排",
+                f"paragraph {para.index}: addressee alignment {jc!r}, first line starts {start:g} pt in",
+                element=f"paragraph {para.index}",
+            )
+
+    def issuer(self) -> None:
+        """§7.3.5: a short paragraph right above the 成文日期 that starts at the block's left
+        edge is a 署名 set flush left (it stands over the date, right of the block's middle)."""
+        for before, date in zip(self.paras, self.paras[1:], strict=False):
+            text = before.text.strip()
+            if (
+                not DATE_PARA.match(date.text.strip())
+                or before.in_table
+                or date.index - before.index > 2
+                or SENTENCE_END.search(text)
+                or len(text) > self.p.grid.chars // 2
+                or before is self.title
+                or before in self.headings
+            ):
+                continue
+            half = (self.para_size(before) or self.body_pt) / 2
+            if self.res.para(before.element, "jc", "val") in FLUSH_JC and self.start_pt(before) <= half:
+                self.add(
+                    "DOCX-SIGN-POS",
+                    f"第{before.index}段发文机关署名“{text[:16]}”顶格排在左边，应在成文日期之上、以成文日期为准居中"
+                    f"（不加盖印章时右空{self.p.signature.unsealed_right_indent_chars:g}字）",
+                    f"paragraph {before.index}: issuer paragraph starts at the block's left edge, above the date "
+                    f"paragraph {date.index}",
+                    element=f"paragraph {before.index}",
+                )
+
+    def record_cc(self) -> None:
+        """§7.4.2: the 抄送 paragraph in 4号, 左右各空一字 (in a table cell: the size only)."""
+        style, spec = self.p.style(self.p.record.style), self.p.record
+        want = spec.side_indent_chars * spec.side_indent_char_pt
+        tol = self.tol.position_mm / PT_PER_MM
+        for para in self.paras:
+            if not CC_LINE.match(para.text.strip()):
+                continue
+            where = {"element": f"paragraph {para.index}"}
+            size = self.para_size(para)
+            if size and abs(size - style.size_pt) > self.tol.size_pt:
+                self.add(
+                    "DOCX-RECORD-CC",
+                    f"第{para.index}段抄送机关字号为{size:g}磅，应为{size_zh(style.size_pt)}",
+                    f"paragraph {para.index}: 抄送 at {size:g} pt, expected {style.size_pt:g} pt",
+                    **where,
+                )
+            if para.in_table:
+                continue
+            start, (_, right, _) = self.start_pt(para), self.indents(para)
+            # the right indent shows only on a line long enough to reach it
+            reaches = len(para.text.strip()) * (size or style.size_pt) >= self.p.grid.chars * self.body_pt - want
+            if abs(start - want) > tol or (reaches and right < want - tol):
+                self.add(
+                    "DOCX-RECORD-CC",
+                    f"第{para.index}段抄送应左右各空{spec.side_indent_chars:g}字（左缩进{start:g}磅、右缩进{right:g}磅，"
+                    f"应各为{want:g}磅）",
+                    f"paragraph {para.index}: 抄送 starts {start:g} pt in, right indent {right:g} pt, want {want:g}",
+                    **where,
+                )
+
+    def outside(self) -> None:
+        """§5.2.1: negative indents put text past the block's sides (超出版心): one finding
+        listing the paragraphs."""
+        tol = self.tol.position_mm / PT_PER_MM
+        out = []
+        for para in self.paras:
+            if para.in_table:
+                continue
+            left, right, first = self.indents(para)
+            if min(left, left + first, right) < -tol:
+                out.append((para, min(left, left + first), right))
+        if out:
+            listed = "、".join(str(para.index) for para, _, _ in out[:10]) + ("等" if len(out) > 10 else "")
+            para, left, right = out[0]
+            self.add(
+                "DOCX-TEXT-OUTSIDE",
+                f"第{listed}段设了负缩进，文字超出版心（如第{para.index}段左缩进{left:g}磅、右缩进{right:g}磅）",
+                f"{len(out)} paragraphs with negative indents (first: paragraph {para.index}, left {left:g} pt, "
+                f"right {right:g} pt)",
+                element=f"paragraph {para.index}",
             )
 
     # -- footers ------------------------------------------------------------------------

@@ -158,6 +158,11 @@ _CATALOGUE = (
         "required",
         "Typed 一、 and （一） headings count 1, 2, 3 … (again in each article).",
     ),
+    Rule("DOCX-COPYNUM-SIZE", "7.2.1", "required", "份号 in 3号 (16 pt) digits."),
+    Rule("DOCX-ADDRESSEE-POS", "7.3.2", "required", "The 主送机关 paragraph under the title is flush left (顶格)."),
+    Rule("DOCX-SIGN-POS", "7.3.5", "required", "The 署名 stands over the date (not flush left)."),
+    Rule("DOCX-RECORD-CC", "7.4.2", "required", "抄送 in 4号 (14 pt), 左右各空一字."),
+    Rule("DOCX-TEXT-OUTSIDE", "5.2.1", "required", "No negative indent puts text past the block's sides (超出版心)."),
     Rule("DOCX-PAGENUM-HIDDEN", "7.5", "required", "Page 1 shows its number: no titlePg footer without PAGE."),
     Rule("DOCX-PAGENUM-FIRST", "10.1", "required", "信函: page 1 has a footer of its own (titlePg) without PAGE."),
     # content YAML: the loader's validation, and lint of the text as typed
