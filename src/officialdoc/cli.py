@@ -8,6 +8,7 @@ outputs being written are discarded, earlier ones stay).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import signal
@@ -71,6 +72,12 @@ class Interrupted(BaseException):
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
     raise Interrupted(signum)
+
+
+def _discard_finalizer_errors() -> None:
+    """After an interrupt the half-written temporary files are thrown away: a writer stopped
+    mid-file (e.g. a DOCX zip with an open member) must not print a finalizer traceback at exit."""
+    sys.unraisablehook = lambda _unraisable: None
 
 
 def _error(message: object) -> None:
@@ -159,6 +166,7 @@ def render(
     内容文件中的路径（profile:、seal:）相对于该内容文件所在的文件夹；从标准输入读取时相对于当前文件夹。
     """
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    stopped: tuple[int, str] | None = None
     try:
         for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
             if hasattr(signal, name):
@@ -167,11 +175,15 @@ def render(
             files, wanted, output, list(fonts_dirs or []), draft=draft, quiet=quiet, unsafe_paths=unsafe_paths
         )
     except KeyboardInterrupt:
-        _error("已中断：正在写的输出已丢弃，之前的文件保持不变")
-        raise typer.Exit(128 + signal.SIGINT) from None
+        _discard_finalizer_errors()
+        stopped = (signal.SIGINT, "已中断")
     except Interrupted as stop:
-        _error("已终止：正在写的输出已丢弃，之前的文件保持不变")
-        raise typer.Exit(128 + stop.signum) from None
+        _discard_finalizer_errors()
+        stopped = (stop.signum, "已终止")
+    if stopped:
+        gc.collect()  # the stopped writers' objects go now, while their finalizer errors are discarded
+        _error(f"{stopped[1]}：正在写的输出已丢弃，之前的文件保持不变")
+        raise typer.Exit(128 + stopped[0])
     if status:
         raise typer.Exit(status)
 
