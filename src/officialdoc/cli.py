@@ -70,8 +70,19 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
+_signals_received: list[int] = []  # every SIGTERM/SIGHUP, even one raised where Python swallows it
+
+
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    _signals_received.append(signum)
     raise Interrupted(signum)
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """A signal that arrives inside a callback Python cannot raise from (a weakref callback
+    during an import) is recorded by the handler and acted on at the next file: no traceback."""
+    if not isinstance(unraisable.exc_value, Interrupted):
+        sys.__unraisablehook__(unraisable)
 
 
 def _discard_finalizer_errors() -> None:
@@ -168,6 +179,7 @@ def render(
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
     stopped: tuple[int, str] | None = None
     try:
+        sys.unraisablehook = _unraisable
         for name in ("SIGTERM", "SIGHUP"):  # SIGINT already raises KeyboardInterrupt
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), _raise_interrupted)
@@ -184,6 +196,9 @@ def render(
         gc.collect()  # the stopped writers' objects go now, while their finalizer errors are discarded
         _error(f"{stopped[1]}：正在写的输出已丢弃，之前的文件保持不变")
         raise typer.Exit(128 + stopped[0])
+    if _signals_received:  # a signal Python swallowed during the last file: that file is complete
+        _error("已终止：已写完的文件保留，其余未处理")
+        raise typer.Exit(128 + _signals_received[-1])
     if status:
         raise typer.Exit(status)
 
@@ -216,6 +231,8 @@ def _render_all(
         fonts.conversion_notice = lambda message: typer.secho(f"提示：{message}", fg=typer.colors.BLUE, err=True)
     status = 0
     for job in jobs:
+        if _signals_received:  # stopped while the previous file was written: it is complete, stop here
+            raise Interrupted(_signals_received[-1])
         started = time.perf_counter()
         try:
             if job.to_stdout:
