@@ -12,9 +12,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from loading import error, load
 from officialdoc.api import render_document
-from officialdoc.errors import ContentError
-from officialdoc.load import LOADER_KEYS, load_document, load_text
+from officialdoc.load import LOADER_KEYS, load_document
 from officialdoc.model import Article, CellSpan, Chapter, Heading, NumberedParagraph, Paragraph, Table, label_formats
 from officialdoc.profile import load_profile
 
@@ -25,16 +25,6 @@ EMB = HEAD + "embedded:\n  - "
 SIG = HEAD + "signature: "
 SIGNERS = "signers: [{title: 县长, name: 王某}]"
 ATT = HEAD + "attachments:\n  - "
-
-
-def load(text: str):
-    return load_text(text, Path("doc.yaml"))
-
-
-def error(text: str) -> ContentError:
-    with pytest.raises(ContentError) as info:
-        load(text)
-    return info.value
 
 
 # -- the loader's keys and the document -----------------------------------------------------

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from loading import error, load
 from officialdoc.errors import ContentError
-from officialdoc.load import load_document, load_text
+from officialdoc.load import load_document
 from officialdoc.model import Heading, Paragraph, chinese_numeral
 
 GOOD = """\
@@ -27,16 +27,6 @@ signature:
   date: 2022年1月5日
   seal: reserve
 """
-
-
-def load(text: str):
-    return load_text(text, Path("doc.yaml"))
-
-
-def error(text: str) -> ContentError:
-    with pytest.raises(ContentError) as info:
-        load(text)
-    return info.value
 
 
 def test_good_document_builds_the_model():
